@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { IdSchema, InstantSchema, LanguageSchema, VisibilitySchema } from './common';
+
+export const OutboxStateSchema = z.enum([
+  'waiting',
+  'sending',
+  'sent',
+  'needs-attention',
+  'cancelled',
+]);
+export type OutboxState = z.infer<typeof OutboxStateSchema>;
+
+/** A reply on its way out. The idempotency key is made once, when it is queued, and never changes. */
+export const OutboxEntrySchema = z.object({
+  id: IdSchema,
+  idempotencyKey: z.string().min(16),
+  accountId: IdSchema,
+  threadId: IdSchema,
+  inReplyToPostId: IdSchema,
+  text: z.string().min(1),
+  visibility: VisibilitySchema,
+  contentWarning: z.string().nullable(),
+  language: LanguageSchema.nullable(),
+  state: OutboxStateSchema,
+  createdAt: InstantSchema,
+  /** Not before this instant (cooling-off delay, or the next delivery). */
+  sendAfter: InstantSchema,
+  attempts: z.number().int().nonnegative(),
+  nextAttemptAt: InstantSchema,
+  lastError: z.string().nullable(),
+  /** The local id of the post once the network accepted it. */
+  sentPostId: IdSchema.nullable(),
+});
+export type OutboxEntry = z.infer<typeof OutboxEntrySchema>;

@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { IdSchema, InstantSchema, LanguageSchema, VisibilitySchema } from './common';
+
+/**
+ * A reference to a post as each network needs it: the local id, the network's URI (a Mastodon
+ * status URI or an `at://` URI) and, for AT Protocol, the record's CID.
+ */
+export const PostRefSchema = z.object({
+  id: IdSchema,
+  uri: z.string().min(1),
+  cid: z.string().min(1).nullable(),
+});
+export type PostRef = z.infer<typeof PostRefSchema>;
+
+export const PostSchema = z.object({
+  /** `${accountId}|${networkId}` */
+  id: IdSchema,
+  accountId: IdSchema,
+  /** Mastodon status id, or the AT URI for Bluesky. */
+  networkId: z.string().min(1),
+  uri: z.string().min(1),
+  cid: z.string().min(1).nullable(),
+  /** Web page of the post, when the network has one. */
+  url: z.string().url().nullable(),
+  threadId: IdSchema,
+  authorId: IdSchema,
+  /** Untrusted HTML from the network. Sanitize before rendering. */
+  contentHtml: z.string(),
+  createdAt: InstantSchema,
+  /** The post this one answers, or null for a thread root. */
+  parent: PostRefSchema.nullable(),
+  /** The first post of the thread (itself for a root). */
+  root: PostRefSchema,
+  visibility: VisibilitySchema,
+  contentWarning: z.string().nullable(),
+  language: LanguageSchema.nullable(),
+  /** Written by the user (from this app or elsewhere). */
+  isOwn: z.boolean(),
+});
+export type Post = z.infer<typeof PostSchema>;
