@@ -1,7 +1,10 @@
 import type { Account, ActivityItem, Network, Person, Post, Visibility } from '../domain';
 
 /** A person as a network describes them; the user's own notes and screening are added locally. */
-export type IncomingPerson = Omit<Person, 'screening' | 'notes' | 'keepInTouchDays' | 'firstSeenAt'>;
+export type IncomingPerson = Omit<
+  Person,
+  'screening' | 'notes' | 'keepInTouchDays' | 'firstSeenAt'
+>;
 
 /** Activity as a network reports it; when it arrived and which delivery released it are local facts. */
 export type IncomingActivity = Omit<ActivityItem, 'arrivedAt' | 'deliveryId'>;
@@ -54,7 +57,11 @@ export type ConnectorFailure =
   | { readonly kind: 'offline'; readonly message: string }
   | { readonly kind: 'timeout'; readonly message: string }
   | { readonly kind: 'server'; readonly message: string; readonly status: number }
-  | { readonly kind: 'rate-limited'; readonly message: string; readonly retryAfterMs: number | null }
+  | {
+      readonly kind: 'rate-limited';
+      readonly message: string;
+      readonly retryAfterMs: number | null;
+    }
   | { readonly kind: 'rejected'; readonly message: string; readonly status: number | null }
   | { readonly kind: 'auth'; readonly message: string }
   | { readonly kind: 'malformed'; readonly message: string };

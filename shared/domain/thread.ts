@@ -13,6 +13,10 @@ export const ThreadSchema = z.object({
   /** A short plain-text line for lists, from the root post. */
   subject: z.string(),
   participantIds: z.array(IdSchema),
+  /** Who is in it, for lists: "Mira Okafor, Tomás Ruiz and you". */
+  participantsLabel: z.string(),
+  /** A short plain-text line from the latest post, for lists. */
+  lastSnippet: z.string(),
   isDirect: z.boolean(),
   lastActivityAt: InstantSchema,
   lastPostId: IdSchema,

@@ -1,0 +1,99 @@
+import { join } from 'node:path';
+import { app, session, shell } from 'electron';
+import type { BrowserWindow, Tray } from 'electron';
+import { createBridgeHandlers } from './ipc/bridge-handlers';
+import { createDispatcher } from './ipc/bridge-dispatcher';
+import { registerIpc } from './ipc/register-ipc';
+import { CONTENT_SECURITY_POLICY } from './security/content-security-policy';
+import { addCspHeader, denyAllPermissions, guardWebContents } from './security/install-web-guards';
+import { APP_ORIGIN, isTrustedAppUrl } from './security/trusted-url';
+import { createExternalLinks } from './services/external-links';
+import { textFile } from './services/text-file';
+import { createTray } from './tray/create-tray';
+import { installAppMenu } from './window/app-menu';
+import { registerAppScheme, serveAppScheme } from './window/app-protocol';
+import { createMainWindow } from './window/create-main-window';
+import { createWindowStateStore } from './window/window-state';
+
+// Wiring only: every piece lives in its own module.
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  registerAppScheme();
+  let quitting = false;
+  let mainWindow: BrowserWindow | null = null;
+  // Held here so the tray icon is not garbage-collected.
+  let tray: Tray | null = null;
+  const show = (): void => {
+    if (mainWindow === null) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.show();
+    mainWindow.focus();
+  };
+  const quit = (): void => {
+    quitting = true;
+    app.quit();
+  };
+  app.on('before-quit', () => {
+    quitting = true;
+  });
+  app.on('second-instance', show);
+  app.on('activate', show);
+  // Slowpost lives in the tray when its window is closed; only Quit ends it.
+  app.on('window-all-closed', () => undefined);
+
+  void app.whenReady().then(async () => {
+    const devUrl = app.isPackaged ? undefined : process.env['ELECTRON_RENDERER_URL'];
+    const appOrigins = devUrl === undefined ? [APP_ORIGIN] : [APP_ORIGIN, devUrl];
+    const resources = join(app.getAppPath(), 'resources');
+    const iconPath = join(resources, 'icon.png');
+
+    denyAllPermissions(session.defaultSession);
+    if (devUrl !== undefined) {
+      // Vite's dev server needs its inline refresh preamble and websocket; only in development.
+      addCspHeader(
+        session.defaultSession,
+        CONTENT_SECURITY_POLICY.replace(
+          "script-src 'self'",
+          "script-src 'self' 'unsafe-inline'",
+        ).replace("connect-src 'self'", "connect-src 'self' ws:"),
+      );
+    }
+    serveAppScheme(join(__dirname, '../renderer'));
+
+    const links = createExternalLinks((url) => shell.openExternal(url));
+    registerIpc(
+      createDispatcher({
+        handlers: createBridgeHandlers({
+          appInfo: {
+            name: app.getName(),
+            version: app.getVersion(),
+            platform: process.platform,
+            host: 'electron',
+          },
+          links,
+        }),
+        isTrustedSender: (url) => isTrustedAppUrl(url, appOrigins),
+        log: (message) => console.warn(message),
+      }),
+    );
+    app.on('web-contents-created', (_event, contents) =>
+      guardWebContents(contents, appOrigins, links),
+    );
+
+    mainWindow = await createMainWindow({
+      preloadPath: join(__dirname, '../preload/index.cjs'),
+      iconPath,
+      stateStore: createWindowStateStore(
+        textFile(join(app.getPath('userData'), 'window-state.json')),
+        (m) => console.warn(m),
+      ),
+      isQuitting: () => quitting,
+    });
+    tray = createTray({ iconPath: join(resources, 'tray.png'), onShow: show, onQuit: quit });
+    installAppMenu(show, quit);
+    app.on('will-quit', () => tray?.destroy());
+    await mainWindow.loadURL(devUrl ?? `${APP_ORIGIN}/index.html`);
+  });
+}

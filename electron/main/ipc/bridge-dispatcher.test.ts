@@ -1,0 +1,111 @@
+import { describe, expect, it, vi } from 'vitest';
+import { createDispatcher } from './bridge-dispatcher';
+import { createBridgeHandlers } from './bridge-handlers';
+import { createExternalLinks } from '../services/external-links';
+import { isTrustedAppUrl } from '../security/trusted-url';
+
+function setup() {
+  const opened: string[] = [];
+  const log = vi.fn();
+  const dispatch = createDispatcher({
+    handlers: createBridgeHandlers({
+      appInfo: { name: 'Slowpost', version: '1.2.3', platform: 'linux', host: 'electron' },
+      links: createExternalLinks(async (url) => {
+        opened.push(url);
+      }),
+    }),
+    isTrustedSender: (url) => isTrustedAppUrl(url, ['app://slowpost']),
+    log,
+  });
+  return { dispatch, opened, log };
+}
+
+describe('the bridge dispatcher', () => {
+  it('answers the app page with the service value', async () => {
+    const { dispatch } = setup();
+    const result = await dispatch('app://slowpost/index.html', 'app:getInfo', {});
+    expect(result).toEqual({
+      ok: true,
+      value: { name: 'Slowpost', version: '1.2.3', platform: 'linux', host: 'electron' },
+    });
+  });
+
+  it.each([
+    ['a remote page', 'https://slowpost.example/index.html'],
+    ['a look-alike host', 'app://slowpost.evil/index.html'],
+    ['a file URL', 'file:///home/user/index.html'],
+    ['no sender frame', undefined],
+    ['garbage', 'not a url'],
+  ])('refuses %s as sender, without calling the service', async (_label, sender) => {
+    const { dispatch, opened, log } = setup();
+    const result = await dispatch(sender, 'links:openExternal', { url: 'https://example.org' });
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.error.code).toBe('bad-sender');
+      expect(result.error.message).toMatch(/did not come from the Slowpost window/);
+    }
+    expect(opened).toEqual([]);
+    expect(log).toHaveBeenCalled();
+  });
+
+  it('explains malformed input with the failing field path', async () => {
+    const { dispatch, opened } = setup();
+    const result = await dispatch('app://slowpost/', 'links:openExternal', { url: 42 });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.code).toBe('bad-input');
+    expect(result.error.issues.map((i) => i.path)).toEqual(['url']);
+    expect(result.error.message).toMatch(/^Invalid links:openExternal request: url: /);
+    expect(opened).toEqual([]);
+  });
+
+  it('refuses unknown extra fields and missing input', async () => {
+    const { dispatch } = setup();
+    const extra = await dispatch('app://slowpost/', 'app:getInfo', { sneaky: true });
+    expect(extra.ok).toBe(false);
+    const missing = await dispatch('app://slowpost/', 'links:openExternal', undefined);
+    expect(missing.ok).toBe(false);
+    if (!missing.ok) expect(missing.error.issues[0]?.path).toBe('(root)');
+  });
+
+  it('refuses a channel that is not in the contract', async () => {
+    const { dispatch } = setup();
+    const result = await dispatch('app://slowpost/', 'fs:readFile', { path: '/etc/passwd' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'unknown-channel' } });
+    const proto = await dispatch('app://slowpost/', '__proto__', {});
+    expect(proto).toMatchObject({ ok: false, error: { code: 'unknown-channel' } });
+  });
+
+  it('turns a failing service into a readable error instead of a crash', async () => {
+    const dispatch = createDispatcher({
+      handlers: {
+        'app:getInfo': () => {
+          throw new Error('disk on fire');
+        },
+        'links:openExternal': () => ({ opened: false, reason: null }),
+      },
+      isTrustedSender: () => true,
+    });
+    const result = await dispatch('app://slowpost/', 'app:getInfo', {});
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'failed', message: 'app:getInfo failed: disk on fire' },
+    });
+  });
+
+  it('opens only http(s) links through the links service', async () => {
+    const { dispatch, opened } = setup();
+    const js = await dispatch('app://slowpost/', 'links:openExternal', {
+      url: 'javascript:alert(1)',
+    });
+    expect(js).toEqual({
+      ok: true,
+      value: { opened: false, reason: 'Links starting with "javascript:" are not opened.' },
+    });
+    const ok = await dispatch('app://slowpost/', 'links:openExternal', {
+      url: 'https://example.org/a?b=c',
+    });
+    expect(ok).toEqual({ ok: true, value: { opened: true, reason: null } });
+    expect(opened).toEqual(['https://example.org/a?b=c']);
+  });
+});

@@ -1,0 +1,20 @@
+import type { ExternalLinks } from '../services/external-links';
+import type { BridgeHandlers } from './bridge-dispatcher';
+
+export interface BridgeServices {
+  readonly appInfo: {
+    name: string;
+    version: string;
+    platform: string;
+    host: 'electron' | 'web-host';
+  };
+  readonly links: ExternalLinks;
+}
+
+/** Maps each channel of the contract to the service that answers it. */
+export function createBridgeHandlers(services: BridgeServices): BridgeHandlers {
+  return {
+    'app:getInfo': () => services.appInfo,
+    'links:openExternal': ({ url }) => services.links.open(url),
+  };
+}

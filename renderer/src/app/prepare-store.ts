@@ -1,0 +1,23 @@
+import { createDemoAccount } from '../../../shared/demo';
+import { DemoSetting } from '../../../shared/settings/setting-definitions';
+import type { SlowpostDb } from '../db/database';
+import { addAccountIfMissing } from '../db/repositories/accounts';
+import { readSetting, writeSetting } from '../db/repositories/settings';
+
+/**
+ * First run: add the demo network so a new user sees the whole experience with no account.
+ * Returns true when the demo was added now (the caller shows that it is being prepared).
+ */
+export async function addDemoOnFirstRun(db: SlowpostDb, now: number): Promise<boolean> {
+  const demo = await readSetting(db, DemoSetting);
+  if (demo.state !== 'absent') return false;
+  await addAccountIfMissing(db, createDemoAccount(now));
+  await writeSetting(db, DemoSetting, { state: 'active', anchor: now }, now);
+  return true;
+}
+
+/** Brings the demo back after it was removed (the empty inbox offers this). */
+export async function restoreDemo(db: SlowpostDb, now: number): Promise<void> {
+  await writeSetting(db, DemoSetting, { state: 'absent', anchor: null }, now);
+  await addDemoOnFirstRun(db, now);
+}

@@ -1,0 +1,27 @@
+import { useEffect } from 'react';
+import type { SlowpostDb } from '../db/database';
+import { useUiStore } from '../state/ui-store';
+import type { SyncClient } from '../sync/sync-client';
+import { addDemoOnFirstRun } from './prepare-store';
+
+/** Opens the store, adds the demo on first run, and asks the sync worker to catch up. */
+export function useStartup(db: SlowpostDb, sync: SyncClient): void {
+  const setStartup = useUiStore((s) => s.setStartup);
+  useEffect(() => {
+    let cancelled = false;
+    const run = async (): Promise<void> => {
+      const added = await addDemoOnFirstRun(db, Date.now());
+      if (added && !cancelled) setStartup('preparing-demo');
+      const result = await sync.sync(Date.now());
+      if (cancelled) return;
+      if (result.type === 'failed') setStartup('failed', result.message);
+      else setStartup('ready');
+    };
+    run().catch((error: unknown) => {
+      if (!cancelled) setStartup('failed', error instanceof Error ? error.message : String(error));
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [db, sync, setStartup]);
+}

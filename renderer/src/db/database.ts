@@ -1,0 +1,45 @@
+import Dexie from 'dexie';
+import type { EntityTable } from 'dexie';
+import type {
+  Account,
+  ActivityItem,
+  Delivery,
+  Draft,
+  OutboxEntry,
+  Person,
+  Post,
+  SettingRecord,
+  Thread,
+} from '../../../shared/domain';
+import { LATEST_SCHEMA_VERSION, SCHEMA_LADDER } from './schema/ladder';
+
+export const DATABASE_NAME = 'slowpost';
+
+/** The local store. Everything the user has lives here, on their machine. */
+export class SlowpostDatabase extends Dexie {
+  declare accounts: EntityTable<Account, 'id'>;
+  declare people: EntityTable<Person, 'id'>;
+  declare posts: EntityTable<Post, 'id'>;
+  declare threads: EntityTable<Thread, 'id'>;
+  declare activity: EntityTable<ActivityItem, 'id'>;
+  declare deliveries: EntityTable<Delivery, 'id'>;
+  declare drafts: EntityTable<Draft, 'id'>;
+  declare outbox: EntityTable<OutboxEntry, 'id'>;
+  declare settings: EntityTable<SettingRecord, 'key'>;
+
+  /** `upToVersion` exists for the ladder tests, which open the store as an older release would. */
+  constructor(name: string = DATABASE_NAME, upToVersion: number = LATEST_SCHEMA_VERSION) {
+    super(name);
+    for (const step of SCHEMA_LADDER) {
+      if (step.version > upToVersion) break;
+      const version = this.version(step.version).stores(step.stores);
+      if (step.upgrade !== undefined) version.upgrade(step.upgrade);
+    }
+  }
+}
+
+export type SlowpostDb = SlowpostDatabase;
+
+export function openDatabase(name: string = DATABASE_NAME): SlowpostDatabase {
+  return new SlowpostDatabase(name);
+}

@@ -1,0 +1,23 @@
+import type { SchemaVersion } from './schema-version';
+
+/**
+ * Version 1: the first store. Index only what is queried:
+ * - threads by account and by last activity (the conversation list);
+ * - posts by thread (a thread view) and by author (past conversations with a person);
+ * - activity by thread, by arrival (deliveries release by arrival) and by delivery;
+ * - outbox by state and next attempt (the sender's queue), idempotency keys unique.
+ */
+export const v1: SchemaVersion = {
+  version: 1,
+  stores: {
+    accounts: 'id, network',
+    people: 'id, accountId, screening',
+    posts: 'id, accountId, threadId, authorId',
+    threads: 'id, accountId, lastActivityAt, triage',
+    activity: 'id, accountId, threadId, arrivedAt, deliveryId',
+    deliveries: 'id, scheduledFor, deliveredAt',
+    drafts: 'id, threadId, updatedAt',
+    outbox: 'id, &idempotencyKey, state, nextAttemptAt, threadId',
+    settings: 'key',
+  },
+};

@@ -1,0 +1,31 @@
+import { useState } from 'react';
+import { useDatabase } from '../../app/database-context';
+import { restoreDemo } from '../../app/prepare-store';
+import type { SyncClient } from '../../sync/sync-client';
+
+/** What an inbox with no accounts says, and the way back to the demo. */
+export function EmptyInbox({ sync }: { sync: SyncClient }) {
+  const db = useDatabase();
+  const [busy, setBusy] = useState(false);
+  const bringBack = async (): Promise<void> => {
+    setBusy(true);
+    try {
+      await restoreDemo(db, Date.now());
+      await sync.sync(Date.now());
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <section className="empty-inbox" aria-labelledby="empty-inbox-title">
+      <h2 id="empty-inbox-title">Your inbox is empty</h2>
+      <p>
+        No accounts are connected. Conversations from your networks will arrive here a few times a
+        day.
+      </p>
+      <button type="button" className="button" disabled={busy} onClick={() => void bringBack()}>
+        Load the demo network
+      </button>
+    </section>
+  );
+}

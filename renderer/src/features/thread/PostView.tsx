@@ -1,0 +1,48 @@
+import type { Person, Post } from '../../../../shared/domain';
+import { nameOf } from '../../../../shared/threads/thread-labels';
+import { SafeHtml } from '../../ui/SafeHtml';
+import { formatFullTime, formatPostTime } from '../../ui/format-time';
+
+interface Props {
+  readonly post: Post;
+  readonly author: Person | undefined;
+  readonly depth: number;
+  readonly now: number;
+}
+
+/** One post in a thread. Never a like, boost or follower count. */
+export function PostView({ post, author, depth, now }: Props) {
+  const name = author === undefined ? 'Someone' : author.isSelf ? 'You' : nameOf(author);
+  const body = <SafeHtml className="post__content" html={post.contentHtml} />;
+  return (
+    <article
+      className={`post${post.isOwn ? ' post--own' : ''}`}
+      aria-label={`${name}, ${formatPostTime(post.createdAt, now)}`}
+      style={{ marginInlineStart: `${Math.min(depth, 6) * 1.25}rem` }}
+      lang={post.language ?? undefined}
+    >
+      <header className="post__header">
+        <span className="post__author">{name}</span>
+        {author !== undefined && !author.isSelf ? (
+          <span className="post__handle">{author.handle}</span>
+        ) : null}
+        <time
+          className="post__time"
+          dateTime={new Date(post.createdAt).toISOString()}
+          title={formatFullTime(post.createdAt)}
+        >
+          {formatPostTime(post.createdAt, now)}
+        </time>
+        {post.visibility === 'direct' ? <span className="post__visibility">Private</span> : null}
+      </header>
+      {post.contentWarning !== null && post.contentWarning !== '' ? (
+        <details className="post__cw">
+          <summary>Content warning: {post.contentWarning}</summary>
+          {body}
+        </details>
+      ) : (
+        body
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,56 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { forwardRef, useMemo } from 'react';
+import { useDatabase } from '../../app/database-context';
+import { loadThread } from '../../db/repositories/conversations';
+import { PostView } from './PostView';
+import { threadDepths } from './thread-depth';
+
+interface Props {
+  readonly threadId: string | null;
+  readonly now: number;
+}
+
+/** The open conversation, oldest first, replies indented under what they answer. */
+export const ThreadView = forwardRef<HTMLHeadingElement, Props>(function ThreadView(
+  { threadId, now },
+  headingRef,
+) {
+  const db = useDatabase();
+  const detail = useLiveQuery(
+    () => (threadId === null ? null : loadThread(db, threadId)),
+    [db, threadId],
+  );
+  const depths = useMemo(
+    () => (detail ? threadDepths(detail.posts) : new Map<string, number>()),
+    [detail],
+  );
+
+  if (threadId === null || detail === null) {
+    return (
+      <section className="thread thread--empty" aria-label="Conversation">
+        <p>Choose a conversation to read it.</p>
+      </section>
+    );
+  }
+  if (detail === undefined)
+    return <section className="thread" aria-label="Conversation" aria-busy="true" />;
+  return (
+    <section className="thread" aria-labelledby="thread-heading">
+      <h2 id="thread-heading" ref={headingRef} tabIndex={-1} className="thread__heading">
+        {detail.thread.isDirect ? 'Private conversation with ' : 'Conversation with '}
+        {detail.thread.participantsLabel}
+      </h2>
+      <div className="thread__posts">
+        {detail.posts.map((post) => (
+          <PostView
+            key={post.id}
+            post={post}
+            author={detail.people.get(post.authorId)}
+            depth={depths.get(post.id) ?? 0}
+            now={now}
+          />
+        ))}
+      </div>
+    </section>
+  );
+});

@@ -1,0 +1,5 @@
+export * from './outbox-backoff';
+export * from './outbox-messages';
+export * from './outbox-transitions';
+export * from './outbox-store';
+export * from './outbox-engine';

@@ -1,0 +1,383 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { ConnectorFailure } from '../connectors/connector';
+import { OutboxEntrySchema, OutboxStateSchema, type OutboxEntry } from '../domain/outbox';
+import {
+  canApply,
+  cancel,
+  dismiss,
+  dueAt,
+  isDue,
+  nextStates,
+  OUTBOX_EVENTS,
+  OUTBOX_TRANSITIONS,
+  queueReply,
+  recordFailure,
+  recordSuccess,
+  replyInputFromDraft,
+  resumeInterrupted,
+  retry,
+  startAttempt,
+  type OutboxEvent,
+  type OutboxResult,
+  type QueueReplyInput,
+} from './outbox-transitions';
+
+const T0 = 1_700_000_000_000;
+const KEY = 'key-0123456789abcdef';
+
+const input: QueueReplyInput = {
+  accountId: 'acc-1',
+  threadId: 'acc-1|thread-1',
+  inReplyToPostId: 'acc-1|post-1',
+  text: 'Thanks, that helps!',
+  visibility: 'public',
+  contentWarning: null,
+  language: 'en',
+};
+
+function queued(sendAfter = T0): OutboxEntry {
+  const result = queueReply(input, { now: T0, newId: () => 'out-1', newKey: () => KEY, sendAfter });
+  if (!result.ok) throw new Error(result.error.message);
+  return result.value;
+}
+
+function value<T>(result: OutboxResult<T>): T {
+  if (!result.ok) throw new Error(`expected ok, got ${result.error.kind}: ${result.error.message}`);
+  return result.value;
+}
+
+const half = () => 0.5;
+
+function sending(entry = queued()): OutboxEntry {
+  return value(startAttempt(entry, Math.max(T0, dueAt(entry))));
+}
+
+const failures: Record<ConnectorFailure['kind'], ConnectorFailure> = {
+  offline: { kind: 'offline', message: 'ENOTFOUND' },
+  timeout: { kind: 'timeout', message: 'timed out' },
+  server: { kind: 'server', message: 'Bad gateway', status: 502 },
+  'rate-limited': { kind: 'rate-limited', message: 'slow down', retryAfterMs: 60_000 },
+  rejected: { kind: 'rejected', message: 'Record not found', status: 404 },
+  auth: { kind: 'auth', message: 'invalid token' },
+  malformed: { kind: 'malformed', message: 'Unexpected token <' },
+};
+
+function entryIn(state: OutboxEntry['state'], attempts = 1): OutboxEntry {
+  return { ...queued(), state, attempts, sentPostId: state === 'sent' ? 'acc-1|srv-1' : null };
+}
+
+/** Applies `event` with plausible arguments. */
+function apply(event: OutboxEvent, entry: OutboxEntry): OutboxResult<unknown> {
+  const now = dueAt(entry) + 1;
+  switch (event) {
+    case 'startAttempt':
+      return startAttempt(entry, now);
+    case 'recordSuccess':
+      return recordSuccess(entry, 'acc-1|srv-9', now);
+    case 'recordFailure':
+      return recordFailure(entry, failures.offline, now, half);
+    case 'resumeInterrupted':
+      return resumeInterrupted(entry, now);
+    case 'cancel':
+      return cancel({ ...entry, attempts: 0 }, now);
+    case 'retry':
+      return retry(entry, now);
+    case 'dismiss':
+      return dismiss(entry, now);
+  }
+}
+
+function stateOf(result: unknown): OutboxEntry['state'] {
+  const v = result as OutboxEntry | { entry: OutboxEntry };
+  return 'entry' in v ? v.entry.state : v.state;
+}
+
+describe('the transition table', () => {
+  it('has sent and cancelled as terminal states', () => {
+    expect(nextStates('sent')).toEqual([]);
+    expect(nextStates('cancelled')).toEqual([]);
+    expect([...nextStates('waiting')].sort()).toEqual(['cancelled', 'sending']);
+    expect([...nextStates('sending')].sort()).toEqual(['needs-attention', 'sent', 'waiting']);
+    expect([...nextStates('needs-attention')].sort()).toEqual(['cancelled', 'waiting']);
+  });
+
+  it('every transition function obeys the table, for every state', () => {
+    for (const event of OUTBOX_EVENTS) {
+      for (const state of OutboxStateSchema.options) {
+        const result = apply(event, entryIn(state));
+        const allowed = canApply(event, state);
+        expect({ event, state, ok: result.ok }).toEqual({ event, state, ok: allowed });
+        if (result.ok) {
+          expect(OUTBOX_TRANSITIONS[event].to as readonly string[]).toContain(stateOf(result.value));
+        } else {
+          expect(result.error).toMatchObject({ kind: 'illegal-transition', event, from: state });
+          expect(result.error.message).toMatch(/^Cannot /);
+        }
+      }
+    }
+  });
+
+  it('never changes the idempotency key, id or text, whatever the path', () => {
+    const eventArb = fc.constantFrom(...OUTBOX_EVENTS);
+    fc.assert(
+      fc.property(fc.array(eventArb, { maxLength: 30 }), (events) => {
+        let entry = queued();
+        for (const event of events) {
+          const result = apply(event, entry);
+          if (!result.ok) continue;
+          const v = result.value as OutboxEntry | { entry: OutboxEntry };
+          entry = 'entry' in v ? v.entry : v;
+          expect(entry.idempotencyKey).toBe(KEY);
+          expect(entry.id).toBe('out-1');
+          expect(entry.text).toBe(input.text);
+          expect(OutboxEntrySchema.safeParse(entry).success).toBe(true);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('queueReply', () => {
+  it('makes a waiting entry with a key made once', () => {
+    let keys = 0;
+    const entry = value(
+      queueReply(input, {
+        now: T0,
+        newId: () => 'out-7',
+        newKey: () => `key-${++keys}-0123456789abcdef`,
+        sendAfter: T0 + 30_000,
+      }),
+    );
+    expect(keys).toBe(1);
+    expect(entry).toMatchObject({
+      id: 'out-7',
+      idempotencyKey: 'key-1-0123456789abcdef',
+      state: 'waiting',
+      attempts: 0,
+      createdAt: T0,
+      sendAfter: T0 + 30_000,
+      nextAttemptAt: T0 + 30_000,
+      lastError: null,
+      sentPostId: null,
+    });
+  });
+
+  it('never schedules in the past', () => {
+    const entry = queued(T0 - 5_000);
+    expect(entry.sendAfter).toBe(T0);
+    expect(isDue(entry, T0)).toBe(true);
+  });
+
+  it('refuses a short key and an empty reply, with readable errors', () => {
+    const short = queueReply(input, { now: T0, newId: () => 'x', newKey: () => 'short' });
+    expect(short.ok).toBe(false);
+    if (!short.ok) {
+      expect(short.error.kind).toBe('invalid-input');
+      expect(short.error.message).toContain('at least 16 characters');
+    }
+    const empty = queueReply({ ...input, text: '  \n' }, { now: T0, newId: () => 'x', newKey: () => KEY });
+    expect(empty.ok).toBe(false);
+    if (!empty.ok) expect(empty.error.message).toContain('the reply is empty');
+  });
+
+  it('reports schema problems (a bad language tag) instead of throwing', () => {
+    const result = queueReply({ ...input, language: 'not a tag' }, { now: T0, newId: () => 'x', newKey: () => KEY });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error.message).toMatch(/language/);
+  });
+
+  it('reads a draft: its id is the post being answered', () => {
+    const draftInput = replyInputFromDraft({
+      id: 'acc-1|post-9',
+      accountId: 'acc-1',
+      threadId: 'acc-1|thread-9',
+      text: 'hello',
+      visibility: 'unlisted',
+      contentWarning: 'cw',
+      language: null,
+      updatedAt: T0,
+    });
+    expect(draftInput).toEqual({
+      accountId: 'acc-1',
+      threadId: 'acc-1|thread-9',
+      inReplyToPostId: 'acc-1|post-9',
+      text: 'hello',
+      visibility: 'unlisted',
+      contentWarning: 'cw',
+      language: null,
+    });
+  });
+});
+
+describe('isDue and startAttempt', () => {
+  it('waits for the cooling-off delay', () => {
+    const entry = queued(T0 + 30_000);
+    expect(isDue(entry, T0 + 29_999)).toBe(false);
+    expect(isDue(entry, T0 + 30_000)).toBe(true);
+    const early = startAttempt(entry, T0 + 10_000);
+    expect(early.ok).toBe(false);
+    if (!early.ok) expect(early.error).toMatchObject({ kind: 'not-due', dueAt: T0 + 30_000 });
+  });
+
+  it('waits for the backoff too', () => {
+    const entry = { ...queued(), nextAttemptAt: T0 + 60_000 };
+    expect(isDue(entry, T0 + 59_999)).toBe(false);
+    expect(isDue(entry, T0 + 60_000)).toBe(true);
+  });
+
+  it('is only due while waiting', () => {
+    for (const state of OutboxStateSchema.options) {
+      expect(isDue(entryIn(state), T0 + 1e9)).toBe(state === 'waiting');
+    }
+  });
+
+  it('counts the attempt and keeps the key', () => {
+    const started = sending();
+    expect(started).toMatchObject({ state: 'sending', attempts: 1, idempotencyKey: KEY });
+  });
+});
+
+describe('recordSuccess', () => {
+  it('marks sent with the post id and clears the error', () => {
+    const done = value(recordSuccess({ ...sending(), lastError: 'old' }, 'acc-1|srv-1', T0));
+    expect(done).toMatchObject({ state: 'sent', sentPostId: 'acc-1|srv-1', lastError: null });
+  });
+
+  it('needs a post id', () => {
+    expect(recordSuccess(sending(), '', T0).ok).toBe(false);
+  });
+});
+
+describe('recordFailure', () => {
+  it.each(['offline', 'timeout', 'server', 'rate-limited'] as const)(
+    '%s is transient: back to waiting, later, same key',
+    (kind) => {
+      const s = sending();
+      const failed = value(recordFailure(s, failures[kind], T0 + 1_000, half));
+      expect(failed.state).toBe('waiting');
+      expect(failed.idempotencyKey).toBe(KEY);
+      expect(failed.attempts).toBe(1);
+      expect(failed.nextAttemptAt).toBeGreaterThanOrEqual(T0 + 1_000);
+      expect(failed.lastError).toEqual(expect.any(String));
+    },
+  );
+
+  it.each(['rejected', 'auth', 'malformed'] as const)('%s is permanent: needs attention', (kind) => {
+    const failed = value(recordFailure(sending(), failures[kind], T0, half));
+    expect(failed.state).toBe('needs-attention');
+    expect(failed.text).toBe(input.text);
+    expect(failed.idempotencyKey).toBe(KEY);
+  });
+
+  it('explains a deleted parent post in the user’s terms', () => {
+    const failed = value(recordFailure(sending(), failures.rejected, T0, half));
+    expect(failed.lastError).toMatch(/^The post you were answering was deleted \(HTTP 404\)\./);
+    expect(failed.lastError).toContain('Your reply is kept');
+  });
+
+  it('has a readable sentence for every failure kind', () => {
+    for (const failure of Object.values(failures)) {
+      const failed = value(recordFailure(sending(), failure, T0, half));
+      expect(failed.lastError).toMatch(/^[A-Z].*\.(”)?$/s);
+      expect(failed.lastError).not.toMatch(/undefined|null|\[object/);
+    }
+    const limited = value(recordFailure(sending(), failures['rate-limited'], T0, half));
+    expect(limited.lastError).toContain('about 60 seconds');
+    const auth = value(recordFailure(sending(), failures.auth, T0, half));
+    expect(auth.lastError).toContain('Sign in again');
+  });
+
+  it('honours Retry-After', () => {
+    const limited: ConnectorFailure = { kind: 'rate-limited', message: '', retryAfterMs: 120_000 };
+    fc.assert(
+      fc.property(fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }), (r) => {
+        const failed = value(recordFailure(sending(), limited, T0, () => r));
+        expect(failed.nextAttemptAt).toBeGreaterThanOrEqual(T0 + 120_000);
+      }),
+    );
+  });
+
+  it('never schedules before sendAfter', () => {
+    const entry = { ...sending(queued(T0 + 60_000)) };
+    const failed = value(recordFailure(entry, failures.offline, T0 + 60_000, () => 0));
+    expect(failed.nextAttemptAt).toBeGreaterThanOrEqual(entry.sendAfter);
+  });
+});
+
+describe('resumeInterrupted', () => {
+  it('puts a sending entry back in waiting, due now, same key and attempts', () => {
+    const s = sending();
+    const resumed = value(resumeInterrupted(s, T0 + 5_000));
+    expect(resumed).toMatchObject({
+      state: 'waiting',
+      idempotencyKey: KEY,
+      attempts: 1,
+      nextAttemptAt: T0 + 5_000,
+    });
+    expect(isDue(resumed, T0 + 5_000)).toBe(true);
+    expect(resumed.lastError).toContain('will not be posted twice');
+  });
+});
+
+describe('cancel', () => {
+  it('undoes a waiting reply and gives back its draft', () => {
+    const entry = queued(T0 + 30_000);
+    const { entry: cancelled, draft } = value(cancel(entry, T0 + 10_000));
+    expect(cancelled.state).toBe('cancelled');
+    expect(draft).toEqual({
+      id: input.inReplyToPostId,
+      accountId: input.accountId,
+      threadId: input.threadId,
+      text: input.text,
+      visibility: input.visibility,
+      contentWarning: input.contentWarning,
+      language: input.language,
+      updatedAt: T0 + 10_000,
+    });
+  });
+
+  it('is refused in every state but waiting', () => {
+    for (const state of OutboxStateSchema.options) {
+      const result = cancel({ ...entryIn(state), attempts: 0 }, T0);
+      expect(result.ok).toBe(state === 'waiting');
+    }
+  });
+
+  it('is refused once an attempt was made, since the server may have the reply', () => {
+    const failed = value(recordFailure(sending(), failures.timeout, T0, half));
+    const result = cancel(failed, T0 + 1);
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.error.kind).toBe('may-have-been-sent');
+      expect(result.error.message).toMatch(/can no longer be cancelled/);
+    }
+  });
+});
+
+describe('retry and dismiss', () => {
+  const attention = () => value(recordFailure(sending(), failures.auth, T0, half));
+
+  it('retry: needs-attention → waiting, due now, same key', () => {
+    const again = value(retry(attention(), T0 + 1_000));
+    expect(again).toMatchObject({
+      state: 'waiting',
+      idempotencyKey: KEY,
+      lastError: null,
+      nextAttemptAt: T0 + 1_000,
+    });
+    expect(isDue(again, T0 + 1_000)).toBe(true);
+  });
+
+  it('retry is refused elsewhere', () => {
+    expect(retry(queued(), T0).ok).toBe(false);
+    expect(retry(sending(), T0).ok).toBe(false);
+  });
+
+  it('dismiss: needs-attention → cancelled, with the draft back', () => {
+    const { entry, draft } = value(dismiss(attention(), T0 + 1_000));
+    expect(entry.state).toBe('cancelled');
+    expect(draft.text).toBe(input.text);
+  });
+});

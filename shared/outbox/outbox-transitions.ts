@@ -1,0 +1,391 @@
+/**
+ * The outbox state machine, as pure functions on `OutboxEntry`. Nothing here reads a clock, a
+ * random source or a store: the caller passes `now`, `random` and the id/key generators in.
+ *
+ * Illegal transitions never throw; they return `{ ok: false, error }` with a typed error.
+ */
+import { isTransient, type ConnectorFailure } from '../connectors/connector';
+import type { Draft } from '../domain/draft';
+import { OutboxEntrySchema, type OutboxEntry, type OutboxState } from '../domain/outbox';
+import { parseUnknown, type ValidationIssue } from '../validation/parse-unknown';
+import { backoffDelayMs, DEFAULT_BACKOFF, type BackoffPolicy } from './outbox-backoff';
+import { describeFailure, INTERRUPTED_MESSAGE } from './outbox-messages';
+
+// ---------------------------------------------------------------------------------------------
+// The transition table
+// ---------------------------------------------------------------------------------------------
+
+export type OutboxEvent =
+  | 'startAttempt'
+  | 'recordSuccess'
+  | 'recordFailure'
+  | 'resumeInterrupted'
+  | 'cancel'
+  | 'retry'
+  | 'dismiss';
+
+export interface TransitionRule {
+  readonly from: readonly OutboxState[];
+  readonly to: readonly OutboxState[];
+}
+
+/**
+ * Every allowed transition, and only those. `sent` and `cancelled` are terminal.
+ *
+ * | event             | from            | to                         | why                                   |
+ * |-------------------|-----------------|----------------------------|---------------------------------------|
+ * | startAttempt      | waiting         | sending                    | write-ahead, before the network call  |
+ * | recordSuccess     | sending         | sent                       | the network accepted the reply        |
+ * | recordFailure     | sending         | waiting / needs-attention  | transient / permanent failure         |
+ * | resumeInterrupted | sending         | waiting                    | found at startup: the app died mid-send |
+ * | cancel            | waiting         | cancelled                  | undo before it ever left              |
+ * | retry             | needs-attention | waiting                    | the user asks to try again            |
+ * | dismiss           | needs-attention | cancelled                  | the user gives up on a failed reply   |
+ */
+export const OUTBOX_TRANSITIONS = {
+  startAttempt: { from: ['waiting'], to: ['sending'] },
+  recordSuccess: { from: ['sending'], to: ['sent'] },
+  recordFailure: { from: ['sending'], to: ['waiting', 'needs-attention'] },
+  resumeInterrupted: { from: ['sending'], to: ['waiting'] },
+  cancel: { from: ['waiting'], to: ['cancelled'] },
+  retry: { from: ['needs-attention'], to: ['waiting'] },
+  dismiss: { from: ['needs-attention'], to: ['cancelled'] },
+} as const satisfies Record<OutboxEvent, TransitionRule>;
+
+export const OUTBOX_EVENTS = Object.keys(OUTBOX_TRANSITIONS) as OutboxEvent[];
+
+/** The states an entry may move to from `state`, over all events. */
+export function nextStates(state: OutboxState): readonly OutboxState[] {
+  const out = new Set<OutboxState>();
+  for (const event of OUTBOX_EVENTS) {
+    const rule: TransitionRule = OUTBOX_TRANSITIONS[event];
+    if (rule.from.includes(state)) for (const to of rule.to) out.add(to);
+  }
+  return [...out];
+}
+
+export function canApply(event: OutboxEvent, state: OutboxState): boolean {
+  const rule: TransitionRule = OUTBOX_TRANSITIONS[event];
+  return rule.from.includes(state);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Results and errors
+// ---------------------------------------------------------------------------------------------
+
+export type OutboxTransitionError =
+  | {
+      readonly kind: 'illegal-transition';
+      readonly event: OutboxEvent;
+      readonly from: OutboxState;
+      readonly message: string;
+    }
+  /** `startAttempt` before `sendAfter` / `nextAttemptAt`. */
+  | { readonly kind: 'not-due'; readonly dueAt: number; readonly message: string }
+  /** `cancel` after an attempt was made: the server may already have the reply. */
+  | { readonly kind: 'may-have-been-sent'; readonly message: string }
+  | {
+      readonly kind: 'invalid-input';
+      readonly message: string;
+      readonly issues: readonly ValidationIssue[];
+    };
+
+export type OutboxResult<T> =
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly error: OutboxTransitionError };
+
+function ok<T>(value: T): OutboxResult<T> {
+  return { ok: true, value };
+}
+
+function fail<T>(error: OutboxTransitionError): OutboxResult<T> {
+  return { ok: false, error };
+}
+
+const STATE_WORDS: Record<OutboxState, string> = {
+  waiting: 'waiting to be sent',
+  sending: 'being sent',
+  sent: 'already sent',
+  'needs-attention': 'waiting for your attention',
+  cancelled: 'cancelled',
+};
+
+const EVENT_WORDS: Record<OutboxEvent, string> = {
+  startAttempt: 'start sending',
+  recordSuccess: 'mark it as sent',
+  recordFailure: 'record a failed attempt',
+  resumeInterrupted: 'resume an interrupted send',
+  cancel: 'cancel it',
+  retry: 'retry it',
+  dismiss: 'discard it',
+};
+
+function guard<T>(event: OutboxEvent, entry: OutboxEntry): OutboxResult<T> | null {
+  if (canApply(event, entry.state)) return null;
+  return fail({
+    kind: 'illegal-transition',
+    event,
+    from: entry.state,
+    message: `Cannot ${EVENT_WORDS[event]}: this reply is ${STATE_WORDS[entry.state]}.`,
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Queries
+// ---------------------------------------------------------------------------------------------
+
+/** The earliest instant the entry may be sent: both the cooling-off / delivery time and the backoff. */
+export function dueAt(entry: OutboxEntry): number {
+  return Math.max(entry.sendAfter, entry.nextAttemptAt);
+}
+
+export function isDue(entry: OutboxEntry, now: number): boolean {
+  return entry.state === 'waiting' && now >= dueAt(entry);
+}
+
+/**
+ * True once any attempt has been made: from then on the server may hold the reply (an attempt may
+ * have been accepted even if its answer never arrived), so the entry must not be cancelled — only
+ * re-sent with the same key. With `attempts === 0`, no request was ever made: `startAttempt` is
+ * persisted before every network call.
+ */
+export function mayHaveReachedServer(entry: OutboxEntry): boolean {
+  return entry.attempts > 0;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Transitions
+// ---------------------------------------------------------------------------------------------
+
+export const MIN_IDEMPOTENCY_KEY_LENGTH = 16;
+
+/** What the user wrote and where it goes. */
+export interface QueueReplyInput {
+  readonly accountId: string;
+  readonly threadId: string;
+  readonly inReplyToPostId: string;
+  readonly text: string;
+  readonly visibility: OutboxEntry['visibility'];
+  readonly contentWarning: string | null;
+  readonly language: string | null;
+}
+
+export interface QueueReplyOptions {
+  readonly now: number;
+  /** A new local id, e.g. `() => crypto.randomUUID()`. */
+  readonly newId: () => string;
+  /** A new idempotency key (≥ 16 characters), e.g. `() => crypto.randomUUID()`. Called once. */
+  readonly newKey: () => string;
+  /** Not before this instant: `now` to send at once, `now + cooling-off`, or the next delivery. */
+  readonly sendAfter?: number;
+}
+
+/** The reply a draft describes. A draft's id is the local id of the post it answers. */
+export function replyInputFromDraft(draft: Draft): QueueReplyInput {
+  return {
+    accountId: draft.accountId,
+    threadId: draft.threadId,
+    inReplyToPostId: draft.id,
+    text: draft.text,
+    visibility: draft.visibility,
+    contentWarning: draft.contentWarning,
+    language: draft.language,
+  };
+}
+
+/** The draft to restore when a reply leaves the outbox unsent (cancel or dismiss). */
+export function draftFromEntry(entry: OutboxEntry, now: number): Draft {
+  return {
+    id: entry.inReplyToPostId,
+    accountId: entry.accountId,
+    threadId: entry.threadId,
+    text: entry.text,
+    visibility: entry.visibility,
+    contentWarning: entry.contentWarning,
+    language: entry.language,
+    updatedAt: now,
+  };
+}
+
+/**
+ * A new outbox entry in `waiting`. This is the only place an idempotency key is made; every later
+ * attempt, retry and recovery sends this same key.
+ */
+export function queueReply(
+  input: QueueReplyInput,
+  options: QueueReplyOptions,
+): OutboxResult<OutboxEntry> {
+  const issues: ValidationIssue[] = [];
+  if (input.text.trim() === '') issues.push({ path: 'text', message: 'the reply is empty' });
+  const idempotencyKey = options.newKey();
+  if (idempotencyKey.length < MIN_IDEMPOTENCY_KEY_LENGTH) {
+    issues.push({
+      path: 'idempotencyKey',
+      message: `must be at least ${MIN_IDEMPOTENCY_KEY_LENGTH} characters (got ${idempotencyKey.length})`,
+    });
+  }
+  if (issues.length > 0) {
+    return fail({
+      kind: 'invalid-input',
+      message: `Cannot queue this reply: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`,
+      issues,
+    });
+  }
+  const sendAfter = Math.max(options.now, options.sendAfter ?? options.now);
+  const candidate: OutboxEntry = {
+    id: options.newId(),
+    idempotencyKey,
+    accountId: input.accountId,
+    threadId: input.threadId,
+    inReplyToPostId: input.inReplyToPostId,
+    text: input.text,
+    visibility: input.visibility,
+    contentWarning: input.contentWarning,
+    language: input.language,
+    state: 'waiting',
+    createdAt: options.now,
+    sendAfter,
+    attempts: 0,
+    nextAttemptAt: sendAfter,
+    lastError: null,
+    sentPostId: null,
+  };
+  const parsed = parseUnknown(OutboxEntrySchema, candidate, 'reply');
+  if (!parsed.ok) {
+    return fail({ kind: 'invalid-input', message: parsed.error, issues: parsed.issues });
+  }
+  return ok(parsed.value);
+}
+
+/**
+ * waiting → sending. Persist the result BEFORE the network call (write-ahead): an entry found in
+ * `sending` at startup is one whose request may or may not have reached the server.
+ */
+export function startAttempt(entry: OutboxEntry, now: number): OutboxResult<OutboxEntry> {
+  const illegal = guard<OutboxEntry>('startAttempt', entry);
+  if (illegal) return illegal;
+  if (!isDue(entry, now)) {
+    const at = dueAt(entry);
+    return fail({
+      kind: 'not-due',
+      dueAt: at,
+      message: `This reply is not due yet (due in ${Math.ceil((at - now) / 1000)} s).`,
+    });
+  }
+  return ok({ ...entry, state: 'sending', attempts: entry.attempts + 1 });
+}
+
+/** sending → sent. `sentPostId` is the local id of the post the network created. */
+export function recordSuccess(
+  entry: OutboxEntry,
+  sentPostId: string,
+  // Kept for a uniform signature (and a future `sentAt`); the schema has no field for it today.
+  _now: number,
+): OutboxResult<OutboxEntry> {
+  const illegal = guard<OutboxEntry>('recordSuccess', entry);
+  if (illegal) return illegal;
+  if (sentPostId === '') {
+    return fail({
+      kind: 'invalid-input',
+      message: 'Cannot mark this reply as sent without the id of the post it became.',
+      issues: [{ path: 'sentPostId', message: 'empty' }],
+    });
+  }
+  return ok({
+    ...entry,
+    state: 'sent',
+    sentPostId,
+    lastError: null,
+  });
+}
+
+/**
+ * sending → waiting (transient failure: try again after a backoff) or → needs-attention
+ * (permanent: rejected, auth, malformed). The idempotency key is kept either way.
+ */
+export function recordFailure(
+  entry: OutboxEntry,
+  failure: ConnectorFailure,
+  now: number,
+  random: () => number,
+  policy: BackoffPolicy = DEFAULT_BACKOFF,
+): OutboxResult<OutboxEntry> {
+  const illegal = guard<OutboxEntry>('recordFailure', entry);
+  if (illegal) return illegal;
+  const lastError = describeFailure(failure);
+  if (!isTransient(failure)) {
+    return ok({ ...entry, state: 'needs-attention', lastError });
+  }
+  const retryAfterMs = failure.kind === 'rate-limited' ? failure.retryAfterMs : null;
+  const delay = backoffDelayMs(entry.attempts, random, retryAfterMs, policy);
+  return ok({
+    ...entry,
+    state: 'waiting',
+    lastError,
+    nextAttemptAt: Math.max(entry.sendAfter, now + delay),
+  });
+}
+
+/**
+ * sending → waiting, for an entry found in `sending` when the app starts: the previous run died
+ * mid-send, possibly after the server accepted the reply. It goes out again at once with the SAME
+ * idempotency key, which the server deduplicates.
+ */
+export function resumeInterrupted(entry: OutboxEntry, now: number): OutboxResult<OutboxEntry> {
+  const illegal = guard<OutboxEntry>('resumeInterrupted', entry);
+  if (illegal) return illegal;
+  return ok({
+    ...entry,
+    state: 'waiting',
+    lastError: INTERRUPTED_MESSAGE,
+    nextAttemptAt: Math.max(entry.sendAfter, now),
+  });
+}
+
+export interface Withdrawn {
+  readonly entry: OutboxEntry;
+  /** Restore this as the draft, so nothing the user wrote is lost. */
+  readonly draft: Draft;
+}
+
+/**
+ * waiting → cancelled: undo before the reply ever left (e.g. within the cooling-off delay).
+ * Refused once an attempt has been made, because the server may already hold the reply.
+ */
+export function cancel(entry: OutboxEntry, now: number): OutboxResult<Withdrawn> {
+  const illegal = guard<Withdrawn>('cancel', entry);
+  if (illegal) return illegal;
+  if (mayHaveReachedServer(entry)) {
+    return fail({
+      kind: 'may-have-been-sent',
+      message:
+        'This reply can no longer be cancelled: Slowpost has already tried to send it, so the server may have it.',
+    });
+  }
+  const cancelled: OutboxEntry = { ...entry, state: 'cancelled' };
+  return ok({ entry: cancelled, draft: draftFromEntry(entry, now) });
+}
+
+/** needs-attention → waiting, due at once, with the same idempotency key. */
+export function retry(entry: OutboxEntry, now: number): OutboxResult<OutboxEntry> {
+  const illegal = guard<OutboxEntry>('retry', entry);
+  if (illegal) return illegal;
+  return ok({
+    ...entry,
+    state: 'waiting',
+    lastError: null,
+    nextAttemptAt: Math.max(entry.sendAfter, now),
+  });
+}
+
+/**
+ * needs-attention → cancelled: the user gives up on a failed reply and gets it back as a draft.
+ * Note: if an earlier attempt was ambiguous (a timeout after the server accepted it), the reply may
+ * exist on the server; the UI should say so before the user re-queues the text as a new reply.
+ */
+export function dismiss(entry: OutboxEntry, now: number): OutboxResult<Withdrawn> {
+  const illegal = guard<Withdrawn>('dismiss', entry);
+  if (illegal) return illegal;
+  const dismissed: OutboxEntry = { ...entry, state: 'cancelled' };
+  return ok({ entry: dismissed, draft: draftFromEntry(entry, now) });
+}

@@ -1,0 +1,85 @@
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { conversationList, conversations, openInbox, seriousA11yViolations } from './support/app';
+
+test('first run shows the demo inbox, clearly labelled', async ({ page }) => {
+  await openInbox(page);
+  await expect(page.getByRole('heading', { name: 'Slowpost', level: 1 })).toBeVisible();
+  await expect(page.getByRole('note', { name: 'Demo network' })).toContainText(
+    'sample people and conversations',
+  );
+  expect(await conversations(page).count()).toBeGreaterThan(5);
+  await page.screenshot({ path: join(__dirname, 'screenshots', 'first-screen.png') });
+});
+
+test('opening a conversation shows its thread', async ({ page }) => {
+  await openInbox(page);
+  const first = conversations(page).first();
+  await first.click();
+  await expect(first).toHaveAttribute('aria-selected', 'true');
+  const thread = page.getByRole('region', { name: /conversation with/i });
+  await expect(thread.getByRole('heading', { level: 2 })).toBeVisible();
+  await expect(thread.getByRole('article').first()).toBeVisible();
+  await expect(page.getByText('Choose a conversation to read it.')).toBeHidden();
+});
+
+test('the keyboard moves between conversations and into a thread', async ({ page }) => {
+  await openInbox(page);
+  await conversationList(page).focus();
+  const options = conversations(page);
+  await expect(options.nth(0)).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('j');
+  await expect(options.nth(1)).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('ArrowDown');
+  await expect(options.nth(2)).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('k');
+  await expect(options.nth(1)).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 2, name: /conversation with/i })).toBeFocused();
+});
+
+test('the inbox and the open conversation survive a reload', async ({ page }) => {
+  await openInbox(page);
+  const count = await conversations(page).count();
+  await conversations(page).nth(2).click();
+  const heading = await page
+    .getByRole('heading', { level: 2, name: /conversation with/i })
+    .textContent();
+  await page.reload();
+  await expect(conversations(page).first()).toBeVisible();
+  await expect(page.getByRole('status')).toHaveText('');
+  expect(await conversations(page).count()).toBe(count);
+  await expect(page.getByRole('heading', { level: 2, name: /conversation with/i })).toHaveText(
+    heading ?? '',
+  );
+});
+
+test('removing the demo empties the inbox, and it stays empty after a reload', async ({ page }) => {
+  await openInbox(page);
+  await page.getByRole('button', { name: 'Remove demo data' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Remove the demo?' });
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('button', { name: 'Remove demo data' }).click();
+  await expect(page.getByRole('heading', { name: 'Your inbox is empty' })).toBeVisible();
+  await expect(conversations(page)).toHaveCount(0);
+  await expect(page.getByRole('note', { name: 'Demo network' })).toBeHidden();
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Your inbox is empty' })).toBeVisible();
+  await expect(conversations(page)).toHaveCount(0);
+  // …and the demo can come back with one action.
+  await page.getByRole('button', { name: 'Load the demo network' }).click();
+  await expect(conversations(page).first()).toBeVisible();
+});
+
+test('the inbox has no serious or critical accessibility violations', async ({ page }) => {
+  await openInbox(page);
+  await conversations(page).first().click();
+  expect(await seriousA11yViolations(page)).toEqual([]);
+});
+
+test('no like, boost or follower counts appear anywhere', async ({ page }) => {
+  await openInbox(page);
+  await conversations(page).first().click();
+  const text = await page.locator('body').innerText();
+  expect(text).not.toMatch(/\b\d+\s*(likes?|favou?rites?|boosts?|followers?|reblogs?)\b/i);
+});

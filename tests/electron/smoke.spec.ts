@@ -1,0 +1,35 @@
+import { join } from 'node:path';
+import { _electron as electron, expect, test } from '@playwright/test';
+import { SKIP_REASON, electronBinary } from './electron-binary';
+
+const binary = electronBinary();
+test.skip(binary === null, SKIP_REASON);
+
+test('the desktop app opens the demo inbox in a secure window', async () => {
+  const app = await electron.launch({
+    executablePath: binary ?? undefined,
+    args: [join(__dirname, '../..')],
+    env: { ...process.env, ELECTRON_ENABLE_LOGGING: '1' },
+  });
+  try {
+    const window = await app.firstWindow();
+    await expect(
+      window.getByRole('listbox', { name: 'Conversations' }).getByRole('option').first(),
+    ).toBeVisible({
+      timeout: 30_000,
+    });
+    const url = await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]?.webContents.getURL());
+    expect(url).toMatch(/^app:\/\/slowpost\//);
+    // The page has no Node.js and only the named bridge.
+    expect(await window.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe(
+      'undefined',
+    );
+    expect(
+      await window.evaluate(() =>
+        Object.keys((window as unknown as { slowpost: object }).slowpost).sort(),
+      ),
+    ).toEqual(['app', 'links']);
+  } finally {
+    await app.close();
+  }
+});
