@@ -1,11 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  backoffCeilingMs,
-  backoffDelayMs,
-  DEFAULT_BACKOFF,
-  unitInterval,
-} from './outbox-backoff';
+import { backoffCeilingMs, backoffDelayMs, DEFAULT_BACKOFF, unitInterval } from './outbox-backoff';
 
 const CAP = 15 * 60_000;
 const unit = fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true });

@@ -8,9 +8,9 @@
  *   `sent` (with `sentPostId`) after it. The store has no transactions to hold open, so no network
  *   call ever happens inside one.
  * - `recover()` (run at startup, and by the first `tick()` if nobody called it) moves entries
- *   left in `sending` by a dead process back to `waiting`, due at once. Their request may have
- *   been accepted before the crash; re-sending with the same key returns the post the server
- *   already made instead of a second one.
+ *   left in `sending` by a dead process back to `waiting`, due after a short grace delay. Their
+ *   request may have been accepted before the crash; re-sending with the same key returns the post
+ *   the server already made instead of a second one.
  * - Every write is a compare-and-set against the entry as it was read, so the engine and the UI
  *   (cancel, retry, dismiss) never overwrite each other's transitions.
  * - One send at a time per account; accounts run side by side.
@@ -63,7 +63,17 @@ export interface OutboxEngineOptions {
    */
   readonly onSent?: (entry: OutboxEntry, post: Post) => MaybePromise<void>;
   readonly backoff?: BackoffPolicy;
+  /**
+   * How long `recover()` waits before re-sending an interrupted entry (default 60 s). Must exceed
+   * the connectors' request timeout: a request the previous run left open (the main process does
+   * the HTTP, so a renderer reload does not cancel it) must be over before the same key is sent
+   * again — Mastodon checks the key, creates the status, then records the key, so two requests
+   * with one key in flight together can both create a post.
+   */
+  readonly resumeGraceMs?: number;
 }
+
+export const DEFAULT_RESUME_GRACE_MS = 60_000;
 
 export type OutboxCommandError =
   | OutboxTransitionError
@@ -96,7 +106,7 @@ export interface TickReport {
 }
 
 export interface RecoverReport {
-  /** Entries found in `sending` and put back in `waiting` (same key), due at once. */
+  /** Entries found in `sending` and put back in `waiting` (same key), due after the grace delay. */
   readonly resumed: OutboxEntry[];
   conflicts: number;
 }
@@ -237,6 +247,7 @@ type SendOutcome = 'sent' | 'transient' | 'permanent' | 'skipped';
 export function createOutboxEngine(options: OutboxEngineOptions): OutboxEngine {
   const { store, clock, random } = options;
   const policy = options.backoff ?? DEFAULT_BACKOFF;
+  const resumeGraceMs = options.resumeGraceMs ?? DEFAULT_RESUME_GRACE_MS;
   /** Entries this engine has a request in flight for; `recover()` leaves them alone. */
   const inFlight = new Set<string>();
   /** Per account: no request before this instant (a 429's Retry-After). Memory only. */
@@ -250,7 +261,7 @@ export function createOutboxEngine(options: OutboxEngineOptions): OutboxEngine {
     const stuck = await store.listByState('sending');
     for (const entry of stuck) {
       if (inFlight.has(entry.id)) continue;
-      const resumed = resumeInterrupted(entry, clock.now());
+      const resumed = resumeInterrupted(entry, clock.now(), resumeGraceMs);
       if (!resumed.ok) continue;
       if (await store.compareAndSet(entry, resumed.value)) report.resumed.push(resumed.value);
       else report.conflicts++;

@@ -55,4 +55,4 @@ export function describeFailure(failure: ConnectorFailure): string {
 }
 
 export const INTERRUPTED_MESSAGE =
-  'Sending was interrupted (Slowpost closed or lost the connection). It will be sent again; your reply will not be posted twice.';
+  'Sending was interrupted (Slowpost closed or lost the connection). It will be sent again in a moment; your reply will not be posted twice.';

@@ -79,13 +79,12 @@ function memoryHandle(data: Map<string, OutboxEntry>): MemoryOutboxStore {
   /** Runs `operation` now (if alive) and settles its result asynchronously, unless crashed by then. */
   function op<T>(operation: () => T): Promise<T> {
     if (!alive) return NEVER;
-    let result: T;
-    try {
-      result = operation();
-    } catch (error) {
-      return Promise.resolve().then(() => (alive ? Promise.reject(error) : NEVER));
-    }
-    return Promise.resolve().then(() => (alive ? result : NEVER));
+    // Run now (a write is committed the moment it is called); settle later, and only if alive.
+    const settled = new Promise<T>((resolve) => resolve(operation()));
+    return settled.then(
+      (result) => (alive ? result : NEVER),
+      () => (alive ? settled : NEVER),
+    );
   }
 
   function sorted(filter: (entry: OutboxEntry) => boolean): OutboxEntry[] {

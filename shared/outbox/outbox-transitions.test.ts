@@ -109,7 +109,9 @@ describe('the transition table', () => {
         const allowed = canApply(event, state);
         expect({ event, state, ok: result.ok }).toEqual({ event, state, ok: allowed });
         if (result.ok) {
-          expect(OUTBOX_TRANSITIONS[event].to as readonly string[]).toContain(stateOf(result.value));
+          expect(OUTBOX_TRANSITIONS[event].to as readonly string[]).toContain(
+            stateOf(result.value),
+          );
         } else {
           expect(result.error).toMatchObject({ kind: 'illegal-transition', event, from: state });
           expect(result.error.message).toMatch(/^Cannot /);
@@ -130,6 +132,8 @@ describe('the transition table', () => {
           entry = 'entry' in v ? v.entry : v;
           expect(entry.idempotencyKey).toBe(KEY);
           expect(entry.id).toBe('out-1');
+          // What lets the store answer listDue from one [state+nextAttemptAt] index.
+          expect(entry.nextAttemptAt).toBeGreaterThanOrEqual(entry.sendAfter);
           expect(entry.text).toBe(input.text);
           expect(OutboxEntrySchema.safeParse(entry).success).toBe(true);
         }
@@ -177,13 +181,19 @@ describe('queueReply', () => {
       expect(short.error.kind).toBe('invalid-input');
       expect(short.error.message).toContain('at least 16 characters');
     }
-    const empty = queueReply({ ...input, text: '  \n' }, { now: T0, newId: () => 'x', newKey: () => KEY });
+    const empty = queueReply(
+      { ...input, text: '  \n' },
+      { now: T0, newId: () => 'x', newKey: () => KEY },
+    );
     expect(empty.ok).toBe(false);
     if (!empty.ok) expect(empty.error.message).toContain('the reply is empty');
   });
 
   it('reports schema problems (a bad language tag) instead of throwing', () => {
-    const result = queueReply({ ...input, language: 'not a tag' }, { now: T0, newId: () => 'x', newKey: () => KEY });
+    const result = queueReply(
+      { ...input, language: 'not a tag' },
+      { now: T0, newId: () => 'x', newKey: () => KEY },
+    );
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error.message).toMatch(/language/);
   });
@@ -264,12 +274,15 @@ describe('recordFailure', () => {
     },
   );
 
-  it.each(['rejected', 'auth', 'malformed'] as const)('%s is permanent: needs attention', (kind) => {
-    const failed = value(recordFailure(sending(), failures[kind], T0, half));
-    expect(failed.state).toBe('needs-attention');
-    expect(failed.text).toBe(input.text);
-    expect(failed.idempotencyKey).toBe(KEY);
-  });
+  it.each(['rejected', 'auth', 'malformed'] as const)(
+    '%s is permanent: needs attention',
+    (kind) => {
+      const failed = value(recordFailure(sending(), failures[kind], T0, half));
+      expect(failed.state).toBe('needs-attention');
+      expect(failed.text).toBe(input.text);
+      expect(failed.idempotencyKey).toBe(KEY);
+    },
+  );
 
   it('explains a deleted parent post in the user’s terms', () => {
     const failed = value(recordFailure(sending(), failures.rejected, T0, half));
@@ -318,6 +331,14 @@ describe('resumeInterrupted', () => {
     });
     expect(isDue(resumed, T0 + 5_000)).toBe(true);
     expect(resumed.lastError).toContain('will not be posted twice');
+  });
+
+  it('can wait a grace period first, never before sendAfter', () => {
+    const resumed = value(resumeInterrupted(sending(), T0 + 5_000, 60_000));
+    expect(resumed.nextAttemptAt).toBe(T0 + 65_000);
+    expect(isDue(resumed, T0 + 64_999)).toBe(false);
+    const late = sending(queued(T0 + 600_000));
+    expect(value(resumeInterrupted(late, T0 + 600_000, -5)).nextAttemptAt).toBe(T0 + 600_000);
   });
 });
 

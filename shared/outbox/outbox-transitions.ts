@@ -328,17 +328,23 @@ export function recordFailure(
 
 /**
  * sending → waiting, for an entry found in `sending` when the app starts: the previous run died
- * mid-send, possibly after the server accepted the reply. It goes out again at once with the SAME
- * idempotency key, which the server deduplicates.
+ * mid-send, possibly after the server accepted the reply. It goes out again with the SAME
+ * idempotency key, which the server deduplicates, after `graceMs`: long enough for a request the
+ * dead run left in flight (e.g. still open in the main process after a renderer reload) to finish,
+ * because two requests with one key AT THE SAME TIME are not deduplicated by every server.
  */
-export function resumeInterrupted(entry: OutboxEntry, now: number): OutboxResult<OutboxEntry> {
+export function resumeInterrupted(
+  entry: OutboxEntry,
+  now: number,
+  graceMs = 0,
+): OutboxResult<OutboxEntry> {
   const illegal = guard<OutboxEntry>('resumeInterrupted', entry);
   if (illegal) return illegal;
   return ok({
     ...entry,
     state: 'waiting',
     lastError: INTERRUPTED_MESSAGE,
-    nextAttemptAt: Math.max(entry.sendAfter, now),
+    nextAttemptAt: Math.max(entry.sendAfter, now + Math.max(0, graceMs)),
   });
 }
 

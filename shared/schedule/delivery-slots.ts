@@ -11,7 +11,10 @@ import type { ScheduleSettings } from './schedule-settings';
  */
 
 /** The latest raw slot at or before `instant`, or null when the schedule has no deliveries. */
-export function latestRawSlotAtOrBefore(calendar: ScheduleCalendar, instant: number): number | null {
+export function latestRawSlotAtOrBefore(
+  calendar: ScheduleCalendar,
+  instant: number,
+): number | null {
   const day = calendar.localDayOf(instant);
   // Every weekday with deliveries recurs within 7 days; look a little wider for DST edges.
   for (let d = day + 1; d >= day - 8; d--) {

@@ -47,13 +47,14 @@ export class ScheduleCalendar {
     let intervals = this.windowsByDay.get(day);
     if (intervals === undefined) {
       const weekday = weekdayOfLocalDay(day);
-      intervals = [];
+      const found: FocusInterval[] = [];
       for (const window of this.schedule.windows) {
         if (!window.days.has(weekday)) continue;
         const start = instantOfLocalTime(this.zone, day, window.start);
         const end = instantOfLocalTime(this.zone, day, window.end);
-        if (end > start) intervals.push({ start, end });
+        if (end > start) found.push({ start, end });
       }
+      intervals = found;
       this.windowsByDay.set(day, intervals);
     }
     return intervals;

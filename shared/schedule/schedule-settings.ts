@@ -16,29 +16,26 @@ import { DAY_END_PATTERN, ISO_WEEKDAYS, LOCAL_TIME_PATTERN, type IsoWeekday } fr
 const quoted = (input: unknown): string =>
   typeof input === 'string' ? `"${input}"` : `a ${input === null ? 'null' : typeof input}`;
 
-export const DeliveryTimeSchema = z.string({ error: 'expected a time such as "09:00"' }).regex(
-  LOCAL_TIME_PATTERN,
-  {
+export const DeliveryTimeSchema = z
+  .string({ error: 'expected a time such as "09:00"' })
+  .regex(LOCAL_TIME_PATTERN, {
     error: (issue) =>
       `${quoted(issue.input)} is not a time of day; write it as HH:MM between 00:00 and 23:59, e.g. "09:00"`,
-  },
-);
+  });
 
 /** Start of a focus window: 00:00–23:59. */
 export const WindowStartSchema = DeliveryTimeSchema;
 
 /** End of a focus window: 00:00–23:59 or "24:00" (midnight at the end of the day). */
-export const WindowEndSchema = z.string({ error: 'expected a time such as "12:00"' }).regex(
-  DAY_END_PATTERN,
-  {
+export const WindowEndSchema = z
+  .string({ error: 'expected a time such as "12:00"' })
+  .regex(DAY_END_PATTERN, {
     error: (issue) =>
       `${quoted(issue.input)} is not a valid end time; write it as HH:MM between 00:00 and 24:00, e.g. "12:00"`,
-  },
-);
+  });
 
 export const IsoWeekdaySchema = z.literal([1, 2, 3, 4, 5, 6, 7], {
-  error: (issue) =>
-    `${String(issue.input)} is not a weekday; use 1 (Monday) to 7 (Sunday)`,
+  error: (issue) => `${String(issue.input)} is not a weekday; use 1 (Monday) to 7 (Sunday)`,
 });
 
 export const DayDeliveriesSchema = z

@@ -51,7 +51,7 @@ export function weekdayOfLocalDay(day: number): IsoWeekday {
  */
 export function instantOfLocalTime(zone: IANAZone, day: number, minuteOfDay: number): number {
   // The wall-clock reading as if it were UTC; subtracting the zone's offset gives an instant.
-  const wall = DateTime.utc(1970, 1, 1).plus({ days: day, minutes: minuteOfDay }).toMillis();
+  const wall = day * MS_PER_DAY + minuteOfDay * MS_PER_MINUTE;
   const offsetBefore = zone.offset(wall - MS_PER_DAY);
   const offsetAfter = zone.offset(wall + MS_PER_DAY);
 

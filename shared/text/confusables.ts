@@ -142,11 +142,12 @@ export function foreignTwinOf(char: string, script: LookalikeScript): string | u
 /**
  * Invisible format characters that can hide inside a word without changing how it looks:
  * soft hyphen, zero-width space / non-joiner / joiner, word joiner, invisible math operators, BOM.
+ * Written as the body of a RegExp character class (escaped, for `new RegExp`).
  */
-export const INVISIBLE_CHARS = '\u00AD\u200B\u200C\u200D\u2060\u2061\u2062\u2063\u2064\uFEFF';
-const INVISIBLE_RE = new RegExp(`[${INVISIBLE_CHARS}]`, 'gu');
+export const INVISIBLE_CLASS = '\\u00AD\\u200B-\\u200D\\u2060-\\u2064\\uFEFF';
+const INVISIBLE_RE = new RegExp(`[${INVISIBLE_CLASS}]`, 'gu');
 
-/** Removes the invisible format characters listed in {@link INVISIBLE_CHARS}. */
+/** Removes the invisible format characters listed in {@link INVISIBLE_CLASS}. */
 export function stripInvisible(text: string): string {
   return text.replace(INVISIBLE_RE, '');
 }

@@ -30,12 +30,13 @@ export interface MentionEntity extends TextEntity {
 
 // Not preceded by a letter, digit, "@", "$" or "#" (twitter-text's valid_url_preceding_chars).
 const SCHEME_URL_RE = /(?<![\p{L}\p{N}@$#＠＃])https?:\/\/[^\s<>"'`{}|\\^]+/giu;
-const WWW_URL_RE = /(?<![\p{L}\p{N}@$#.\/:-])www\.[^\s<>"'`{}|\\^]+/giu;
+const WWW_URL_RE = /(?<![\p{L}\p{N}@$#./:-])www\.[^\s<>"'`{}|\\^]+/giu;
 // Bare "host.tld/path" — only used by the looser spam/similarity passes, never for counting.
 const BARE_URL_RE =
-  /(?<![\p{L}\p{N}@$#.\/:_-])(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}\/[^\s<>"'`{}|\\^]*/giu;
+  /(?<![\p{L}\p{N}@$#./:_-])(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}\/[^\s<>"'`{}|\\^]*/giu;
 
-const HOST_RE = /^(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?\.)+(?:\p{L}{2,}|xn--[a-z0-9-]+)$/iu;
+const HOST_RE =
+  /^(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?\.)+(?:\p{L}{2,}|xn--[a-z0-9-]+)$/iu;
 const TRAILING_PUNCTUATION = /[.,;:!?'"*…»”’)\]]$/u;
 
 /** Drops trailing punctuation that belongs to the sentence, keeping balanced brackets. */
@@ -60,7 +61,9 @@ function count(text: string, char: string): number {
 export function urlHost(url: string): string | null {
   const withoutScheme = url.replace(/^https?:\/\//i, '');
   const authority = withoutScheme.split(/[/?#]/u, 1)[0] ?? '';
-  const hostPort = authority.includes('@') ? authority.slice(authority.lastIndexOf('@') + 1) : authority;
+  const hostPort = authority.includes('@')
+    ? authority.slice(authority.lastIndexOf('@') + 1)
+    : authority;
   const host = hostPort.replace(/:\d+$/u, '').toLowerCase();
   if (!HOST_RE.test(host)) return null;
   return host.replace(/^www\./u, '');
@@ -84,7 +87,13 @@ export function findUrls(text: string, options: FindUrlsOptions = {}): UrlEntity
       const url = trimUrl(match[0]);
       const host = urlHost(url);
       if (!host) continue;
-      found.push({ kind: 'url', text: url, start: match.index, end: match.index + url.length, host });
+      found.push({
+        kind: 'url',
+        text: url,
+        start: match.index,
+        end: match.index + url.length,
+        host,
+      });
     }
   }
   return removeOverlapping(found);

@@ -110,8 +110,8 @@ export function htmlToPlainText(html: string): string {
     const name = (match[2] ?? '').toLowerCase();
     const closing = match[1] === '/';
     if (name === 'br') out += '\n';
-    else if (PARAGRAPH_TAGS.has(name)) out += '\n\n';
-    else if (BLOCK_TAGS.has(name)) out += '\n';
+    else if (PARAGRAPH_TAGS.has(name)) out = withBreak(out, 2);
+    else if (BLOCK_TAGS.has(name)) out = withBreak(out, 1);
     else if (name === 'img' && !closing) out += imageAlt(match[3] ?? '');
   }
   out += source.slice(last).replace(/[ \t\r\n\f]+/g, ' ');
@@ -119,6 +119,17 @@ export function htmlToPlainText(html: string): string {
     .replace(/[ \t]*\n[ \t]*/g, '\n') // no spaces around line breaks
     .replace(/\n{3,}/g, '\n\n')
     .replace(/^\s+|\s+$/g, '');
+}
+
+/** Ends `text` with at least `count` line breaks (block boundaries don't add up). */
+function withBreak(text: string, count: number): string {
+  // Only the tail is inspected, so building long text stays linear.
+  let end = text.length;
+  while (end > 0 && (text[end - 1] === ' ' || text[end - 1] === '\t')) end -= 1;
+  let trailing = 0;
+  while (trailing < count && text[end - 1 - trailing] === '\n') trailing += 1;
+  const trimmed = end === text.length ? text : text.slice(0, end);
+  return trimmed + '\n'.repeat(count - trailing);
 }
 
 function imageAlt(attributes: string): string {
@@ -159,7 +170,8 @@ export function extractLinks(html: string): HtmlLink[] {
     const classes = (attribute(attributes, 'class') ?? '').toLowerCase().split(/\s+/);
     const rel = (attribute(attributes, 'rel') ?? '').toLowerCase().split(/\s+/);
     let kind: HtmlLink['kind'] = 'link';
-    if (classes.includes('hashtag') || rel.includes('tag') || text.startsWith('#')) kind = 'hashtag';
+    if (classes.includes('hashtag') || rel.includes('tag') || text.startsWith('#'))
+      kind = 'hashtag';
     else if (classes.includes('mention') || text.startsWith('@')) kind = 'mention';
     links.push({ href, text, kind });
   }

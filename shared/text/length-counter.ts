@@ -62,8 +62,7 @@ export function mastodonCountableText(text: string): string {
   let last = 0;
   for (const entity of findEntities(text)) {
     out += text.slice(last, entity.start);
-    out +=
-      entity.kind === 'url' ? 'x'.repeat(MASTODON_URL_LENGTH) : `@${entity.username}`;
+    out += entity.kind === 'url' ? 'x'.repeat(MASTODON_URL_LENGTH) : `@${entity.username}`;
     last = entity.end;
   }
   return out + text.slice(last);

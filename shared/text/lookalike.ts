@@ -9,28 +9,32 @@
  * Two rules, both deliberately conservative:
  *
  * 1. **Mixed-script word** — one word holds Latin letters *and* Cyrillic/Greek letters, and every
- *    letter from the minority script is a look-alike of a letter in the word's base script (so the
- *    whole word could pass for a single-script word). A mix that doesn't disguise anything
- *    ("Σx", "μm", "ΔT", "Zoomом") is left alone. Three legitimate patterns are exempted:
- *    - a Latin brand followed by a short Cyrillic case ending in Cyrillic-language text
- *      ("в Telegramе", "в Zoomе");
+ *    letter from the other script is a look-alike of a letter in the word's base script (so the
+ *    whole word could pass for a single-script word). The base is Latin, or — for Cyrillic/Greek
+ *    words salted with Latin look-alikes ("Зaрaбoтoк") — the script the text is mostly written
+ *    in. A mix that doesn't disguise anything ("Σx", "μm", "ΔT", "Zoomом") is left alone. Three
+ *    legitimate patterns are exempted:
+ *    - a Latin name or abbreviation followed by a short Cyrillic case ending in Cyrillic-language
+ *      text ("в Telegramе", "в Zoomе", "SMSка");
  *    - a Latin "i" typed inside a Cyrillic word (Ukrainian/Belarusian keyboard layouts: "Привiт");
- *    - a Greek-letter prefix on an upper-case abbreviation ("αSMA", "βHCG", "κB").
+ *    - a lower-case Greek prefix on an upper-case abbreviation ("αSMA", "βHCG", "κB").
  * 2. **Look-alike word** — a whole word spelled in Cyrillic/Greek, at least 3 letters long, using
  *    only letters that look Latin ("орра", "СОСА"), inside text that is otherwise clearly Latin:
- *    at least 3 Latin words, at least 75 % of single-script letters Latin, and no genuine
- *    Cyrillic/Greek word (one with a letter that does not look Latin) anywhere in the text.
+ *    at least 3 Latin words of prose (URLs and @mentions don't count), at least 75 % of the
+ *    single-script letters Latin, and no genuine Cyrillic/Greek word (one with a letter that does
+ *    not look Latin) anywhere in the text.
  *    Single letters ("use the `х` variable", "the α level") are never judged.
  */
 import {
   type LetterScript,
   type LookalikeScript,
   foreignTwinOf,
-  INVISIBLE_CHARS,
+  INVISIBLE_CLASS,
   latinLookalikeOf,
   letterScript,
   stripInvisible,
 } from './confusables';
+import { findEntities } from './entities';
 
 export type WordScript = 'Latin' | LookalikeScript;
 
@@ -69,12 +73,22 @@ interface Word {
   index: number;
   letters: Letter[];
   scripts: Set<LetterScript>;
+  /** Part of a URL or @mention (not prose, so it doesn't count as Latin context). */
+  inEntity: boolean;
 }
 
 // A word: letters, combining marks and the invisible characters that spammers hide inside words.
-const WORD_RE = new RegExp(`[\\p{L}\\p{M}${INVISIBLE_CHARS}]+`, 'gu');
+const WORD_RE = new RegExp(`[\\p{L}\\p{M}${INVISIBLE_CLASS}]+`, 'gu');
 
 function splitWords(text: string): Word[] {
+  // Entities are sorted and words come in text order, so one forward pointer suffices.
+  const entities = findEntities(text, { loose: true });
+  let next = 0;
+  const inEntity = (index: number): boolean => {
+    while (next < entities.length && (entities[next]?.end ?? 0) <= index) next += 1;
+    const entity = entities[next];
+    return entity !== undefined && entity.start <= index;
+  };
   const words: Word[] = [];
   for (const match of text.matchAll(WORD_RE)) {
     const letters: Letter[] = [];
@@ -88,6 +102,7 @@ function splitWords(text: string): Word[] {
       index: match.index,
       letters,
       scripts: new Set(letters.map((l) => l.script)),
+      inEntity: inEntity(match.index),
     });
   }
   return words;
@@ -123,7 +138,8 @@ function dominantScript(words: readonly Word[]): LetterScript | null {
 /** Could `letter` stand in for a letter of `base` script? */
 function passesFor(letter: Letter, base: WordScript): boolean {
   if (letter.script === base) return true;
-  if (base === 'Latin') return letter.script !== 'Other' && latinLookalikeOf(letter.char) !== undefined;
+  if (base === 'Latin')
+    return letter.script !== 'Other' && latinLookalikeOf(letter.char) !== undefined;
   return letter.script === 'Latin' && foreignTwinOf(letter.char, base) !== undefined;
 }
 
@@ -132,7 +148,7 @@ function unique<T>(items: Iterable<T>): T[] {
 }
 
 function isCaseEnding(word: Word): boolean {
-  // [Latin × ≥2][Cyrillic × 1..4] — a Latin name with a Russian/Ukrainian case ending.
+  // [Latin × ≥2][Cyrillic × 1..4] — a Latin name or abbreviation with a Russian/Ukrainian ending.
   const firstCyrillic = word.letters.findIndex((l) => l.script === 'Cyrillic');
   if (firstCyrillic < 2) return false;
   const head = word.letters.slice(0, firstCyrillic);
@@ -145,11 +161,13 @@ function isCaseEnding(word: Word): boolean {
 }
 
 function isGreekPrefixedAbbreviation(word: Word): boolean {
-  // αSMA, βHCG, κB: one Greek letter, then Latin letters none of which is lower case.
+  // αSMA, βHCG, κB: one lower-case Greek letter, then Latin letters none of which is lower case.
+  // ("ΗOT" with a capital Greek Eta is not a science prefix.)
   const [first, ...rest] = word.letters;
   return (
     first !== undefined &&
     first.script === 'Greek' &&
+    /\p{Ll}/u.test(first.char) &&
     rest.length > 0 &&
     rest.every((l) => l.script === 'Latin' && !/\p{Ll}/u.test(l.char))
   );
@@ -176,8 +194,13 @@ function mixedScriptFinding(word: Word, context: LetterScript | null): Lookalike
   if (!scripts.has('Cyrillic') && !scripts.has('Greek')) return null;
 
   // Which scripts could this word be pretending to be written in?
+  // A Latin word can be disguised anywhere; a Cyrillic/Greek word salted with Latin letters only
+  // counts in text written in that script (so "κB", "ΔT" in English text are left alone).
   const candidates = (['Latin', 'Cyrillic', 'Greek'] as const).filter(
-    (base) => scripts.has(base) && word.letters.every((l) => passesFor(l, base)),
+    (base) =>
+      scripts.has(base) &&
+      (base === 'Latin' || base === context) &&
+      word.letters.every((l) => passesFor(l, base)),
   );
   if (candidates.length === 0) return null; // a genuine mix, not a disguise ("Σx", "μm")
 
@@ -189,7 +212,7 @@ function mixedScriptFinding(word: Word, context: LetterScript | null): Lookalike
   const foreign = word.letters.filter((l) => l.script !== base);
 
   if (base === 'Cyrillic' && isKeyboardI(foreign)) return null;
-  if (base === 'Latin' && context === 'Cyrillic' && isCaseEnding(word)) return null;
+  if (context === 'Cyrillic' && isCaseEnding(word)) return null;
   if (base === 'Latin' && isGreekPrefixedAbbreviation(word)) return null;
 
   return {
@@ -204,11 +227,12 @@ function mixedScriptFinding(word: Word, context: LetterScript | null): Lookalike
 }
 
 function lookalikeWordFindings(words: readonly Word[]): LookalikeFinding[] {
-  const latinWords = words.filter(
+  const prose = words.filter((w) => !w.inEntity);
+  const latinWords = prose.filter(
     (w) => w.scripts.size === 1 && w.scripts.has('Latin') && w.letters.length >= 2,
   );
   if (latinWords.length < LATIN_CONTEXT_MIN_WORDS) return [];
-  const counts = countLetters(words, true);
+  const counts = countLetters(prose, true);
   const total = counts.Latin + counts.Cyrillic + counts.Greek + counts.Other;
   if (total === 0 || counts.Latin / total < LATIN_CONTEXT_MIN_SHARE) return [];
 
@@ -239,7 +263,8 @@ function lookalikeWordFindings(words: readonly Word[]): LookalikeFinding[] {
  */
 export function findLookalikes(text: string): LookalikeFinding[] {
   const words = splitWords(text);
-  const context = dominantScript(words);
+  const prose = words.filter((w) => !w.inEntity);
+  const context = dominantScript(prose.length > 0 ? prose : words);
   const findings: LookalikeFinding[] = [];
   for (const word of words) {
     const finding = mixedScriptFinding(word, context);
@@ -264,10 +289,9 @@ export function describeLookalike(finding: LookalikeFinding): string {
   const letters = finding.foreignLetters.join(', ');
   const scripts = listScripts(finding.foreignScripts);
   if (finding.kind === 'mixed-script') {
-    const reads = finding.baseScript === 'Latin' ? ` It reads as "${finding.readsAs}".` : '';
     return (
       `"${finding.word}" mixes ${scripts} letters into a ${SCRIPT_ADJECTIVE[finding.baseScript]} ` +
-      `word (${letters}) — a common look-alike trick.${reads}`
+      `word (${letters}) — a common look-alike trick. It reads as "${finding.readsAs}".`
     );
   }
   return (

@@ -13,7 +13,7 @@
  *     easy-money promises (matched on the look-alike-normalised text, so "prоfilе" counts);
  *   - floods of "!!!!!" or of emoji.
  */
-import { INVISIBLE_CHARS, toLatinSkeleton } from './confusables';
+import { INVISIBLE_CLASS, toLatinSkeleton } from './confusables';
 import { findEntities, findUrls, urlHost } from './entities';
 import { extractLinks, htmlToPlainText, looksLikeHtml, removeAnchors } from './html-to-text';
 import { describeLookalike, findLookalikes } from './lookalike';
@@ -82,7 +82,12 @@ export const SHORTENER_HOSTS: ReadonlySet<string> = new Set([
 ]);
 
 /** Hosts that open a chat outside the network. */
-const CHAT_HOSTS: ReadonlySet<string> = new Set(['wa.me', 't.me', 'telegram.me', 'chat.whatsapp.com']);
+const CHAT_HOSTS: ReadonlySet<string> = new Set([
+  'wa.me',
+  't.me',
+  'telegram.me',
+  'chat.whatsapp.com',
+]);
 
 interface Link {
   url: string;
@@ -172,7 +177,9 @@ function linkReasons(links: readonly Link[], words: number): Reason[] {
       evidence: links.map((l) => l.url),
     });
   }
-  const shortened = [...new Set(links.flatMap((l) => (l.host && SHORTENER_HOSTS.has(l.host) ? [l.host] : [])))];
+  const shortened = [
+    ...new Set(links.flatMap((l) => (l.host && SHORTENER_HOSTS.has(l.host) ? [l.host] : []))),
+  ];
   if (shortened.length > 0) {
     reasons.push({
       code: 'shortened-link',
@@ -184,10 +191,10 @@ function linkReasons(links: readonly Link[], words: number): Reason[] {
   return reasons;
 }
 
-const HIDDEN_IN_WORD_RE = new RegExp(
-  `[\\p{L}\\p{M}${INVISIBLE_CHARS}]*\\p{L}[\\u200B-\\u200D\\u2060-\\u2064\\uFEFF]+\\p{L}[\\p{L}\\p{M}${INVISIBLE_CHARS}]*`,
-  'gu',
-);
+// Words (letters, marks and invisible characters; linear to match), then the invisible characters
+// that sit between two letters of the word.
+const WORD_WITH_INVISIBLES_RE = new RegExp(`[\\p{L}\\p{M}${INVISIBLE_CLASS}]+`, 'gu');
+const HIDDEN_BETWEEN_LETTERS_RE = /\p{L}\p{M}*[\u200B-\u200D\u2060-\u2064\uFEFF]+\p{L}/u;
 const HIDDEN_NAMES: Readonly<Record<string, string>> = {
   '\u200B': 'zero-width space',
   '\u200C': 'zero-width non-joiner',
@@ -205,7 +212,8 @@ const SIMPLE_SCRIPT_LETTER = /[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Gree
 function hiddenCharacterReason(plain: string): Reason | null {
   const words: string[] = [];
   const kinds = new Set<string>();
-  for (const match of plain.matchAll(HIDDEN_IN_WORD_RE)) {
+  for (const match of plain.matchAll(WORD_WITH_INVISIBLES_RE)) {
+    if (!HIDDEN_BETWEEN_LETTERS_RE.test(match[0])) continue;
     const letters = match[0].match(/\p{L}/gu) ?? [];
     if (!letters.every((l) => SIMPLE_SCRIPT_LETTER.test(l))) continue;
     words.push(match[0].replace(/[\u00AD\u200B-\u200D\u2060-\u2064\uFEFF]/gu, ''));
@@ -215,7 +223,10 @@ function hiddenCharacterReason(plain: string): Reason | null {
     }
   }
   if (words.length === 0) return null;
-  const quoted = words.slice(0, MAX_NAMED_WORDS).map((w) => `"${w}"`).join(', ');
+  const quoted = words
+    .slice(0, MAX_NAMED_WORDS)
+    .map((w) => `"${w}"`)
+    .join(', ');
   return {
     code: 'hidden-characters',
     severity: 'weak',
@@ -275,7 +286,12 @@ function phraseReasons(plain: string, links: readonly Link[]): Reason[] {
     }
     const first = phrases[0];
     if (first !== undefined) {
-      reasons.push({ code: rule.code, severity: 'weak', message: rule.explain(first), evidence: phrases });
+      reasons.push({
+        code: rule.code,
+        severity: 'weak',
+        message: rule.explain(first),
+        evidence: phrases,
+      });
     }
   }
   return reasons;

@@ -18,7 +18,9 @@ test('the desktop app opens the demo inbox in a secure window', async () => {
     ).toBeVisible({
       timeout: 30_000,
     });
-    const url = await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]?.webContents.getURL());
+    const url = await app.evaluate(({ BrowserWindow }) =>
+      BrowserWindow.getAllWindows()[0]?.webContents.getURL(),
+    );
     expect(url).toMatch(/^app:\/\/slowpost\//);
     // The page has no Node.js and only the named bridge.
     expect(await window.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe(

@@ -1,5 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useCallback, useRef } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
+import { onConversationHashChange } from '../state/location-hash';
 import { DemoNotice } from '../features/demo/DemoNotice';
 import { ConversationList } from '../features/conversations/ConversationList';
 import { EmptyInbox } from '../features/conversations/EmptyInbox';
@@ -21,6 +22,7 @@ export function App({ sync }: { sync: SyncClient }) {
     async () => (await db.accounts.where('network').equals('demo').count()) > 0,
     [db],
   );
+  useEffect(() => onConversationHashChange(selectThread), [selectThread]);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const openThread = useCallback(() => headingRef.current?.focus(), []);
   const now = Date.now();

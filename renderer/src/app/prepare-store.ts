@@ -1,4 +1,4 @@
-import { createDemoAccount } from '../../../shared/demo';
+import { createDemoAccount } from '../../../shared/demo/account';
 import { DemoSetting } from '../../../shared/settings/setting-definitions';
 import type { SlowpostDb } from '../db/database';
 import { addAccountIfMissing } from '../db/repositories/accounts';

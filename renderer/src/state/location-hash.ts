@@ -19,3 +19,10 @@ export function writeConversationToHash(threadId: string | null): void {
     `${window.location.pathname}${window.location.search}${next}`,
   );
 }
+
+/** Calls back when the user (or a link) changes the conversation in the address. */
+export function onConversationHashChange(callback: (threadId: string | null) => void): () => void {
+  const listener = (): void => callback(readConversationFromHash());
+  window.addEventListener('hashchange', listener);
+  return () => window.removeEventListener('hashchange', listener);
+}

@@ -101,7 +101,7 @@ const NEVER: Promise<never> = new Promise<never>(() => {});
 
 export function createOutboxWorld(options: OutboxWorldOptions): OutboxWorld {
   const clock = createFakeClock(options.start ?? 1_700_000_000_000);
-  const server = createFakeReplyServer({ now: clock.now });
+  const server = createFakeReplyServer({ now: () => clock.now() });
   const random = options.random ?? seededRandom(1);
   const scripts = new Map<string, FaultScript>();
   let memory = createMemoryOutboxStore();
@@ -159,7 +159,7 @@ export function createOutboxWorld(options: OutboxWorldOptions): OutboxWorld {
         faults: (call) => (scripts.get(accountId) ?? NO_FAULTS)(call),
         onHang: () => kill(),
       });
-      const sendReply = connector.sendReply;
+      const sendReply = connector.sendReply.bind(connector);
       // A dead process sends nothing.
       connector.sendReply = (reply, key) => (alive ? sendReply(reply, key) : NEVER);
       connectors.set(accountId, connector);

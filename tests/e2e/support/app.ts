@@ -14,7 +14,7 @@ export function conversations(page: Page): Locator {
 export async function openInbox(page: Page, path = '/'): Promise<void> {
   await page.goto(path);
   await expect(conversations(page).first()).toBeVisible();
-  await expect(page.getByRole('status')).not.toContainText('Preparing');
+  await expect(page.getByText('Preparing your demo inbox…')).toBeHidden();
 }
 
 /** axe-core on the current screen; returns the serious and critical violations only. */
@@ -23,4 +23,28 @@ export async function seriousA11yViolations(page: Page): Promise<string[]> {
   return results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
+/** Reads one record straight from the page's IndexedDB (test setup only; the UI never does this). */
+export async function readRecord<T>(
+  page: Page,
+  table: string,
+  key: string,
+): Promise<T | undefined> {
+  return page.evaluate(
+    ([tableName, id]) =>
+      new Promise<T | undefined>((resolve, reject) => {
+        const open = indexedDB.open('slowpost');
+        open.onerror = () => reject(new Error(String(open.error)));
+        open.onsuccess = () => {
+          const get = open.result.transaction(tableName, 'readonly').objectStore(tableName).get(id);
+          get.onsuccess = () => {
+            resolve(get.result as T | undefined);
+            open.result.close();
+          };
+          get.onerror = () => reject(new Error(String(get.error)));
+        };
+      }),
+    [table, key] as const,
+  );
 }

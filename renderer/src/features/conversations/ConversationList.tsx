@@ -32,19 +32,26 @@ export function ConversationList({ threads, selectedId, onSelect, onOpen, now }:
     overscan: 8,
   });
   const selectedIndex = threads.findIndex((t) => t.id === selectedId);
+  // Keys can arrive faster than React renders: track where the selection is going, not where the
+  // last render left it, so three quick `j` presses always move three rows.
+  const cursor = useRef(selectedIndex);
+  cursor.current = selectedIndex;
 
   useEffect(() => {
     if (selectedIndex >= 0) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
   }, [selectedIndex, virtualizer]);
 
   const move = (index: number): void => {
-    const target = threads[Math.max(0, Math.min(threads.length - 1, index))];
-    if (target !== undefined) onSelect(target.id);
+    const clamped = Math.max(0, Math.min(threads.length - 1, index));
+    const target = threads[clamped];
+    if (target === undefined) return;
+    cursor.current = clamped;
+    onSelect(target.id);
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>): void => {
     if (event.altKey || event.ctrlKey || event.metaKey) return;
-    const current = selectedIndex < 0 ? -1 : selectedIndex;
+    const current = cursor.current;
     switch (event.key) {
       case 'ArrowDown':
       case 'j':
@@ -66,9 +73,11 @@ export function ConversationList({ threads, selectedId, onSelect, onOpen, now }:
       case 'PageUp':
         move(current - 8);
         break;
-      case 'Enter':
-        if (selectedId !== null) onOpen(selectedId);
+      case 'Enter': {
+        const open = threads[current];
+        if (open !== undefined) onOpen(open.id);
         break;
+      }
       default:
         return;
     }
@@ -87,7 +96,7 @@ export function ConversationList({ threads, selectedId, onSelect, onOpen, now }:
       }
       onKeyDown={onKeyDown}
       onFocus={() => {
-        if (selectedIndex < 0) move(0);
+        if (cursor.current < 0) move(0);
       }}
     >
       <div className="conversation-list__sizer" style={{ height: virtualizer.getTotalSize() }}>

@@ -1,0 +1,257 @@
+/**
+ * The built-in demo network behind the `Connector` interface. It generates the network once, then
+ * shows it through an injected clock: only activity and posts created at or before `clock()` are
+ * visible, so as the clock moves on, new activity "arrives".
+ *
+ * Memory is per instance: replies sent through `sendReply` (and their idempotency keys) live in the
+ * connector object only. A new connector for the same seed and anchor starts without them, as if
+ * the demo server had been reset.
+ */
+import {
+  ConnectorError,
+  type ActivityBatch,
+  type Connector,
+  type IncomingActivity,
+  type IncomingPerson,
+  type OutgoingReply,
+  type SentReply,
+  type ThreadSnapshot,
+} from '../connectors/connector';
+import { LanguageSchema, localId, type Account, type Post } from '../domain';
+import {
+  DEMO_ACCOUNT_ID,
+  DEMO_DEFAULT_SEED,
+  DEMO_PAGE_SIZE,
+  DEMO_SERVER_ORIGIN,
+} from './constants';
+import { compareByTime } from './builder';
+import { generateDemoNetwork, type DemoNetwork } from './generate';
+import { plainTextToHtml, type MentionTarget } from './html';
+import { SELF_SEED } from './people';
+import { hashHex64 } from './prng';
+
+export interface DemoConnectorOptions {
+  /** The instant the demo's history is built around: "now" when the demo was set up. */
+  readonly anchor: number;
+  /** What time it is on the demo network. Injected so tests and simulated days control it. */
+  readonly clock: () => number;
+  readonly seed?: number;
+  /** Activity items per page (default 200). */
+  readonly pageSize?: number;
+}
+
+interface CursorPosition {
+  readonly createdAt: number;
+  readonly networkId: string;
+}
+
+const CURSOR_PREFIX = 'demo-v1';
+
+export function encodeDemoCursor(position: CursorPosition): string {
+  return `${CURSOR_PREFIX}|${position.createdAt}|${position.networkId}`;
+}
+
+export function decodeDemoCursor(cursor: string): CursorPosition {
+  const [prefix, createdAt, ...rest] = cursor.split('|');
+  const networkId = rest.join('|');
+  const instant = Number(createdAt);
+  if (prefix !== CURSOR_PREFIX || !Number.isSafeInteger(instant) || networkId === '') {
+    throw new ConnectorError({ kind: 'malformed', message: `Not a demo sync cursor: "${cursor}"` });
+  }
+  return { createdAt: instant, networkId };
+}
+
+function rejected(message: string, status: number | null): ConnectorError {
+  return new ConnectorError({ kind: 'rejected', message, status });
+}
+
+export function createDemoConnector(options: DemoConnectorOptions): Connector {
+  const network = generateDemoNetwork(options.anchor, options.seed ?? DEMO_DEFAULT_SEED);
+  return new DemoConnector(network, options.clock, options.pageSize ?? DEMO_PAGE_SIZE);
+}
+
+class DemoConnector implements Connector {
+  readonly network = 'demo' as const;
+  readonly account: Account;
+
+  private readonly peopleByHandle: ReadonlyMap<string, IncomingPerson>;
+  private readonly postsById: ReadonlyMap<string, Post>;
+  /** Each thread's posts, oldest first. */
+  private readonly postsByThread: ReadonlyMap<string, readonly Post[]>;
+  private readonly self: IncomingPerson;
+  /** Replies sent through this instance, by idempotency key. */
+  private readonly sent = new Map<string, Post>();
+  private readonly sentById = new Map<string, Post>();
+
+  constructor(
+    private readonly data: DemoNetwork,
+    private readonly clock: () => number,
+    private readonly pageSize: number,
+  ) {
+    if (!Number.isInteger(pageSize) || pageSize < 1) {
+      throw new RangeError('demo connector: the page size must be a positive integer');
+    }
+    this.account = data.account;
+    this.peopleByHandle = new Map(data.people.map((p) => [p.handle.toLowerCase(), p]));
+    this.postsById = new Map(data.posts.map((p) => [p.id, p]));
+    const byThread = new Map<string, Post[]>();
+    for (const post of data.posts) {
+      const list = byThread.get(post.threadId);
+      if (list === undefined) byThread.set(post.threadId, [post]);
+      else list.push(post);
+    }
+    this.postsByThread = byThread;
+    const self = data.people.find((p) => p.isSelf);
+    if (self === undefined) throw new Error('demo connector: the network has no self person');
+    this.self = self;
+  }
+
+  async fetchActivitySince(cursor: string | null): Promise<ActivityBatch> {
+    const after = cursor === null ? null : decodeDemoCursor(cursor);
+    const now = this.clock();
+    const items = this.data.activity;
+    const start = after === null ? 0 : firstIndexAfter(items, after);
+    const page: IncomingActivity[] = [];
+    let index = start;
+    while (index < items.length && page.length < this.pageSize) {
+      const item = items[index];
+      if (item === undefined || item.createdAt > now) break;
+      page.push(item);
+      index += 1;
+    }
+    const next = items[index];
+    const hasMore = next !== undefined && next.createdAt <= now && page.length === this.pageSize;
+    const last = page[page.length - 1];
+    const { people, posts } = this.contextFor(page, now);
+    return {
+      people,
+      posts,
+      activity: page,
+      nextCursor: last === undefined ? cursor : encodeDemoCursor(last),
+      hasMore,
+      problems: [],
+    };
+  }
+
+  async fetchThread(postId: string): Promise<ThreadSnapshot> {
+    const now = this.clock();
+    const post = this.visiblePost(postId, now);
+    if (post === undefined) throw rejected(`No post ${postId} on the demo network`, 404);
+    const posts = this.threadAsOf(post.threadId, now);
+    return { people: this.authorsOf(posts, []), posts, problems: [] };
+  }
+
+  async sendReply(reply: OutgoingReply, idempotencyKey: string): Promise<SentReply> {
+    const already = this.sent.get(idempotencyKey);
+    if (already !== undefined) return { post: already };
+
+    if (idempotencyKey.length === 0) throw rejected('A reply needs an idempotency key', null);
+    if (reply.accountId !== this.account.id) {
+      throw rejected(`The demo connector cannot post for account ${reply.accountId}`, 403);
+    }
+    const now = this.clock();
+    const parent = this.visiblePost(reply.inReplyToPostId, now);
+    if (parent === undefined) {
+      throw rejected(`The post being answered (${reply.inReplyToPostId}) does not exist`, 404);
+    }
+    if (reply.threadId !== parent.threadId) {
+      throw rejected(`Post ${parent.id} is not in thread ${reply.threadId}`, 422);
+    }
+    if (reply.text.trim() === '') throw rejected('A reply cannot be empty', 422);
+    if (reply.language !== null && !LanguageSchema.safeParse(reply.language).success) {
+      throw rejected(`Not a language tag: "${reply.language}"`, 422);
+    }
+
+    let networkId = `sent-${hashHex64(idempotencyKey)}`;
+    while (this.sentById.has(localId(DEMO_ACCOUNT_ID, networkId))) networkId += 'x';
+    const id = localId(DEMO_ACCOUNT_ID, networkId);
+    const uri = `${DEMO_SERVER_ORIGIN}/users/${SELF_SEED.acct}/statuses/${networkId}`;
+    const post: Post = {
+      id,
+      accountId: DEMO_ACCOUNT_ID,
+      networkId,
+      uri,
+      cid: null,
+      url: `${DEMO_SERVER_ORIGIN}/@${SELF_SEED.acct}/${networkId}`,
+      threadId: parent.threadId,
+      authorId: this.self.id,
+      contentHtml: plainTextToHtml(reply.text, (handle) => this.mentionTarget(handle)),
+      createdAt: Math.max(now, parent.createdAt),
+      parent: { id: parent.id, uri: parent.uri, cid: null },
+      root: parent.root,
+      visibility: reply.visibility,
+      contentWarning: reply.contentWarning,
+      language: reply.language,
+      isOwn: true,
+    };
+    this.sent.set(idempotencyKey, post);
+    this.sentById.set(id, post);
+    return { post };
+  }
+
+  private mentionTarget(handle: string): MentionTarget | undefined {
+    const person = this.peopleByHandle.get(handle.toLowerCase());
+    if (person === undefined || person.profileUrl === null) return undefined;
+    const userName = person.handle.replace(/^@/, '').split('@')[0] ?? person.handle;
+    return { userName, profileUrl: person.profileUrl };
+  }
+
+  /** A post that exists on the network at `now`: generated and already created, or sent here. */
+  private visiblePost(postId: string, now: number): Post | undefined {
+    const sent = this.sentById.get(postId);
+    if (sent !== undefined) return sent;
+    const post = this.postsById.get(postId);
+    return post !== undefined && post.createdAt <= now ? post : undefined;
+  }
+
+  /** The whole thread as it stands at `now`, oldest first, including replies sent here. */
+  private threadAsOf(threadId: string, now: number): Post[] {
+    const posts = (this.postsByThread.get(threadId) ?? []).filter((p) => p.createdAt <= now);
+    for (const post of this.sentById.values()) if (post.threadId === threadId) posts.push(post);
+    return posts.sort(compareByTime);
+  }
+
+  /** The people and posts a page refers to: actors, and the complete threads of its posts. */
+  private contextFor(
+    page: readonly IncomingActivity[],
+    now: number,
+  ): { people: IncomingPerson[]; posts: Post[] } {
+    const threads = new Set<string>();
+    for (const item of page) {
+      for (const postId of [item.postId, item.subjectPostId]) {
+        if (postId === null) continue;
+        const post = this.visiblePost(postId, now);
+        if (post !== undefined) threads.add(post.threadId);
+      }
+    }
+    const posts = Array.from(threads, (threadId) => this.threadAsOf(threadId, now))
+      .flat()
+      .sort(compareByTime);
+    return {
+      people: this.authorsOf(
+        posts,
+        page.map((a) => a.actorId),
+      ),
+      posts,
+    };
+  }
+
+  /** The people who wrote `posts` plus `extraIds`, in the network's people order. */
+  private authorsOf(posts: readonly Post[], extraIds: readonly string[]): IncomingPerson[] {
+    const wanted = new Set<string>([...posts.map((p) => p.authorId), ...extraIds]);
+    return this.data.people.filter((p) => wanted.has(p.id));
+  }
+}
+
+/** Index of the first item strictly after `position` in (createdAt, networkId) order. */
+function firstIndexAfter(items: readonly IncomingActivity[], position: CursorPosition): number {
+  let low = 0;
+  let high = items.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    const item = items[mid];
+    if (item !== undefined && compareByTime(item, position) <= 0) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}

@@ -1,0 +1,488 @@
+import { describe, expect, it } from 'vitest';
+import { ConnectorError, type Connector } from '../connectors/connector';
+import type { OutboxEntry } from '../domain/outbox';
+import { createOutboxEngine, failureOf, type OutboxEngine } from './outbox-engine';
+import { createMemoryOutboxStore, type OutboxStore } from './outbox-store';
+import type { QueueReplyInput } from './outbox-transitions';
+import {
+  createFakeReplyServer,
+  createFaultInjectingConnector,
+  faultSequence,
+  type FaultScript,
+} from './testing/fault-injecting-connector';
+import { createFakeClock, createOutboxWorld, type OutboxWorld } from './testing/outbox-world';
+
+let serial = 0;
+const ids = () => ({
+  newId: () => `out-${++serial}`,
+  newKey: () => `key-${serial}-${'0'.repeat(16)}`,
+});
+
+function reply(accountId: string, text: string): QueueReplyInput {
+  return {
+    accountId,
+    threadId: `${accountId}|thread`,
+    inReplyToPostId: `${accountId}|parent`,
+    text,
+    visibility: 'public',
+    contentWarning: null,
+    language: 'en',
+  };
+}
+
+async function queue(
+  engine: OutboxEngine,
+  accountId: string,
+  text: string,
+  sendAfter?: number,
+): Promise<OutboxEntry> {
+  const result = await engine.queue(reply(accountId, text), {
+    ...ids(),
+    ...(sendAfter === undefined ? {} : { sendAfter }),
+  });
+  if (!result.ok) throw new Error(result.error.message);
+  return result.value;
+}
+
+function stored(world: OutboxWorld, id: string): OutboxEntry {
+  const entry = world.entries().find((e) => e.id === id);
+  if (!entry) throw new Error(`no entry ${id}`);
+  return entry;
+}
+
+function posts(world: OutboxWorld, entry: OutboxEntry) {
+  return world.server.posts.filter((p) => p.reply.text === entry.text);
+}
+
+describe('outbox engine: the happy path', () => {
+  it('sends a due reply once, persisting `sending` before the network call', async () => {
+    const world = createOutboxWorld({ accounts: ['a'] });
+    const { engine, connectors } = world.process;
+    const entry = await queue(engine, 'a', 'hello');
+    const connector = connectors.get('a');
+    if (!connector) throw new Error('no connector');
+    const statesAtSend: string[] = [];
+    const send = connector.sendReply.bind(connector);
+    connector.sendReply = (r, key) => {
+      statesAtSend.push(stored(world, entry.id).state);
+      return send(r, key);
+    };
+
+    const report = await engine.tick();
+
+    expect(statesAtSend).toEqual(['sending']);
+    expect(report.attempted).toBe(1);
+    const sent = stored(world, entry.id);
+    expect(sent.state).toBe('sent');
+    expect(posts(world, entry)).toHaveLength(1);
+    expect(sent.sentPostId).toBe(posts(world, entry)[0]?.post.id);
+    expect(world.process.onSentPosts.map((p) => p.id)).toEqual([sent.sentPostId]);
+    expect(world.server.requests.map((r) => r.idempotencyKey)).toEqual([entry.idempotencyKey]);
+    expect(await engine.tick()).toMatchObject({ attempted: 0 });
+  });
+
+  it('waits for the cooling-off delay, and cancel within it restores the draft', async () => {
+    const world = createOutboxWorld({ accounts: ['a'] });
+    const { engine } = world.process;
+    const t0 = world.clock.now();
+    const keep = await queue(engine, 'a', 'keep me', t0 + 30_000);
+    const undo = await queue(engine, 'a', 'undo me', t0 + 30_000);
+    expect(await engine.nextDueAt()).toBe(t0 + 30_000);
+
+    world.clock.advance(10_000);
+    expect((await engine.tick()).attempted).toBe(0);
+    const cancelled = await engine.cancel(undo.id);
+    expect(cancelled.ok && cancelled.value.draft.text).toBe('undo me');
+
+    world.clock.advance(20_000);
+    await engine.tick();
+    expect(stored(world, keep.id).state).toBe('sent');
+    expect(stored(world, undo.id).state).toBe('cancelled');
+    expect(posts(world, undo)).toHaveLength(0);
+    expect(await engine.nextDueAt()).toBeNull();
+  });
+
+  it('sends one at a time per account, accounts side by side, oldest first', async () => {
+    const world = createOutboxWorld({ accounts: ['a', 'b'] });
+    const { engine, connectors } = world.process;
+    for (let i = 0; i < 3; i++) {
+      await queue(engine, 'a', `a${i}`);
+      world.clock.advance(1);
+      await queue(engine, 'b', `b${i}`);
+      world.clock.advance(1);
+    }
+    let together = 0;
+    let maxTogether = 0;
+    for (const connector of connectors.values()) {
+      const send = connector.sendReply.bind(connector);
+      connector.sendReply = (r, key) => {
+        maxTogether = Math.max(maxTogether, ++together);
+        return send(r, key).finally(() => together--);
+      };
+    }
+    await engine.tick();
+    expect(connectors.get('a')?.maxInFlight).toBe(1);
+    expect(connectors.get('b')?.maxInFlight).toBe(1);
+    expect(maxTogether).toBe(2);
+    expect(world.server.posts.map((p) => p.reply.text).filter((t) => t.startsWith('a'))).toEqual([
+      'a0',
+      'a1',
+      'a2',
+    ]);
+    expect(world.entries().every((e) => e.state === 'sent')).toBe(true);
+  });
+
+  it('a second tick while one runs does not send anything twice', async () => {
+    const world = createOutboxWorld({ accounts: ['a'] });
+    const { engine } = world.process;
+    for (let i = 0; i < 3; i++) await queue(engine, 'a', `r${i}`);
+    const [first, second] = await Promise.all([engine.tick(), engine.tick()]);
+    expect(first).toBe(second);
+    expect(world.server.requests).toHaveLength(3);
+    expect(world.server.posts).toHaveLength(3);
+  });
+});
+
+describe('outbox engine: failures', () => {
+  it('a timeout after the server accepted: retried later with the same key, one post', async () => {
+    const world = createOutboxWorld({ accounts: ['a'] });
+    world.setFaults('a', faultSequence({ kind: 'timeout-after-accept' }));
+    const { engine } = world.process;
+    const entry = await queue(engine, 'a', 'once');
+
+    const first = await engine.tick();
+    expect(first.retrying).toHaveLength(1);
+    const waiting = stored(world, entry.id);
+    expect(waiting).toMatchObject({ state: 'waiting', attempts: 1 });
+    expect(waiting.lastError).toContain('will not be posted twice');
+    expect(posts(world, entry)).toHaveLength(1);
+
+    world.clock.advance(2_000); // the first backoff is at most 2 s
+    await engine.tick();
+    expect(stored(world, entry.id).state).toBe('sent');
+    expect(posts(world, entry)).toHaveLength(1);
+    expect(world.server.requests.map((r) => [r.idempotencyKey, r.serverOutcome])).toEqual([
+      [entry.idempotencyKey, 'created'],
+      [entry.idempotencyKey, 'duplicate'],
+    ]);
+    expect(stored(world, entry.id).sentPostId).toBe(posts(world, entry)[0]?.post.id);
+  });
+
+  it('backs off after transient failures and leaves the account’s other replies for later', async () => {
+    const world = createOutboxWorld({ accounts: ['a'], random: () => 0.999 });
+    world.setFaults('a', faultSequence({ kind: 'offline' }, { kind: 'server-error' }));
+    const { engine } = world.process;
+    const first = await queue(engine, 'a', 'first');
+    const second = await queue(engine, 'a', 'second');
+
+    await engine.tick();
+    expect(world.server.requests).toHaveLength(1);
+    expect(stored(world, second.id).attempts).toBe(0);
+    const t1 = stored(world, first.id).nextAttemptAt - world.clock.now();
+    expect(t1).toBeGreaterThan(1_900);
+    expect(t1).toBeLessThanOrEqual(2_000);
+
+    world.clock.advance(t1);
+    await engine.tick(); // first is due again, fails (5xx): its backoff doubles
+    const t2 = stored(world, first.id).nextAttemptAt - world.clock.now();
+    expect(t2).toBeGreaterThan(3_900);
+    expect(t2).toBeLessThanOrEqual(4_000);
+
+    world.clock.advance(t2);
+    await engine.tick();
+    expect(world.entries().map((e) => e.state)).toEqual(['sent', 'sent']);
+    expect(world.server.posts.map((p) => p.reply.text)).toEqual(['first', 'second']);
+  });
+
+  it('honours 429 Retry-After for the whole account', async () => {
+    const world = createOutboxWorld({ accounts: ['a'] });
+    world.setFaults('a', faultSequence({ kind: 'rate-limited', retryAfterMs: 60_000 }));
+    const { engine } = world.process;
+    const limited = await queue(engine, 'a', 'limited');
+    await engine.tick();
+    expect(stored(world, limited.id).nextAttemptAt).toBeGreaterThanOrEqual(
+      world.clock.now() + 60_000,
+    );
+    await queue(engine, 'a', 'another');
+    world.clock.advance(59_000);
+    const paused = await engine.tick();
+    expect(paused.accountsRateLimited).toEqual(['a']);
+    expect(world.server.requests).toHaveLength(1);
+    world.clock.advance(1_000);
+    await engine.tick();
+    expect(world.entries().map((e) => e.state)).toEqual(['sent', 'sent']);
+  });
+
+  it('a deleted parent post needs attention, keeps the text, and can be retried or dismissed', async () => {
+    const world = createOutboxWorld({ accounts: ['a'] });
+    const { engine } = world.process;
+    world.server.deletePost('a|parent');
+    const entry = await queue(engine, 'a', 'too late');
+    const report = await engine.tick();
+    expect(report.needsAttention).toHaveLength(1);
+    const attention = stored(world, entry.id);
+    expect(attention.state).toBe('needs-attention');
+    expect(attention.text).toBe('too late');
+    expect(attention.lastError).toMatch(/^The post you were answering was deleted \(HTTP 404\)/);
+
+    // Nothing happens on its own.
+    world.clock.advance(3_600_000);
+    expect((await engine.tick()).attempted).toBe(0);
+
+    const retried = await engine.retry(entry.id);
+    expect(retried.ok && retried.value.idempotencyKey).toBe(entry.idempotencyKey);
+    await engine.tick();
+    expect(stored(world, entry.id).state).toBe('needs-attention');
+
+    const dismissed = await engine.dismiss(entry.id);
+    expect(dismissed.ok && dismissed.value.draft.text).toBe('too late');
+    expect(stored(world, entry.id).state).toBe('cancelled');
+    expect(world.server.posts).toHaveLength(0);
+  });
+
+  it('an expired sign-in needs attention; after retry it goes out with the same key', async () => {
+    const world = createOutboxWorld({ accounts: ['a'] });
+    world.setFaults('a', faultSequence({ kind: 'auth' }));
+    const { engine } = world.process;
+    const entry = await queue(engine, 'a', 'signed out');
+    await engine.tick();
+    expect(stored(world, entry.id).lastError).toContain('Sign in again');
+    await engine.retry(entry.id);
+    await engine.tick();
+    expect(stored(world, entry.id).state).toBe('sent');
+    expect(new Set(world.server.requests.map((r) => r.idempotencyKey))).toEqual(
+      new Set([entry.idempotencyKey]),
+    );
+  });
+
+  it('cannot cancel once an attempt was made', async () => {
+    const world = createOutboxWorld({ accounts: ['a'] });
+    world.setFaults('a', faultSequence({ kind: 'timeout-after-accept' }));
+    const { engine } = world.process;
+    const entry = await queue(engine, 'a', 'maybe out');
+    await engine.tick();
+    const result = await engine.cancel(entry.id);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error.kind).toBe('may-have-been-sent');
+  });
+
+  it('turns an unexpected throw into needs-attention instead of a silent loop', async () => {
+    const store = createMemoryOutboxStore();
+    const clock = createFakeClock(1_000);
+    const broken = {
+      sendReply: () => Promise.reject(new TypeError('x is not a function')),
+    } as unknown as Connector;
+    const engine = createOutboxEngine({
+      store,
+      clock,
+      random: () => 0.5,
+      connectorFor: () => broken,
+    });
+    const entry = await queue(engine, 'a', 'boom');
+    await engine.tick();
+    const after = await store.get(entry.id);
+    expect(after?.state).toBe('needs-attention');
+    expect(after?.lastError).toContain('x is not a function');
+  });
+
+  it('recognises a connector failure that lost its class crossing a boundary', () => {
+    const plain = { name: 'ConnectorError', failure: { kind: 'offline', message: 'm' } };
+    expect(failureOf(plain)).toEqual({ kind: 'offline', message: 'm' });
+    expect(failureOf(new ConnectorError({ kind: 'auth', message: 'a' }))).toEqual({
+      kind: 'auth',
+      message: 'a',
+    });
+    expect(failureOf({ failure: { kind: 'nonsense' } }).kind).toBe('malformed');
+  });
+
+  it('leaves replies waiting while their account has no connector', async () => {
+    const world = createOutboxWorld({ accounts: ['a'], withoutConnector: ['a'] });
+    const { engine } = world.process;
+    const entry = await queue(engine, 'a', 'later');
+    const report = await engine.tick();
+    expect(report.accountsWithoutConnector).toEqual(['a']);
+    expect(stored(world, entry.id)).toMatchObject({ state: 'waiting', attempts: 0 });
+  });
+});
+
+describe('outbox engine: crashes and concurrent writers', () => {
+  it('crash after the server accepted: recover re-sends the same key and gets the same post', async () => {
+    const world = createOutboxWorld({ accounts: ['a'] });
+    world.setFaults('a', faultSequence({ kind: 'hang', afterAccept: true }));
+    const entry = await queue(world.process.engine, 'a', 'crash after accept');
+
+    expect(await world.run((p) => p.engine.tick())).toBe('crashed');
+    expect(stored(world, entry.id)).toMatchObject({ state: 'sending', attempts: 1 });
+    expect(posts(world, entry)).toHaveLength(1);
+
+    const next = world.restart();
+    const recovered = await next.engine.recover();
+    expect(recovered.resumed.map((e) => e.id)).toEqual([entry.id]);
+    // Not at once: a request the dead run left open must be over before the key is sent again.
+    expect((await next.engine.tick()).attempted).toBe(0);
+    expect(await next.engine.nextDueAt()).toBe(world.clock.now() + 60_000);
+    world.clock.advance(60_000);
+    await next.engine.tick();
+
+    const sent = stored(world, entry.id);
+    expect(sent.state).toBe('sent');
+    expect(posts(world, entry)).toHaveLength(1);
+    expect(sent.sentPostId).toBe(posts(world, entry)[0]?.post.id);
+    expect(world.server.requests.map((r) => [r.idempotencyKey, r.serverOutcome])).toEqual([
+      [entry.idempotencyKey, 'created'],
+      [entry.idempotencyKey, 'duplicate'],
+    ]);
+  });
+
+  it('crash before the request left: recover sends it, once', async () => {
+    const world = createOutboxWorld({ accounts: ['a'] });
+    world.setFaults('a', faultSequence({ kind: 'hang', afterAccept: false }));
+    const entry = await queue(world.process.engine, 'a', 'crash before');
+    expect(await world.run((p) => p.engine.tick())).toBe('crashed');
+    expect(posts(world, entry)).toHaveLength(0);
+    const next = world.restart();
+    await next.engine.tick(); // the first tick recovers by itself
+    expect(stored(world, entry.id)).toMatchObject({ state: 'waiting', attempts: 1 });
+    world.clock.advance(60_000);
+    await next.engine.tick();
+    expect(stored(world, entry.id).state).toBe('sent');
+    expect(posts(world, entry)).toHaveLength(1);
+  });
+
+  it('crash right after `sent` was written but before it was acknowledged: nothing re-sent', async () => {
+    const world = createOutboxWorld({ accounts: ['a'] });
+    const entry = await queue(world.process.engine, 'a', 'written');
+    // Store operations of a tick: recover's listByState, listDue, CAS→sending, CAS→sent.
+    world.process.crashAtStoreOperation({ atOperation: 3, mode: 'after' });
+    expect(await world.run((p) => p.engine.tick())).toBe('crashed');
+    expect(stored(world, entry.id).state).toBe('sent');
+    const next = world.restart();
+    expect((await next.engine.recover()).resumed).toHaveLength(0);
+    expect((await next.engine.tick()).attempted).toBe(0);
+    expect(world.server.requests).toHaveLength(1);
+  });
+
+  it('a cancel that lands between listing and sending wins: nothing is sent', async () => {
+    const inner = createMemoryOutboxStore();
+    const clock = createFakeClock(1_000);
+    const server = createFakeReplyServer();
+    const connector = createFaultInjectingConnector({ server, account: 'a' });
+    let ui: OutboxEngine | null = null;
+    const store: OutboxStore = {
+      ...inner,
+      async listDue(now) {
+        const due = await inner.listDue(now);
+        for (const e of due) await ui?.cancel(e.id); // the user hits undo just now
+        return due;
+      },
+    };
+    const options = { store, clock, random: () => 0.5, connectorFor: () => connector };
+    const engine = createOutboxEngine(options);
+    ui = createOutboxEngine({ ...options, store: inner });
+    const entry = await queue(engine, 'a', 'undo race');
+    const report = await engine.tick();
+    expect(report.conflicts).toBe(1);
+    expect(report.attempted).toBe(0);
+    expect((await inner.get(entry.id))?.state).toBe('cancelled');
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it('recover leaves this engine’s own in-flight sends alone', async () => {
+    const world = createOutboxWorld({ accounts: ['a'] });
+    const { engine, connectors } = world.process;
+    const connector = connectors.get('a');
+    if (!connector) throw new Error('no connector');
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const send = connector.sendReply.bind(connector);
+    connector.sendReply = (r, key) => gate.then(() => send(r, key));
+    await queue(engine, 'a', 'slow');
+    await engine.recover();
+    const ticking = engine.tick();
+    for (let i = 0; i < 10; i++) await Promise.resolve();
+    expect(world.entries()[0]?.state).toBe('sending');
+    expect((await engine.recover()).resumed).toHaveLength(0);
+    release();
+    await ticking;
+    expect(world.entries()[0]?.state).toBe('sent');
+    expect(world.server.posts).toHaveLength(1);
+  });
+
+  it('a store failure after the send is reported, and the next tick finishes the job', async () => {
+    const inner = createMemoryOutboxStore();
+    const clock = createFakeClock(1_000);
+    const server = createFakeReplyServer();
+    const connector = createFaultInjectingConnector({ server, account: 'a' });
+    let failNextSentWrite = true;
+    const store: OutboxStore = {
+      ...inner,
+      compareAndSet(expected, next) {
+        if (next.state === 'sent' && failNextSentWrite) {
+          failNextSentWrite = false;
+          return Promise.reject(new Error('QuotaExceededError'));
+        }
+        return inner.compareAndSet(expected, next);
+      },
+    };
+    const engine = createOutboxEngine({
+      store,
+      clock,
+      random: () => 0.5,
+      connectorFor: () => connector,
+    });
+    const entry = await queue(engine, 'a', 'quota');
+    const first = await engine.tick();
+    expect(first.storeErrors).toHaveLength(1);
+    expect((await inner.get(entry.id))?.state).toBe('sending');
+    await engine.tick(); // recovers it
+    clock.advance(60_000);
+    await engine.tick();
+    expect((await inner.get(entry.id))?.state).toBe('sent');
+    expect(server.posts).toHaveLength(1);
+    expect(server.requests.map((r) => r.serverOutcome)).toEqual(['created', 'duplicate']);
+  });
+
+  it('an onSent that throws does not undo the send', async () => {
+    const store = createMemoryOutboxStore();
+    const server = createFakeReplyServer();
+    const engine = createOutboxEngine({
+      store,
+      clock: createFakeClock(1_000),
+      random: () => 0.5,
+      connectorFor: (id) => createFaultInjectingConnector({ server, account: id }),
+      onSent: () => {
+        throw new Error('thread table missing');
+      },
+    });
+    const entry = await queue(engine, 'a', 'callback');
+    const report = await engine.tick();
+    expect(report.callbackErrors).toHaveLength(1);
+    expect((await store.get(entry.id))?.state).toBe('sent');
+  });
+
+  it('refuses to queue over an existing id', async () => {
+    const world = createOutboxWorld({ accounts: ['a'] });
+    const { engine } = world.process;
+    const fixed = { newId: () => 'same-id', newKey: () => 'k'.repeat(20) };
+    expect((await engine.queue(reply('a', 'one'), fixed)).ok).toBe(true);
+    const second = await engine.queue(reply('a', 'two'), fixed);
+    expect(second.ok).toBe(false);
+    if (!second.ok) expect(second.error.kind).toBe('conflict');
+    const missing = await engine.cancel('nope');
+    expect(!missing.ok && missing.error.kind).toBe('not-found');
+  });
+});
+
+describe('fault script helpers', () => {
+  it('faultSequence runs out into no faults', () => {
+    const script: FaultScript = faultSequence({ kind: 'offline' });
+    const call = {
+      index: 0,
+      accountId: 'a',
+      idempotencyKey: 'k',
+      reply: reply('a', 'x'),
+    };
+    expect(script(call).kind).toBe('offline');
+    expect(script(call).kind).toBe('none');
+  });
+});
