@@ -267,7 +267,7 @@ describe('schedule rules (properties)', () => {
           }
         }
       }),
-      { numRuns: 1500 },
+      { numRuns: 60 },
     );
   });
 
@@ -295,7 +295,7 @@ describe('schedule rules (properties)', () => {
           else expect(state.inFocus).toBe(true);
         },
       ),
-      { numRuns: 1500 },
+      { numRuns: 60 },
     );
   });
 
@@ -310,7 +310,7 @@ describe('schedule rules (properties)', () => {
           expect(next).toBeGreaterThan(now + HORIZON);
         }
       }),
-      { numRuns: 1500 },
+      { numRuns: 80 },
     );
   });
 
@@ -331,7 +331,7 @@ describe('schedule rules (properties)', () => {
         if (stepped.length < 8) expect(stepped).toEqual(listed);
         expect(listed).toEqual(referenceAround(zone, settings, now).upcoming);
       }),
-      { numRuns: 1500 },
+      { numRuns: 60 },
     );
   });
 
@@ -367,7 +367,7 @@ describe('schedule rules (properties)', () => {
           }
         },
       ),
-      { numRuns: 1500 },
+      { numRuns: 50 },
     );
   });
 });
