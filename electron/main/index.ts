@@ -7,7 +7,11 @@ import { registerIpc } from './ipc/register-ipc';
 import { CONTENT_SECURITY_POLICY } from './security/content-security-policy';
 import { addCspHeader, denyAllPermissions, guardWebContents } from './security/install-web-guards';
 import { APP_ORIGIN, isTrustedAppUrl } from './security/trusted-url';
+import { systemClock } from './services/clock';
+import { createDeliveryService } from './services/delivery-service';
 import { createExternalLinks } from './services/external-links';
+import { showOsNotification } from './shell/os-notification';
+import { onWake } from './shell/power-events';
 import { textFile } from './services/text-file';
 import { createTray } from './tray/create-tray';
 import { installAppMenu } from './window/app-menu';
@@ -63,6 +67,14 @@ if (!app.requestSingleInstanceLock()) {
     serveAppScheme(join(__dirname, '../renderer'));
 
     const links = createExternalLinks((url) => shell.openExternal(url));
+    const deliveries = createDeliveryService({
+      clock: systemClock,
+      emit: (event, payload) => mainWindow?.webContents.send(event, payload),
+      showNotification: (notification) => showOsNotification(notification, show),
+      setShellStatus: (text) => tray?.setToolTip(text),
+    });
+    onWake(() => deliveries.check());
+    app.on('will-quit', () => deliveries.stop());
     registerIpc(
       createDispatcher({
         handlers: createBridgeHandlers({
@@ -73,6 +85,7 @@ if (!app.requestSingleInstanceLock()) {
             host: 'electron',
           },
           links,
+          deliveries,
         }),
         isTrustedSender: (url) => isTrustedAppUrl(url, appOrigins),
         log: (message) => console.warn(message),

@@ -135,6 +135,7 @@ export class NetworkBuilder {
       contentWarning: spec.cw ?? null,
       language: spec.lang ?? 'en',
       isOwn: spec.by === SELF_KEY,
+      arrivedAt: 0,
     };
     const built: BuiltPost = { post, author: spec.by, mentions: rendered.mentions, t: spec.t };
     this.posts.set(spec.nid, built);

@@ -183,6 +183,7 @@ class DemoConnector implements Connector {
       contentWarning: reply.contentWarning,
       language: reply.language,
       isOwn: true,
+      arrivedAt: 0,
     };
     this.sent.set(idempotencyKey, post);
     this.sentById.set(id, post);

@@ -17,6 +17,9 @@ export const ActivityKindSchema = z.enum([
 ]);
 export type ActivityKind = z.infer<typeof ActivityKindSchema>;
 
+/** The `deliveryId` of activity that no delivery has released yet. */
+export const WAITING_FOR_DELIVERY = '';
+
 /** Kinds that are conversation; the rest is appreciation, folded into one calm line. */
 export const CONVERSATION_KINDS: readonly ActivityKind[] = ['mention', 'reply', 'direct', 'quote'];
 
@@ -37,7 +40,10 @@ export const ActivityItemSchema = z.object({
   createdAt: InstantSchema,
   /** When this machine first stored it: deliveries release by this instant. */
   arrivedAt: InstantSchema,
-  /** The delivery that released it, or null while it waits. */
-  deliveryId: IdSchema.nullable(),
+  /**
+   * The delivery that released it, or `WAITING_FOR_DELIVERY` until one does. (A string rather than
+   * null, because IndexedDB does not index null: "everything still waiting" is one index range.)
+   */
+  deliveryId: z.string(),
 });
 export type ActivityItem = z.infer<typeof ActivityItemSchema>;

@@ -6,12 +6,24 @@ export const EarlyOpeningSchema = z.object({
   reason: z.string().trim().min(1),
 });
 
+/**
+ * - `scheduled`: a slot of the user's schedule;
+ * - `catch-up`: the one delivery made after the app was closed or asleep through slots;
+ * - `early`: the user opened the inbox before the next slot, deliberately, with a reason;
+ * - `welcome`: the first delivery, right after an account (or the demo) is added.
+ */
+export const DeliveryKindSchema = z.enum(['scheduled', 'catch-up', 'early', 'welcome']);
+export type DeliveryKind = z.infer<typeof DeliveryKindSchema>;
+
 export const DeliverySchema = z.object({
   id: IdSchema,
+  kind: DeliveryKindSchema,
   /** The slot this delivery was for (after focus-window moves). */
   scheduledFor: InstantSchema,
   /** When it was actually made (later than scheduledFor after sleep or a closed app). */
   deliveredAt: InstantSchema,
+  /** Everything that arrived up to this instant is released by this delivery. */
+  releasedUpTo: InstantSchema,
   /** Slots that were missed and folded into this one catch-up delivery. */
   missedSlots: z.number().int().nonnegative(),
   itemCount: z.number().int().nonnegative(),

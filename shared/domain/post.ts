@@ -36,5 +36,10 @@ export const PostSchema = z.object({
   language: LanguageSchema.nullable(),
   /** Written by the user (from this app or elsewhere). */
   isOwn: z.boolean(),
+  /**
+   * When this machine first stored it; 0 until stored. Other people's posts show only once a
+   * delivery has released everything up to this instant.
+   */
+  arrivedAt: InstantSchema,
 });
 export type Post = z.infer<typeof PostSchema>;

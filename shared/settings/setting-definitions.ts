@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ScheduleSettingsSchema, defaultScheduleSettings } from '../schedule/schedule-settings';
 
 /**
  * Every setting the app stores: its key, the current version of its value, the schema, and the
@@ -26,4 +27,19 @@ export const DemoSetting = define({
     anchor: z.number().int().nonnegative().nullable(),
   }),
   defaultValue: { state: 'absent', anchor: null },
+});
+
+/**
+ * When deliveries come and when nothing may (focus windows). The time zone is not stored: rules
+ * use the zone the computer is in now, so "09:00" means 09:00 wherever the user travels.
+ */
+export const ScheduleSetting = define({
+  key: 'schedule',
+  version: 1,
+  schema: z.object({
+    schedule: ScheduleSettingsSchema,
+    /** Announce a delivery that brought nothing? Off by default: silence is the calm default. */
+    notifyWhenEmpty: z.boolean(),
+  }),
+  defaultValue: { schedule: defaultScheduleSettings(), notifyWhenEmpty: false },
 });

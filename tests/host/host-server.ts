@@ -6,6 +6,10 @@ import { createBridgeHandlers } from '../../electron/main/ipc/bridge-handlers';
 import { createDispatcher } from '../../electron/main/ipc/bridge-dispatcher';
 import { CONTENT_SECURITY_POLICY } from '../../electron/main/security/content-security-policy';
 import { isTrustedAppUrl } from '../../electron/main/security/trusted-url';
+import type { Clock, ManualClock } from '../../electron/main/services/clock';
+import { createManualClock, systemClock } from '../../electron/main/services/clock';
+import { createDeliveryService } from '../../electron/main/services/delivery-service';
+import type { ShownNotification } from '../../electron/main/services/delivery-notifier';
 import { createExternalLinks } from '../../electron/main/services/external-links';
 
 /**
@@ -28,12 +32,23 @@ export interface HostOptions {
   readonly rendererDir: string;
   readonly port: number;
   readonly log?: (message: string) => void;
+  /**
+   * Start a manual clock at this instant instead of the system clock: tests move it with
+   * `POST /__test/clock {"now": …}` (the page's own clock is moved by Playwright).
+   */
+  readonly manualClockStart?: number;
 }
 
 export interface RunningHost {
   readonly origin: string;
   /** Links the page asked the "OS" to open (the host records instead of opening a browser). */
   readonly openedLinks: string[];
+  /** OS notifications the services asked for (the host records instead of showing). */
+  readonly notifications: ShownNotification[];
+  /** Every text the services asked the shell to show (the tray tooltip in the app). */
+  readonly shellStatus: string[];
+  /** Present when the host runs on a manual clock. */
+  readonly clock: ManualClock | null;
   close(): Promise<void>;
 }
 
@@ -47,10 +62,26 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     openedLinks.push(url);
     return Promise.resolve();
   });
+  const notifications: ShownNotification[] = [];
+  const shellStatus: string[] = [];
+  const eventStreams = new Set<ServerResponse>();
+  const manualClock =
+    options.manualClockStart === undefined ? null : createManualClock(options.manualClockStart);
+  const clock: Clock = manualClock ?? systemClock;
+  const deliveries = createDeliveryService({
+    clock,
+    emit: (event, payload) => {
+      const frame = `event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`;
+      for (const stream of eventStreams) stream.write(frame);
+    },
+    showNotification: (notification) => notifications.push(notification),
+    setShellStatus: (text) => shellStatus.push(text),
+  });
   const dispatch = createDispatcher({
     handlers: createBridgeHandlers({
       appInfo: { name: 'Slowpost', version: '0.1.0', platform: process.platform, host: 'web-host' },
       links,
+      deliveries,
     }),
     isTrustedSender: (url) => isTrustedAppUrl(url, [origin]),
     log,
@@ -86,8 +117,34 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       );
       return send(response, 200, 'application/json', JSON.stringify(result));
     }
+    if (url.pathname === '/__events') {
+      // Server-sent events: what main would send the window with webContents.send.
+      response.writeHead(200, {
+        'content-type': 'text/event-stream',
+        'cache-control': 'no-store',
+        connection: 'keep-alive',
+      });
+      response.write(': connected\n\n');
+      eventStreams.add(response);
+      request.on('close', () => eventStreams.delete(response));
+      return;
+    }
     if (url.pathname === '/__host/opened-links') {
       return send(response, 200, 'application/json', JSON.stringify(openedLinks));
+    }
+    if (url.pathname === '/__host/notifications') {
+      return send(response, 200, 'application/json', JSON.stringify(notifications));
+    }
+    if (url.pathname === '/__host/shell-status') {
+      return send(response, 200, 'application/json', JSON.stringify(shellStatus));
+    }
+    if (url.pathname === '/__test/clock' && request.method === 'POST' && manualClock !== null) {
+      const body = JSON.parse(await readBody(request)) as { now?: unknown };
+      if (typeof body.now !== 'number' || !Number.isInteger(body.now)) {
+        return send(response, 400, 'text/plain', 'expected {"now": <epoch ms>}');
+      }
+      manualClock.set(body.now);
+      return send(response, 200, 'application/json', JSON.stringify(deliveries.check()));
     }
     const relative = url.pathname === '/' ? '/index.html' : decodeURIComponent(url.pathname);
     const file = normalize(join(root, relative));
@@ -116,7 +173,15 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   return {
     origin,
     openedLinks,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    notifications,
+    shellStatus,
+    clock: manualClock,
+    close: () =>
+      new Promise<void>((resolve) => {
+        deliveries.stop();
+        for (const stream of eventStreams) stream.end();
+        server.close(() => resolve());
+      }),
   };
 }
 

@@ -3,6 +3,17 @@ import { createDispatcher } from './bridge-dispatcher';
 import { createBridgeHandlers } from './bridge-handlers';
 import { createExternalLinks } from '../services/external-links';
 import { isTrustedAppUrl } from '../security/trusted-url';
+import { createManualClock } from '../services/clock';
+import { createDeliveryService } from '../services/delivery-service';
+
+function deliveries() {
+  return createDeliveryService({
+    clock: createManualClock(Date.UTC(2026, 10, 25, 8)),
+    emit: () => undefined,
+    showNotification: () => undefined,
+    setShellStatus: () => undefined,
+  });
+}
 
 function setup() {
   const opened: string[] = [];
@@ -13,6 +24,7 @@ function setup() {
       links: createExternalLinks(async (url) => {
         opened.push(url);
       }),
+      deliveries: deliveries(),
     }),
     isTrustedSender: (url) => isTrustedAppUrl(url, ['app://slowpost']),
     log,
@@ -79,10 +91,14 @@ describe('the bridge dispatcher', () => {
   it('turns a failing service into a readable error instead of a crash', async () => {
     const dispatch = createDispatcher({
       handlers: {
+        ...createBridgeHandlers({
+          appInfo: { name: 'Slowpost', version: '1', platform: 'linux', host: 'electron' },
+          links: createExternalLinks(() => Promise.resolve()),
+          deliveries: deliveries(),
+        }),
         'app:getInfo': () => {
           throw new Error('disk on fire');
         },
-        'links:openExternal': () => ({ opened: false, reason: null }),
       },
       isTrustedSender: () => true,
     });
@@ -91,6 +107,22 @@ describe('the bridge dispatcher', () => {
       ok: false,
       error: { code: 'failed', message: 'app:getInfo failed: disk on fire' },
     });
+  });
+
+  it('explains a schedule that is not a schedule, field by field', async () => {
+    const { dispatch } = setup();
+    const result = await dispatch('app://slowpost/', 'deliveries:configure', {
+      schedule: { deliveries: { '1': ['25:00'] }, focusWindows: [] },
+      timeZone: 'Mars/Olympus_Mons',
+      lastDeliveredSlot: null,
+      notifyWhenEmpty: false,
+    });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    const paths = result.error.issues.map((i) => i.path);
+    expect(paths).toContain('schedule.deliveries.1[0]');
+    expect(paths).toContain('schedule.deliveries.2');
+    expect(paths).toContain('timeZone');
   });
 
   it('opens only http(s) links through the links service', async () => {

@@ -1,3 +1,4 @@
+import type { DeliveryService } from '../services/delivery-service';
 import type { ExternalLinks } from '../services/external-links';
 import type { BridgeHandlers } from './bridge-dispatcher';
 
@@ -9,6 +10,7 @@ export interface BridgeServices {
     host: 'electron' | 'web-host';
   };
   readonly links: ExternalLinks;
+  readonly deliveries: DeliveryService;
 }
 
 /** Maps each channel of the contract to the service that answers it. */
@@ -16,5 +18,8 @@ export function createBridgeHandlers(services: BridgeServices): BridgeHandlers {
   return {
     'app:getInfo': () => services.appInfo,
     'links:openExternal': ({ url }) => services.links.open(url),
+    'deliveries:configure': (input) => services.deliveries.configure(input),
+    'deliveries:status': () => services.deliveries.status(),
+    'deliveries:delivered': (input) => services.deliveries.delivered(input),
   };
 }

@@ -2,6 +2,7 @@ import { createDemoAccount } from '../../../shared/demo/account';
 import { DemoSetting } from '../../../shared/settings/setting-definitions';
 import type { SlowpostDb } from '../db/database';
 import { addAccountIfMissing } from '../db/repositories/accounts';
+import { makeDelivery } from '../db/repositories/deliveries';
 import { readSetting, writeSetting } from '../db/repositories/settings';
 
 /**
@@ -20,4 +21,9 @@ export async function addDemoOnFirstRun(db: SlowpostDb, now: number): Promise<bo
 export async function restoreDemo(db: SlowpostDb, now: number): Promise<void> {
   await writeSetting(db, DemoSetting, { state: 'absent', anchor: null }, now);
   await addDemoOnFirstRun(db, now);
+}
+
+/** The first delivery, right after the demo (or an account) is added: no waiting for a slot. */
+export async function welcomeDelivery(db: SlowpostDb, now: number): Promise<void> {
+  await makeDelivery(db, { kind: 'welcome', slot: now, now });
 }

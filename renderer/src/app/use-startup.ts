@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import type { SlowpostDb } from '../db/database';
 import { useUiStore } from '../state/ui-store';
 import type { SyncClient } from '../sync/sync-client';
-import { addDemoOnFirstRun } from './prepare-store';
+import { addDemoOnFirstRun, welcomeDelivery } from './prepare-store';
 
 /** Opens the store, adds the demo on first run, and asks the sync worker to catch up. */
 export function useStartup(db: SlowpostDb, sync: SyncClient): void {
@@ -13,6 +13,8 @@ export function useStartup(db: SlowpostDb, sync: SyncClient): void {
       const added = await addDemoOnFirstRun(db, Date.now());
       if (added && !cancelled) setStartup('preparing-demo');
       const result = await sync.sync(Date.now());
+      // A new user gets a first delivery at once: the demo opens with everything it brought.
+      if (added && result.type === 'synced') await welcomeDelivery(db, Date.now());
       if (cancelled) return;
       if (result.type === 'failed') setStartup('failed', result.message);
       else setStartup('ready');

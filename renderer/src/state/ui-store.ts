@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import type { DeliveryClockStatus } from '../../../shared/ipc/contract';
 import { readConversationFromHash, writeConversationToHash } from './location-hash';
 
 /**
@@ -17,11 +18,19 @@ interface SelectionSlice {
   readonly selectThread: (threadId: string | null) => void;
 }
 
-export type UiState = StartupSlice & SelectionSlice;
+/** What main's delivery clock last said: the next delivery, and whether focus time is on. */
+interface ClockSlice {
+  readonly clock: DeliveryClockStatus | null;
+  readonly setClock: (status: DeliveryClockStatus) => void;
+}
+
+export type UiState = StartupSlice & SelectionSlice & ClockSlice;
 
 export const useUiStore = create<UiState>()((set) => ({
   startup: { phase: 'opening', message: null },
   setStartup: (phase, message = null) => set({ startup: { phase, message } }),
+  clock: null,
+  setClock: (clock) => set({ clock }),
   selectedThreadId: readConversationFromHash(),
   selectThread: (selectedThreadId) => {
     writeConversationToHash(selectedThreadId);

@@ -16,3 +16,26 @@ export function formatFullTime(instant: number, locale?: string): string {
     new Date(instant),
   );
 }
+
+const clockFormat = (locale?: string) =>
+  new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+
+/** "18:00" — delivery times are written as the schedule writes them. */
+export function formatClockTime(instant: number, locale?: string): string {
+  return clockFormat(locale).format(new Date(instant));
+}
+
+/** "today at 18:00", "tomorrow at 09:00", "on Monday at 09:00", "on 3 December at 09:00". */
+export function formatDeliveryTime(instant: number, now: number, locale?: string): string {
+  const time = formatClockTime(instant, locale);
+  const day = new Date(instant);
+  const today = new Date(now);
+  const tomorrow = new Date(now);
+  tomorrow.setDate(today.getDate() + 1);
+  if (day.toDateString() === today.toDateString()) return `today at ${time}`;
+  if (day.toDateString() === tomorrow.toDateString()) return `tomorrow at ${time}`;
+  if (instant - now < 6 * 86_400_000) {
+    return `on ${new Intl.DateTimeFormat(locale, { weekday: 'long' }).format(day)} at ${time}`;
+  }
+  return `on ${new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long' }).format(day)} at ${time}`;
+}

@@ -174,6 +174,7 @@ export function createFakeReplyServer(
         contentWarning: reply.contentWarning,
         language: reply.language,
         isOwn: true,
+        arrivedAt: 0,
       };
       const created: CreatedPost = { accountId, idempotencyKey, reply, post };
       byKey.set(scoped, created);

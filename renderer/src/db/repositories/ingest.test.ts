@@ -2,7 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ACCOUNT, batch, mention, person, post } from '../../../../tests/fixtures/records';
 import { SlowpostDatabase } from '../database';
 import { ingestBatch } from './ingest';
-import { listConversations, loadThread } from './conversations';
+import { loadThread } from './conversations';
+import { makeDelivery } from './deliveries';
 
 let db: SlowpostDatabase;
 let name = 0;
@@ -40,7 +41,15 @@ describe('ingestBatch', () => {
       T + 1000,
     );
     expect(summary).toMatchObject({ newActivity: 2, threads: 1 });
-    const [thread] = await listConversations(db);
+    // Nothing is summarised or shown before a delivery releases it.
+    // (The user's own post is theirs to see at once.)
+    expect((await loadThread(db, 'acct|1'))?.posts.map((p) => p.id)).toEqual(['acct|1']);
+    expect(await db.threads.get('acct|1')).toMatchObject({
+      participantsLabel: 'You',
+      lastPostId: 'acct|1',
+    });
+    await makeDelivery(db, { kind: 'scheduled', slot: T + 1000, now: T + 1000 });
+    const thread = await db.threads.get('acct|1');
     expect(thread).toMatchObject({
       id: 'acct|1',
       participantsLabel: 'Mira Okafor, Tom Berg and you',
@@ -53,7 +62,11 @@ describe('ingestBatch', () => {
     expect(detail?.posts.map((p) => p.id)).toEqual(['acct|1', 'acct|2', 'acct|3']);
     expect((await db.accounts.get('acct'))?.syncCursor).toBe('cursor-1');
     const activity = await db.activity.toArray();
-    expect(activity.every((a) => a.arrivedAt === T + 1000 && a.deliveryId === null)).toBe(true);
+    expect(
+      activity.every(
+        (a) => a.arrivedAt === T + 1000 && a.deliveryId === 'slot-' + String(T + 1000),
+      ),
+    ).toBe(true);
   });
 
   it('never re-delivers: activity seen before keeps its arrival and delivery', async () => {

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useDatabase } from '../../app/database-context';
-import { restoreDemo } from '../../app/prepare-store';
+import { restoreDemo, welcomeDelivery } from '../../app/prepare-store';
 import type { SyncClient } from '../../sync/sync-client';
 
 /** What an inbox with no accounts says, and the way back to the demo. */
@@ -12,6 +12,7 @@ export function EmptyInbox({ sync }: { sync: SyncClient }) {
     try {
       await restoreDemo(db, Date.now());
       await sync.sync(Date.now());
+      await welcomeDelivery(db, Date.now());
     } finally {
       setBusy(false);
     }

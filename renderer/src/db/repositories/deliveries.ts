@@ -1,0 +1,132 @@
+import Dexie from 'dexie';
+import type { ActivityItem, Delivery, DeliveryKind, Thread } from '../../../../shared/domain';
+import { CONVERSATION_KINDS, WAITING_FOR_DELIVERY } from '../../../../shared/domain';
+import type { SlowpostDb } from '../database';
+import { releasedUpTo } from './released';
+import { summariseThreads } from './thread-summaries';
+
+export interface DeliveryRequest {
+  readonly kind: DeliveryKind;
+  /** The schedule slot (scheduled, catch-up) or the moment of opening (early, welcome). */
+  readonly slot: number;
+  readonly now: number;
+  readonly missedSlots?: number;
+  readonly earlyReason?: string;
+}
+
+/** One id per slot: asking twice for the same slot (a timer and a resume racing) delivers once. */
+export function deliveryIdFor(kind: DeliveryKind, slot: number): string {
+  return kind === 'scheduled' || kind === 'catch-up' ? `slot-${slot}` : `${kind}-${slot}`;
+}
+
+/**
+ * Makes a delivery: releases every activity item that arrived up to its instant and is still
+ * waiting (a scheduled delivery releases up to its slot; a catch-up, early or welcome delivery up
+ * to now), records it, and re-summarises the threads it touched. Idempotent per slot.
+ */
+export async function makeDelivery(db: SlowpostDb, request: DeliveryRequest): Promise<Delivery> {
+  const id = deliveryIdFor(request.kind, request.slot);
+  return db.transaction(
+    'rw',
+    [db.deliveries, db.activity, db.threads, db.posts, db.people],
+    async () => {
+      const existing = await db.deliveries.get(id);
+      if (existing !== undefined) return existing;
+      const upTo = Math.max(
+        request.kind === 'scheduled' ? request.slot : request.now,
+        await releasedUpTo(db),
+      );
+      const waiting = await db.activity
+        .where('[deliveryId+arrivedAt]')
+        .between([WAITING_FOR_DELIVERY, Dexie.minKey], [WAITING_FOR_DELIVERY, upTo], true, true)
+        .toArray();
+      const released: ActivityItem[] = waiting.map((item) => ({ ...item, deliveryId: id }));
+      await db.activity.bulkPut(released);
+      const threadIds = conversationThreadIds(released);
+      const delivery: Delivery = {
+        id,
+        kind: request.kind,
+        scheduledFor: request.slot,
+        deliveredAt: request.now,
+        releasedUpTo: upTo,
+        missedSlots: request.missedSlots ?? 0,
+        itemCount: released.length,
+        conversationCount: threadIds.length,
+        openedEarly:
+          request.kind === 'early'
+            ? { at: request.now, reason: request.earlyReason?.trim() || 'No reason given' }
+            : null,
+        openedAt: request.kind === 'early' || request.kind === 'welcome' ? request.now : null,
+        closedAt: null,
+      };
+      await db.deliveries.put(delivery);
+      await summariseThreads(db, threadIds, upTo);
+      return delivery;
+    },
+  );
+}
+
+export function conversationThreadIds(items: readonly ActivityItem[]): string[] {
+  const ids = new Set<string>();
+  for (const item of items) {
+    if (item.threadId !== null && CONVERSATION_KINDS.includes(item.kind)) ids.add(item.threadId);
+  }
+  return [...ids];
+}
+
+/** Deliveries the user has not closed yet, oldest first. */
+export async function openDeliveries(db: SlowpostDb): Promise<Delivery[]> {
+  const recent = await db.deliveries.orderBy('deliveredAt').reverse().limit(64).toArray();
+  return recent.filter((d) => d.closedAt === null).reverse();
+}
+
+/** The newest deliveries first, for the history. */
+export async function deliveryHistory(db: SlowpostDb, limit = 50): Promise<Delivery[]> {
+  return db.deliveries.orderBy('deliveredAt').reverse().limit(limit).toArray();
+}
+
+/** The latest slot a delivery was made for (0 when none): the clock catches up from here. */
+export async function lastDeliveredSlot(db: SlowpostDb): Promise<number | null> {
+  const last = await db.deliveries.orderBy('scheduledFor').last();
+  return last?.scheduledFor ?? null;
+}
+
+/** The conversations of the open deliveries, newest activity first; muted ones left out. */
+export async function openConversations(db: SlowpostDb): Promise<Thread[]> {
+  return db.transaction('r', [db.deliveries, db.activity, db.threads], async () => {
+    const open = await openDeliveries(db);
+    const items: ActivityItem[] = [];
+    for (const delivery of open) {
+      items.push(
+        ...(await db.activity
+          .where('[deliveryId+arrivedAt]')
+          .between([delivery.id, Dexie.minKey], [delivery.id, Dexie.maxKey])
+          .toArray()),
+      );
+    }
+    const threads = await db.threads.bulkGet(conversationThreadIds(items));
+    return threads
+      .filter((t): t is Thread => t !== undefined && t.triage !== 'muted')
+      .sort((a, b) => b.lastActivityAt - a.lastActivityAt);
+  });
+}
+
+export async function markOpened(db: SlowpostDb, now: number): Promise<void> {
+  await db.transaction('rw', db.deliveries, async () => {
+    for (const delivery of await openDeliveries(db)) {
+      if (delivery.openedAt === null) await db.deliveries.update(delivery.id, { openedAt: now });
+    }
+  });
+}
+
+/** Closes the inbox until the next delivery. */
+export async function closeOpenDeliveries(db: SlowpostDb, now: number): Promise<void> {
+  await db.transaction('rw', db.deliveries, async () => {
+    for (const delivery of await openDeliveries(db)) {
+      await db.deliveries.update(delivery.id, {
+        closedAt: now,
+        openedAt: delivery.openedAt ?? now,
+      });
+    }
+  });
+}

@@ -1,0 +1,225 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useState } from 'react';
+import type { IsoWeekday } from '../../../../shared/schedule';
+import { ISO_WEEKDAYS, validateSchedule, weekdayName } from '../../../../shared/schedule';
+import type { ScheduleProblem } from '../../../../shared/schedule';
+import { ScheduleSetting } from '../../../../shared/settings/setting-definitions';
+import { useDatabase } from '../../app/database-context';
+import { readSetting, writeSetting } from '../../db/repositories/settings';
+import { currentTimeZone } from '../../deliveries/use-delivery-clock';
+import { Dialog } from '../../ui/Dialog';
+import type { ScheduleForm, WindowForm } from './schedule-form';
+import { fromForm, toForm } from './schedule-form';
+
+/**
+ * When deliveries come, per weekday, and the focus windows in which nothing may. Problems are
+ * explained in sentences; nothing is saved until the schedule makes sense.
+ */
+export function ScheduleEditor({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const db = useDatabase();
+  const stored = useLiveQuery(() => readSetting(db, ScheduleSetting), [db]);
+  const [form, setForm] = useState<ScheduleForm | null>(null);
+  const [problems, setProblems] = useState<readonly ScheduleProblem[]>([]);
+
+  useEffect(() => {
+    if (open && stored !== undefined) {
+      setForm(toForm(stored.schedule, stored.notifyWhenEmpty));
+      setProblems([]);
+    }
+    // Only when the dialog opens: later store changes must not overwrite what is being typed.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [open, stored === undefined]);
+
+  const save = async (): Promise<void> => {
+    if (form === null) return;
+    const checked = validateSchedule(fromForm(form), { timeZone: currentTimeZone() });
+    if (!checked.ok) {
+      setProblems(checked.problems);
+      return;
+    }
+    await writeSetting(
+      db,
+      ScheduleSetting,
+      { schedule: checked.value, notifyWhenEmpty: form.notifyWhenEmpty },
+      Date.now(),
+    );
+    onClose();
+  };
+
+  const invalid = (prefix: string): boolean =>
+    problems.some(
+      (p) =>
+        p.path === prefix || p.path.startsWith(`${prefix}.`) || p.path.startsWith(`${prefix}[`),
+    );
+  const updateWindow = (key: number, change: Partial<WindowForm>): void =>
+    setForm(
+      (f) =>
+        f && { ...f, windows: f.windows.map((w) => (w.key === key ? { ...w, ...change } : w)) },
+    );
+
+  return (
+    <Dialog open={open} title="Schedule" onClose={onClose} wide>
+      {form === null ? null : (
+        <form
+          className="schedule"
+          onSubmit={(event) => {
+            event.preventDefault();
+            void save();
+          }}
+        >
+          {problems.length > 0 ? (
+            <div role="alert" className="problems">
+              <p>This schedule needs a change before it can be saved:</p>
+              <ul>
+                {problems.map((p) => (
+                  <li key={`${p.path}:${p.message}`}>{p.message}</li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
+          <fieldset>
+            <legend>Delivery times</legend>
+            <p className="hint">
+              Times of day, separated by commas (for example 09:00, 13:00, 18:00). Leave a day empty
+              for a day off.
+            </p>
+            {ISO_WEEKDAYS.map((day) => (
+              <label key={day} className="schedule__day">
+                <span>{weekdayName(day)}</span>
+                <input
+                  type="text"
+                  inputMode="numeric"
+                  aria-label={`${weekdayName(day)} delivery times`}
+                  aria-invalid={invalid(`deliveries.${day}`)}
+                  value={form.days[day]}
+                  onChange={(event) =>
+                    setForm({ ...form, days: { ...form.days, [day]: event.target.value } })
+                  }
+                />
+              </label>
+            ))}
+          </fieldset>
+          <fieldset>
+            <legend>Focus windows</legend>
+            <p className="hint">
+              Nothing is delivered or announced inside a focus window; a delivery that falls inside
+              one moves to its end. A window may cross midnight (21:00 to 07:00); 24:00 is midnight.
+            </p>
+            {form.windows.length === 0 ? <p>No focus windows yet.</p> : null}
+            {form.windows.map((window, index) => {
+              const name = `Focus window ${index + 1}`;
+              return (
+                <div key={window.key} className="window" role="group" aria-label={name}>
+                  <label>
+                    <span>Name</span>
+                    <input
+                      type="text"
+                      aria-label={`${name} name`}
+                      value={window.label}
+                      placeholder="Deep work"
+                      onChange={(event) => updateWindow(window.key, { label: event.target.value })}
+                    />
+                  </label>
+                  <label>
+                    <span>From</span>
+                    <input
+                      type="text"
+                      aria-label={`${name} from`}
+                      aria-invalid={invalid(`focusWindows[${index}].start`)}
+                      value={window.start}
+                      placeholder="09:00"
+                      onChange={(event) => updateWindow(window.key, { start: event.target.value })}
+                    />
+                  </label>
+                  <label>
+                    <span>Until</span>
+                    <input
+                      type="text"
+                      aria-label={`${name} until`}
+                      aria-invalid={invalid(`focusWindows[${index}].end`)}
+                      value={window.end}
+                      placeholder="12:00"
+                      onChange={(event) => updateWindow(window.key, { end: event.target.value })}
+                    />
+                  </label>
+                  <fieldset
+                    className="window__days"
+                    aria-invalid={invalid(`focusWindows[${index}].days`)}
+                  >
+                    <legend>Days</legend>
+                    {ISO_WEEKDAYS.map((day: IsoWeekday) => (
+                      <label key={day} className="checkbox">
+                        <input
+                          type="checkbox"
+                          aria-label={`${name} on ${weekdayName(day)}`}
+                          checked={window.days.includes(day)}
+                          onChange={(event) =>
+                            updateWindow(window.key, {
+                              days: event.target.checked
+                                ? [...window.days, day]
+                                : window.days.filter((d) => d !== day),
+                            })
+                          }
+                        />
+                        {weekdayName(day).slice(0, 3)}
+                      </label>
+                    ))}
+                  </fieldset>
+                  <button
+                    type="button"
+                    className="button button--quiet"
+                    onClick={() =>
+                      setForm({
+                        ...form,
+                        windows: form.windows.filter((w) => w.key !== window.key),
+                      })
+                    }
+                  >
+                    Remove {name.toLowerCase()}
+                  </button>
+                </div>
+              );
+            })}
+            <button
+              type="button"
+              className="button"
+              onClick={() =>
+                setForm({
+                  ...form,
+                  windows: [
+                    ...form.windows,
+                    {
+                      key: Math.max(0, ...form.windows.map((w) => w.key + 1)),
+                      label: '',
+                      days: [1, 2, 3, 4, 5],
+                      start: '09:00',
+                      end: '12:00',
+                    },
+                  ],
+                })
+              }
+            >
+              Add a focus window
+            </button>
+          </fieldset>
+          <label className="checkbox">
+            <input
+              type="checkbox"
+              checked={form.notifyWhenEmpty}
+              onChange={(event) => setForm({ ...form, notifyWhenEmpty: event.target.checked })}
+            />
+            Also announce deliveries that bring nothing
+          </label>
+          <div className="dialog__actions">
+            <button type="button" className="button" onClick={onClose}>
+              Cancel
+            </button>
+            <button type="submit" className="button button--primary">
+              Save schedule
+            </button>
+          </div>
+        </form>
+      )}
+    </Dialog>
+  );
+}

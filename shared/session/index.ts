@@ -1,0 +1,35 @@
+// The review session: what one delivery shows, in which order, and how the session is going.
+export { buildSession, isConversational } from './build-session';
+export { buildDigest, DIGEST_NAME_LIMIT, DIGEST_SUBJECT_LENGTH, type DigestLookup } from './digest';
+export {
+  emptyHistory,
+  hasHistory,
+  historyFromPosts,
+  talksWith,
+  TALKS_WITH_MIN_CONVERSATIONS,
+  type PersonHistory,
+} from './person-history';
+export {
+  createScreeningCache,
+  DEFAULT_SCREENING_CACHE_SIZE,
+  type ScreeningCache,
+} from './screening-cache';
+export {
+  budgetProgress,
+  sessionSummary,
+  type BudgetProgress,
+  type ConversationOutcome,
+  type SessionSummary,
+} from './session-progress';
+export type {
+  BuildSessionInput,
+  ConversationKind,
+  ConversationPriority,
+  Digest,
+  DigestKind,
+  ScreenerEntry,
+  ScreenerReason,
+  Session,
+  SessionConversation,
+  SetAside,
+} from './session-types';
