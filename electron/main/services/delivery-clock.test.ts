@@ -12,13 +12,17 @@ function setup(
   start: number,
   schedule: ScheduleSettings = defaultScheduleSettings(),
   last: number | null = null,
+  confirm = true,
 ) {
   const clock = createManualClock(start);
   const due: { slot: number; missed: number }[] = [];
   const statuses: (number | null)[] = [];
-  const deliveryClock = createDeliveryClock({
+  const deliveryClock: ReturnType<typeof createDeliveryClock> = createDeliveryClock({
     clock,
-    onDue: (slot, missed) => due.push({ slot, missed }),
+    onDue: (slot, missed) => {
+      due.push({ slot, missed });
+      if (confirm) deliveryClock.confirm(slot); // the renderer stored the delivery
+    },
     onStatus: (status) => statuses.push(status.nextDeliveryAt),
   });
   const status = deliveryClock.configure({ schedule, timeZone: ZONE, lastDeliveredSlot: last });
@@ -52,6 +56,25 @@ describe('the delivery clock', () => {
     // …and the next evening slot tomorrow morning comes as usual.
     clock.set(at(9, 0, 26));
     expect(due.map((d) => d.slot)).toEqual([at(18), at(9, 0, 26)]);
+  });
+
+  it('announces a due slot again until the renderer confirms it (nothing is lost while reloading)', () => {
+    const { clock, due, deliveryClock } = setup(at(8), defaultScheduleSettings(), null, false);
+    clock.set(at(9));
+    clock.set(at(9, 0) + 30_000);
+    expect(due).toHaveLength(1); // not more than once a minute
+    clock.set(at(9, 2));
+    expect(due.map((d) => d.slot)).toEqual([at(9), at(9)]);
+    // A page that (re)configures the clock is told at once, without waiting out the minute.
+    deliveryClock.configure({
+      schedule: defaultScheduleSettings(),
+      timeZone: ZONE,
+      lastDeliveredSlot: null,
+    });
+    expect(due).toHaveLength(3);
+    deliveryClock.confirm(at(9));
+    clock.set(at(9, 10));
+    expect(due).toHaveLength(3);
   });
 
   it('catches up once at launch for deliveries missed while the app was closed', () => {

@@ -3,6 +3,8 @@ import type { ScheduleSettings } from '../../../shared/schedule';
 import { catchUp, isInFocusWindow, nextDelivery } from '../../../shared/schedule';
 import type { Clock } from './clock';
 
+const REANNOUNCE_MS = 60_000;
+
 export interface DeliveryClockConfig {
   readonly schedule: ScheduleSettings;
   readonly timeZone: string;
@@ -23,6 +25,8 @@ export interface DeliveryClock {
   configure(config: DeliveryClockConfig): DeliveryClockStatus;
   /** Looks at the time now: after a timer, a resume from sleep, an unlock, a time-zone change. */
   check(): DeliveryClockStatus;
+  /** The renderer has stored the delivery for this slot: only now is the slot done. */
+  confirm(slot: number): void;
   status(): DeliveryClockStatus;
   stop(): void;
 }
@@ -38,6 +42,9 @@ export function createDeliveryClock(options: DeliveryClockOptions): DeliveryCloc
   const maxTimerMs = options.maxTimerMs ?? 60_000;
   let config: DeliveryClockConfig | null = null;
   let lastSlot: number | null = null;
+  // A due slot is announced again (at most once a minute) until the renderer confirms it, so a
+  // slot that came while no page was listening (reloading, starting) is not lost.
+  let announced: { slot: number; at: number } | null = null;
   let cancelTimer: (() => void) | null = null;
   let current: DeliveryClockStatus = { nextDeliveryAt: null, focusEndsAt: null, timeZone: 'UTC' };
 
@@ -88,8 +95,11 @@ export function createDeliveryClock(options: DeliveryClockOptions): DeliveryCloc
       due.slot !== null &&
       !isInFocusWindow(now, config.timeZone, config.schedule).inFocus
     ) {
-      lastSlot = due.slot;
-      options.onDue(due.slot, due.missed);
+      const again = announced?.slot === due.slot && now - announced.at < REANNOUNCE_MS;
+      if (!again) {
+        announced = { slot: due.slot, at: now };
+        options.onDue(due.slot, due.missed);
+      }
     }
     publish(computeStatus(now));
     arm(now);
@@ -99,15 +109,17 @@ export function createDeliveryClock(options: DeliveryClockOptions): DeliveryCloc
   return {
     configure(next) {
       config = next;
-      if (
-        next.lastDeliveredSlot !== null &&
-        (lastSlot === null || next.lastDeliveredSlot > lastSlot)
-      ) {
-        lastSlot = next.lastDeliveredSlot;
-      }
+      // The store knows what was delivered; it is the truth after a reload or a restart.
+      if (next.lastDeliveredSlot !== null) lastSlot = next.lastDeliveredSlot;
+      // Whoever configures is listening now: a slot still due is announced to them at once.
+      announced = null;
       return check();
     },
     check,
+    confirm(slot) {
+      if (lastSlot === null || slot > lastSlot) lastSlot = slot;
+      if (announced !== null && announced.slot <= slot) announced = null;
+    },
     status: () => current,
     stop() {
       cancelTimer?.();

@@ -48,7 +48,11 @@ export function createDeliveryService(options: DeliveryServiceOptions): Delivery
       return clock.configure(input);
     },
     status: () => clock.status(),
-    delivered: (delivery) => notifier.announce(delivery),
+    delivered(delivery) {
+      if (delivery.kind === 'scheduled' || delivery.kind === 'catch-up')
+        clock.confirm(delivery.slot);
+      return notifier.announce(delivery);
+    },
     check: () => clock.check(),
     stop: () => clock.stop(),
   };

@@ -1,0 +1,61 @@
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { startHost } from '../../host/host-server';
+import type { RunningHost } from '../../host/host-server';
+
+/**
+ * A loopback host of its own for tests that move time: its main-side services run on a manual
+ * clock that the test moves in step with the page's clock (Playwright's page.clock).
+ */
+export async function startTimedHost(start: number): Promise<RunningHost> {
+  return startHost({
+    rendererDir: join(__dirname, '../../../out/renderer'),
+    port: 0,
+    manualClockStart: start,
+  });
+}
+
+/** Moves both clocks to `to`: the page's first (its timers run: background sync), then main's. */
+export async function moveClocks(page: Page, host: RunningHost, to: number): Promise<void> {
+  const pageNow = await page.evaluate(() => Date.now());
+  if (to > pageNow) await page.clock.runFor(to - pageNow);
+  const response = await fetch(`${host.origin}/__test/clock`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ now: to }),
+  });
+  if (!response.ok) throw new Error(`moving the host clock failed: ${response.status}`);
+}
+
+/** Activity the store holds that no delivery has released yet, with its post's HTML. */
+export async function waitingPosts(page: Page): Promise<{ id: string; html: string }[]> {
+  return page.evaluate(
+    () =>
+      new Promise<{ id: string; html: string }[]>((resolve, reject) => {
+        const open = indexedDB.open('slowpost');
+        open.onerror = () => reject(new Error(String(open.error)));
+        open.onsuccess = () => {
+          const tx = open.result.transaction(['activity', 'posts'], 'readonly');
+          const all = tx.objectStore('activity').getAll();
+          all.onsuccess = () => {
+            const waiting = (all.result as { deliveryId: string; postId: string | null }[]).filter(
+              (a) => a.deliveryId === '' && a.postId !== null,
+            );
+            const out: { id: string; html: string }[] = [];
+            let left = waiting.length;
+            if (left === 0) resolve(out);
+            for (const item of waiting) {
+              const get = tx.objectStore('posts').get(item.postId ?? '');
+              get.onsuccess = () => {
+                const post = get.result as
+                  { id: string; contentHtml: string; isOwn: boolean } | undefined;
+                if (post !== undefined && !post.isOwn)
+                  out.push({ id: post.id, html: post.contentHtml });
+                if (--left === 0) resolve(out);
+              };
+            }
+          };
+        };
+      }),
+  );
+}
