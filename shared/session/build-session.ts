@@ -100,6 +100,7 @@ function toConversation(bucket: Bucket, ctx: Context): SessionConversation {
   const people = uniqueActors(items);
   const top = dominant(items);
   const primary = uniqueActors(top.of);
+  const inPrimary = new Set(primary);
   const latestOfKind = top.of[top.of.length - 1];
   const personal = items.some(
     (i) =>
@@ -121,7 +122,7 @@ function toConversation(bucket: Bucket, ctx: Context): SessionConversation {
         kind: top.kind,
         rawType: latestOfKind?.rawType ?? top.kind,
         primary,
-        others: people.filter((p) => !primary.includes(p)),
+        others: people.filter((p) => !inPrimary.has(p)),
         count: top.of.length,
       },
       ctx.people,
