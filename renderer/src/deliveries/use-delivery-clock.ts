@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { ScheduleSetting } from '../../../shared/settings/setting-definitions';
 import { bridge } from '../bridge/bridge';
 import type { SlowpostDb } from '../db/database';
@@ -23,6 +23,7 @@ export function currentTimeZone(): string {
 export function useDeliveryClock(db: SlowpostDb, sync: SyncClient, ready: boolean): void {
   const setClock = useUiStore((s) => s.setClock);
   const schedule = useLiveQuery(() => readSetting(db, ScheduleSetting), [db]);
+  const timeZone = useTimeZone();
 
   useEffect(() => {
     const offDue = bridge.deliveries.onDue(({ slot, missedSlots }) => {
@@ -43,7 +44,7 @@ export function useDeliveryClock(db: SlowpostDb, sync: SyncClient, ready: boolea
     const configure = async (): Promise<void> => {
       const result = await bridge.deliveries.configure({
         schedule: schedule.schedule,
-        timeZone: currentTimeZone(),
+        timeZone,
         lastDeliveredSlot: await lastDeliveredSlot(db),
         notifyWhenEmpty: schedule.notifyWhenEmpty,
       });
@@ -55,11 +56,29 @@ export function useDeliveryClock(db: SlowpostDb, sync: SyncClient, ready: boolea
     return () => {
       cancelled = true;
     };
-  }, [db, ready, schedule, setClock]);
+  }, [db, ready, schedule, setClock, timeZone]);
 
   useEffect(() => {
     if (!ready) return;
     const timer = window.setInterval(() => void sync.sync(Date.now()), BACKGROUND_SYNC_MS);
     return () => window.clearInterval(timer);
   }, [ready, sync]);
+}
+
+/**
+ * The zone the computer is in, looked at again every minute and whenever the window gets focus:
+ * after travel, "09:00" means 09:00 where the user is now.
+ */
+function useTimeZone(): string {
+  const [zone, setZone] = useState(currentTimeZone);
+  useEffect(() => {
+    const look = (): void => setZone(currentTimeZone());
+    const timer = window.setInterval(look, 60_000);
+    window.addEventListener('focus', look);
+    return () => {
+      window.clearInterval(timer);
+      window.removeEventListener('focus', look);
+    };
+  }, []);
+  return zone;
 }
