@@ -17,6 +17,7 @@ export {
 export {
   budgetProgress,
   sessionSummary,
+  summaryText,
   type BudgetProgress,
   type ConversationOutcome,
   type SessionSummary,

@@ -78,7 +78,7 @@ function count(n: number, one: string, many: string): string {
 
 type Counts = Omit<SessionSummary, 'text'>;
 
-function summaryText({ handled, repliesWritten, leftForLater, untouched }: Counts): string {
+export function summaryText({ handled, repliesWritten, leftForLater, untouched }: Counts): string {
   if (handled + repliesWritten + leftForLater + untouched === 0) {
     return 'Nothing needed you this time. Enjoy the quiet.';
   }

@@ -43,3 +43,16 @@ export const ScheduleSetting = define({
   }),
   defaultValue: { schedule: defaultScheduleSettings(), notifyWhenEmpty: false },
 });
+
+/** How a review session feels: an optional gentle time budget, and the appreciation line. */
+export const SessionSetting = define({
+  key: 'session',
+  version: 1,
+  schema: z.object({
+    /** Minutes; 0 means no budget. */
+    budgetMinutes: z.number().int().min(0).max(240),
+    /** Hide the one line that folds likes, boosts and follows ("7 people appreciated…"). */
+    hideDigest: z.boolean(),
+  }),
+  defaultValue: { budgetMinutes: 20, hideDigest: false },
+});

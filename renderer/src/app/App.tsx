@@ -1,14 +1,13 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { ConversationList } from '../features/conversations/ConversationList';
+import { useEffect, useState } from 'react';
 import { EmptyInbox } from '../features/conversations/EmptyInbox';
 import { ClosedInbox } from '../features/deliveries/ClosedInbox';
-import { DeliveryBar } from '../features/deliveries/DeliveryBar';
 import { DeliveryHistory } from '../features/deliveries/DeliveryHistory';
 import { DemoNotice } from '../features/demo/DemoNotice';
 import { ScheduleEditor } from '../features/settings/ScheduleEditor';
-import { ThreadView } from '../features/thread/ThreadView';
-import { markOpened, openConversations, openDeliveries } from '../db/repositories/deliveries';
+import { SessionView } from '../features/session/SessionView';
+import { markOpened, openDeliveries } from '../db/repositories/deliveries';
+import { useReviewSession } from '../session/use-review-session';
 import { useDeliveryClock } from '../deliveries/use-delivery-clock';
 import { onConversationHashChange } from '../state/location-hash';
 import { useUiStore } from '../state/ui-store';
@@ -23,7 +22,6 @@ export function App({ sync }: { sync: SyncClient }) {
   const settled = startup.phase === 'ready' || startup.phase === 'failed';
   useDeliveryClock(db, sync, settled);
 
-  const selectedThreadId = useUiStore((s) => s.selectedThreadId);
   const selectThread = useUiStore((s) => s.selectThread);
   useEffect(() => onConversationHashChange(selectThread), [selectThread]);
 
@@ -33,20 +31,16 @@ export function App({ sync }: { sync: SyncClient }) {
     [db],
   );
   const open = useLiveQuery(() => openDeliveries(db), [db]);
-  const threads = useLiveQuery(() => openConversations(db), [db]);
+  const review = useReviewSession(db);
   const openIds = open?.map((d) => d.id).join(' ') ?? '';
   useEffect(() => {
     if (openIds !== '') void markOpened(db, Date.now());
   }, [db, openIds]);
 
   const [dialog, setDialog] = useState<'schedule' | 'history' | null>(null);
-  const headingRef = useRef<HTMLHeadingElement>(null);
-  const openThread = useCallback(() => headingRef.current?.focus(), []);
-  const now = Date.now();
-  const selected = threads?.some((t) => t.id === selectedThreadId) ? selectedThreadId : null;
 
   let body;
-  if (open === undefined || threads === undefined || accountCount === undefined) {
+  if (open === undefined || accountCount === undefined) {
     body = null;
   } else if (accountCount === 0 && settled) {
     body = (
@@ -55,26 +49,7 @@ export function App({ sync }: { sync: SyncClient }) {
       </main>
     );
   } else if (open.length > 0) {
-    body = (
-      <>
-        <DeliveryBar deliveries={open} conversations={threads.length} />
-        <div className="app__body">
-          <nav className="app__list" aria-label="Conversation list">
-            <h2 className="visually-hidden">Conversations</h2>
-            <ConversationList
-              threads={threads}
-              selectedId={selected}
-              onSelect={selectThread}
-              onOpen={openThread}
-              now={now}
-            />
-          </nav>
-          <main className="app__main">
-            <ThreadView ref={headingRef} threadId={selected} now={now} />
-          </main>
-        </div>
-      </>
-    );
+    body = review === undefined ? null : <SessionView deliveries={open} review={review} />;
   } else if (!settled) {
     body = null; // the status line says what is happening
   } else {

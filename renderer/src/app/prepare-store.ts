@@ -1,4 +1,9 @@
 import { createDemoAccount } from '../../../shared/demo/account';
+import {
+  DEMO_ACCOUNT_ID,
+  DEMO_FIRST_TIME_SENDER_ID,
+  DEMO_SPAM_PERSON_IDS,
+} from '../../../shared/demo/constants';
 import { DemoSetting } from '../../../shared/settings/setting-definitions';
 import type { SlowpostDb } from '../db/database';
 import { addAccountIfMissing } from '../db/repositories/accounts';
@@ -25,5 +30,19 @@ export async function restoreDemo(db: SlowpostDb, now: number): Promise<void> {
 
 /** The first delivery, right after the demo (or an account) is added: no waiting for a slot. */
 export async function welcomeDelivery(db: SlowpostDb, now: number): Promise<void> {
+  await letInDemoRegulars(db);
   await makeDelivery(db, { kind: 'welcome', slot: now, now });
+}
+
+/**
+ * The demo stands for someone who has used social media for years: the people they follow are let
+ * in. Only the first-time sender and the spam accounts meet the screener, as they would for real.
+ */
+async function letInDemoRegulars(db: SlowpostDb): Promise<void> {
+  const strangers = new Set<string>([DEMO_FIRST_TIME_SENDER_ID, ...DEMO_SPAM_PERSON_IDS]);
+  await db.people
+    .where('accountId')
+    .equals(DEMO_ACCOUNT_ID)
+    .filter((p) => p.screening === 'unknown' && !p.isSelf && !strangers.has(p.id))
+    .modify({ screening: 'let-in' });
 }

@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { DeliveryClockStatus } from '../../../shared/ipc/contract';
+import type { TriageChange } from '../db/repositories/session';
 import { readConversationFromHash, writeConversationToHash } from './location-hash';
 
 /**
@@ -24,11 +25,36 @@ interface ClockSlice {
   readonly setClock: (status: DeliveryClockStatus) => void;
 }
 
-export type UiState = StartupSlice & SelectionSlice & ClockSlice;
+/** Which part of the review session is in front, and what the last actions were (for undo). */
+export type SessionPane = 'conversations' | 'screener' | 'summary' | 'shortcuts';
 
-export const useUiStore = create<UiState>()((set) => ({
+interface SessionSlice {
+  readonly pane: SessionPane;
+  readonly setPane: (pane: SessionPane) => void;
+  readonly undoStack: readonly TriageChange[];
+  readonly pushUndo: (change: TriageChange) => void;
+  readonly popUndo: () => TriageChange | undefined;
+  readonly selectedScreenerKey: string | null;
+  readonly selectScreener: (key: string | null) => void;
+}
+
+export type UiState = StartupSlice & SelectionSlice & ClockSlice & SessionSlice;
+
+export const useUiStore = create<UiState>()((set, get) => ({
   startup: { phase: 'opening', message: null },
   setStartup: (phase, message = null) => set({ startup: { phase, message } }),
+  pane: 'conversations',
+  setPane: (pane) => set({ pane }),
+  undoStack: [],
+  pushUndo: (change) => set((state) => ({ undoStack: [...state.undoStack.slice(-49), change] })),
+  popUndo: () => {
+    const stack = get().undoStack;
+    const last = stack[stack.length - 1];
+    if (last !== undefined) set({ undoStack: stack.slice(0, -1) });
+    return last;
+  },
+  selectedScreenerKey: null,
+  selectScreener: (selectedScreenerKey) => set({ selectedScreenerKey }),
   clock: null,
   setClock: (clock) => set({ clock }),
   selectedThreadId: readConversationFromHash(),

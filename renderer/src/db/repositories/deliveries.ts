@@ -1,5 +1,5 @@
 import Dexie from 'dexie';
-import type { ActivityItem, Delivery, DeliveryKind, Thread } from '../../../../shared/domain';
+import type { ActivityItem, Delivery, DeliveryKind } from '../../../../shared/domain';
 import { CONVERSATION_KINDS, WAITING_FOR_DELIVERY } from '../../../../shared/domain';
 import type { SlowpostDb } from '../database';
 import { releasedUpTo } from './released';
@@ -89,26 +89,6 @@ export async function deliveryHistory(db: SlowpostDb, limit = 50): Promise<Deliv
 export async function lastDeliveredSlot(db: SlowpostDb): Promise<number | null> {
   const last = await db.deliveries.orderBy('scheduledFor').last();
   return last?.scheduledFor ?? null;
-}
-
-/** The conversations of the open deliveries, newest activity first; muted ones left out. */
-export async function openConversations(db: SlowpostDb): Promise<Thread[]> {
-  return db.transaction('r', [db.deliveries, db.activity, db.threads], async () => {
-    const open = await openDeliveries(db);
-    const items: ActivityItem[] = [];
-    for (const delivery of open) {
-      items.push(
-        ...(await db.activity
-          .where('[deliveryId+arrivedAt]')
-          .between([delivery.id, Dexie.minKey], [delivery.id, Dexie.maxKey])
-          .toArray()),
-      );
-    }
-    const threads = await db.threads.bulkGet(conversationThreadIds(items));
-    return threads
-      .filter((t): t is Thread => t !== undefined && t.triage !== 'muted')
-      .sort((a, b) => b.lastActivityAt - a.lastActivityAt);
-  });
 }
 
 export async function markOpened(db: SlowpostDb, now: number): Promise<void> {

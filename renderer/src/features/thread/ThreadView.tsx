@@ -8,11 +8,13 @@ import { threadDepths } from './thread-depth';
 interface Props {
   readonly threadId: string | null;
   readonly now: number;
+  /** Posts not to show (waiting in the screener). */
+  readonly hiddenPostIds?: ReadonlySet<string>;
 }
 
 /** The open conversation, oldest first, replies indented under what they answer. */
 export const ThreadView = forwardRef<HTMLHeadingElement, Props>(function ThreadView(
-  { threadId, now },
+  { threadId, now, hiddenPostIds },
   headingRef,
 ) {
   const db = useDatabase();
@@ -41,15 +43,17 @@ export const ThreadView = forwardRef<HTMLHeadingElement, Props>(function ThreadV
         {detail.thread.participantsLabel}
       </h2>
       <div className="thread__posts">
-        {detail.posts.map((post) => (
-          <PostView
-            key={post.id}
-            post={post}
-            author={detail.people.get(post.authorId)}
-            depth={depths.get(post.id) ?? 0}
-            now={now}
-          />
-        ))}
+        {detail.posts
+          .filter((post) => !hiddenPostIds?.has(post.id))
+          .map((post) => (
+            <PostView
+              key={post.id}
+              post={post}
+              author={detail.people.get(post.authorId)}
+              depth={depths.get(post.id) ?? 0}
+              now={now}
+            />
+          ))}
       </div>
     </section>
   );

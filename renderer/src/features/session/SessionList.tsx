@@ -1,0 +1,143 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useRef } from 'react';
+import type { KeyboardEvent } from 'react';
+
+export interface ListRow {
+  readonly id: string;
+  readonly title: string;
+  readonly detail: string;
+  readonly when: string;
+  readonly whenIso: string;
+  readonly badge?: string;
+  /** Same person as the row above: drawn as one group. */
+  readonly continuesGroup?: boolean;
+}
+
+interface Props {
+  readonly label: string;
+  readonly rows: readonly ListRow[];
+  readonly selectedId: string | null;
+  readonly onSelect: (id: string) => void;
+  readonly onOpen: (id: string) => void;
+  readonly emptyText: string;
+}
+
+const ROW_HEIGHT = 76;
+
+export function rowDomId(label: string, id: string): string {
+  return `${label.toLowerCase().replace(/\W+/g, '-')}-${encodeURIComponent(id).replace(/%/g, '_')}`;
+}
+
+/**
+ * One listbox, virtualized so a delivery of thousands costs the same as ten. Keyboard: ↑/↓ or k/j
+ * move, Home/End jump, Enter opens. Selection follows focus.
+ */
+export function SessionList({ label, rows, selectedId, onSelect, onOpen, emptyText }: Props) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 8,
+  });
+  const selectedIndex = rows.findIndex((r) => r.id === selectedId);
+  // Keys can come faster than React renders: track where the selection is going.
+  const cursor = useRef(selectedIndex);
+  cursor.current = selectedIndex;
+
+  useEffect(() => {
+    if (selectedIndex >= 0) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
+  }, [selectedIndex, virtualizer]);
+
+  const move = (index: number): void => {
+    const clamped = Math.max(0, Math.min(rows.length - 1, index));
+    const target = rows[clamped];
+    if (target === undefined) return;
+    cursor.current = clamped;
+    onSelect(target.id);
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>): void => {
+    if (event.altKey || event.ctrlKey || event.metaKey) return;
+    const current = cursor.current;
+    switch (event.key) {
+      case 'ArrowDown':
+      case 'j':
+        move(current + 1);
+        break;
+      case 'ArrowUp':
+      case 'k':
+        move(current <= 0 ? 0 : current - 1);
+        break;
+      case 'Home':
+        move(0);
+        break;
+      case 'End':
+        move(rows.length - 1);
+        break;
+      case 'PageDown':
+        move(current + 8);
+        break;
+      case 'PageUp':
+        move(current - 8);
+        break;
+      case 'Enter': {
+        const row = rows[current];
+        if (row !== undefined) onOpen(row.id);
+        break;
+      }
+      default:
+        return;
+    }
+    event.preventDefault();
+  };
+
+  if (rows.length === 0) return <p className="session-list__empty">{emptyText}</p>;
+  return (
+    <div
+      ref={scrollRef}
+      className="conversation-list"
+      role="listbox"
+      aria-label={label}
+      tabIndex={0}
+      aria-activedescendant={
+        selectedIndex >= 0 && selectedId !== null ? rowDomId(label, selectedId) : undefined
+      }
+      onKeyDown={onKeyDown}
+      onFocus={() => {
+        if (cursor.current < 0) move(0);
+      }}
+    >
+      <div className="conversation-list__sizer" style={{ height: virtualizer.getTotalSize() }}>
+        {virtualizer.getVirtualItems().map((item) => {
+          const row = rows[item.index];
+          if (row === undefined) return null;
+          return (
+            <div
+              key={row.id}
+              id={rowDomId(label, row.id)}
+              role="option"
+              aria-selected={row.id === selectedId}
+              aria-setsize={rows.length}
+              aria-posinset={item.index + 1}
+              className={`conversation${row.continuesGroup ? ' conversation--group' : ''}`}
+              style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
+              onClick={() => onSelect(row.id)}
+            >
+              <span className="conversation__who">
+                {row.badge !== undefined ? (
+                  <span className="conversation__kind">{row.badge} · </span>
+                ) : null}
+                {row.title}
+              </span>
+              <time className="conversation__when" dateTime={row.whenIso}>
+                {row.when}
+              </time>
+              <span className="conversation__snippet">{row.detail}</span>
+            </div>
+          );
+        })}
+      </div>
+    </div>
+  );
+}

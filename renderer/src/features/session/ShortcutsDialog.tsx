@@ -1,0 +1,46 @@
+import { Dialog } from '../../ui/Dialog';
+
+export const SHORTCUTS: readonly (readonly [string, string])[] = [
+  ['j / ↓', 'Next conversation'],
+  ['k / ↑', 'Previous conversation'],
+  ['Enter', 'Open the conversation'],
+  ['r', 'Reply now'],
+  ['l', 'Reply later (a considered answer)'],
+  ['e', 'Done'],
+  ['m', 'Mute the thread'],
+  ['u', 'Undo the last action'],
+  ['s', 'Switch between conversations and the screener'],
+  ['i', 'Screener: let this person in'],
+  ['o', 'Screener: keep this person out'],
+  ['?', 'Show these shortcuts'],
+];
+
+export function ShortcutsDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
+  return (
+    <Dialog open={open} title="Keyboard shortcuts" onClose={onClose}>
+      <table className="shortcuts">
+        <thead>
+          <tr>
+            <th scope="col">Key</th>
+            <th scope="col">Does</th>
+          </tr>
+        </thead>
+        <tbody>
+          {SHORTCUTS.map(([key, does]) => (
+            <tr key={key}>
+              <td>
+                <kbd>{key}</kbd>
+              </td>
+              <td>{does}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <div className="dialog__actions">
+        <button type="button" className="button" onClick={onClose}>
+          Close
+        </button>
+      </div>
+    </Dialog>
+  );
+}

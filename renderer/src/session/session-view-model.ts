@@ -1,0 +1,58 @@
+import type { Thread } from '../../../shared/domain';
+import type { Session, SessionConversation, ScreenerEntry } from '../../../shared/session';
+import { sessionSummary, summaryText } from '../../../shared/session';
+import type { SessionSummary } from '../../../shared/session';
+
+export interface SessionViewModel {
+  /** Conversations still to go through, in the session's order. */
+  readonly pending: readonly SessionConversation[];
+  /** Screener entries for people not yet let in or kept out. */
+  readonly screener: readonly ScreenerEntry[];
+  readonly digestText: string | null;
+  readonly summary: SessionSummary;
+  /** True when everything in the session has been handled. */
+  readonly finished: boolean;
+}
+
+/**
+ * A conversation counts as handled in this session when the user triaged its thread after the
+ * session's first delivery; anything triaged earlier and active again shows again.
+ */
+export function isHandled(thread: Thread | undefined, sessionStart: number): boolean {
+  return (
+    thread !== undefined &&
+    thread.triage !== 'open' &&
+    thread.triagedAt !== null &&
+    thread.triagedAt >= sessionStart
+  );
+}
+
+export function sessionViewModel(
+  session: Session,
+  threads: ReadonlyMap<string, Thread>,
+  sessionStart: number,
+  repliesWritten: number,
+): SessionViewModel {
+  const pending = session.conversations.filter(
+    (c) => !isHandled(threads.get(c.threadId), sessionStart),
+  );
+  const outcomes = new Map<string, { triage: Thread['triage'] }>();
+  const sessionThreadIds = new Set([
+    ...session.conversations.map((c) => c.threadId),
+    ...session.setAside.muted,
+  ]);
+  for (const threadId of sessionThreadIds) {
+    const thread = threads.get(threadId);
+    outcomes.set(threadId, {
+      triage: isHandled(thread, sessionStart) ? (thread?.triage ?? 'open') : 'open',
+    });
+  }
+  const summary = sessionSummary(outcomes);
+  return {
+    pending,
+    screener: session.screener,
+    digestText: session.digest?.text ?? null,
+    summary: { ...summary, repliesWritten, text: summaryText({ ...summary, repliesWritten }) },
+    finished: pending.length === 0 && session.screener.length === 0,
+  };
+}
