@@ -37,9 +37,13 @@ export function sessionViewModel(
     (c) => !isHandled(threads.get(c.threadId), sessionStart),
   );
   const outcomes = new Map<string, { triage: Thread['triage'] }>();
+  // Muted threads leave the session's list, so they are found among the threads themselves.
+  const mutedNow = [...threads.values()].filter(
+    (t) => t.triage === 'muted' && isHandled(t, sessionStart),
+  );
   const sessionThreadIds = new Set([
     ...session.conversations.map((c) => c.threadId),
-    ...session.setAside.muted,
+    ...mutedNow.map((t) => t.id),
   ]);
   for (const threadId of sessionThreadIds) {
     const thread = threads.get(threadId);

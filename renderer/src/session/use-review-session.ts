@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
-import type { Thread } from '../../../shared/domain';
+import type { Post, Thread } from '../../../shared/domain';
 import type { Session } from '../../../shared/session';
 import { buildSession, createScreeningCache, historyFromPosts } from '../../../shared/session';
 import { SessionSetting } from '../../../shared/settings/setting-definitions';
@@ -17,6 +17,8 @@ export interface ReviewSession {
   readonly session: Session;
   readonly view: SessionViewModel;
   readonly threads: ReadonlyMap<string, Thread>;
+  /** The delivered posts, by id (what each conversation's row quotes). */
+  readonly posts: ReadonlyMap<string, Post>;
   /** When the session began: the first open delivery was opened (or made). */
   readonly startedAt: number;
   readonly budgetMinutes: number;
@@ -53,6 +55,7 @@ export function useReviewSession(db: SlowpostDb): ReviewSession | undefined {
       session,
       view: sessionViewModel(session, threads, sessionStart, data.repliesWritten),
       threads,
+      posts: new Map(data.posts.map((p) => [p.id, p])),
       startedAt,
       budgetMinutes: settings.budgetMinutes,
     };

@@ -60,7 +60,10 @@ export async function makeDelivery(db: SlowpostDb, request: DeliveryRequest): Pr
         closedAt: null,
       };
       await db.deliveries.put(delivery);
-      await summariseThreads(db, threadIds, upTo);
+      // Every thread the delivery touches gets its summary (a poll that ended, too), so anything
+      // the session lists can be opened and triaged.
+      const touched = released.flatMap((item) => (item.threadId === null ? [] : [item.threadId]));
+      await summariseThreads(db, [...new Set(touched)], upTo);
       return delivery;
     },
   );

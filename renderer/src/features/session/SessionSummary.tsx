@@ -22,7 +22,7 @@ export function SessionSummary({
             Back to the session
           </button>
         ) : null}
-        <button type="button" className="button button--primary" onClick={onClose}>
+        <button type="button" className="button button--primary" onClick={onClose} autoFocus>
           Close until the next delivery
         </button>
       </div>

@@ -2,12 +2,13 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import type { Delivery, Person, Post, TriageState } from '../../../../shared/domain';
 import type { ScreenerEntry } from '../../../../shared/session';
-import { nameOf } from '../../../../shared/threads/thread-labels';
+import { htmlToPlainText } from '../../../../shared/text/html-to-text';
+import { nameOf, snippetOf } from '../../../../shared/threads/thread-labels';
 import { useDatabase } from '../../app/database-context';
 import { closeOpenDeliveries } from '../../db/repositories/deliveries';
-import type { TriageChange } from '../../db/repositories/session';
 import { setScreening, setThreadTriage, undoChange } from '../../db/repositories/session';
 import type { ReviewSession } from '../../session/use-review-session';
+import { OptimisticTriage } from '../../session/optimistic-triage';
 import { useUiStore } from '../../state/ui-store';
 import { formatPostTime } from '../../ui/format-time';
 import { ThreadView } from '../thread/ThreadView';
@@ -20,6 +21,18 @@ import { SessionList } from './SessionList';
 import { SessionSummary } from './SessionSummary';
 import { ShortcutsDialog } from './ShortcutsDialog';
 import { TriageBar } from './TriageBar';
+
+// A row quotes its conversation's latest post; each post is turned into a line once.
+const snippets = new Map<string, string>();
+function postSnippet(post: Post): string {
+  let line = snippets.get(post.id);
+  if (line === undefined) {
+    line = snippetOf(htmlToPlainText(post.contentHtml), 160);
+    if (snippets.size > 20_000) snippets.clear();
+    snippets.set(post.id, line);
+  }
+  return line;
+}
 
 const screenerKey = (entry: ScreenerEntry): string => `${entry.personId}::${entry.threadId}`;
 
@@ -62,21 +75,52 @@ export function SessionView({ deliveries, review }: Props) {
     return new Map(found.filter((p): p is Person => p !== undefined).map((p) => [p.id, p]));
   }, [db, session]);
 
+  // Keys can come faster than the store answers: the list shows what the user did at once
+  // (see optimistic-triage), and actions read the selection as it is now.
+  const optimistic = useRef(new OptimisticTriage());
+  const storePending = useMemo(() => new Set(view.pending.map((c) => c.threadId)), [view.pending]);
+  // Each new answer from the store gets a version number.
+  const version = useRef({ of: storePending, n: 0 });
+  if (version.current.of !== storePending)
+    version.current = { of: storePending, n: version.current.n + 1 };
+  optimistic.current.settle(storePending, version.current.n);
+  const displayed = optimistic.current.apply(session.conversations, storePending);
+  // Writes for one thread run in order: an undo never overtakes the action it reverses.
+  const writes = useRef(new Map<string, Promise<unknown>>());
+  const write = useCallback((threadId: string, token: number, run: () => Promise<unknown>) => {
+    const previous = writes.current.get(threadId) ?? Promise.resolve();
+    const next = previous
+      .then(run)
+      .then(() => optimistic.current.written(threadId, token, version.current.n));
+    writes.current.set(threadId, next);
+  }, []);
+  const pendingRef = useRef(displayed);
+  pendingRef.current = displayed;
+  const nextAfter = useCallback((threadId: string): string | null => {
+    const pending = pendingRef.current;
+    const index = pending.findIndex((c) => c.threadId === threadId);
+    const next = pending[index + 1] ?? pending[index - 1];
+    return next?.threadId ?? null;
+  }, []);
+
   const rows: ListRow[] = useMemo(
     () =>
-      view.pending.map((c, index) => {
+      displayed.map((c, index) => {
         const thread = review.threads.get(c.threadId);
+        const latestPost = review.posts.get(c.postIds[c.postIds.length - 1] ?? '');
         return {
           id: c.threadId,
           title: c.reason,
-          detail: thread?.lastSnippet ?? '',
+          // Quote what this conversation brought, not the thread's last line (which may be
+          // someone waiting in the screener).
+          detail: latestPost === undefined ? (thread?.lastSnippet ?? '') : postSnippet(latestPost),
           when: formatPostTime(c.latestAt, now),
           whenIso: new Date(c.latestAt).toISOString(),
           ...(c.kind === 'direct' ? { badge: 'Private' } : {}),
-          continuesGroup: index > 0 && view.pending[index - 1]?.personId === c.personId,
+          continuesGroup: index > 0 && displayed[index - 1]?.personId === c.personId,
         };
       }),
-    [view.pending, review.threads, now],
+    [displayed, review.threads, review.posts, now],
   );
   const screenerRows: ListRow[] = useMemo(
     () =>
@@ -99,66 +143,68 @@ export function SessionView({ deliveries, review }: Props) {
     () => new Set(session.screener.flatMap((e) => e.postIds)),
     [session.screener],
   );
-  const current = view.pending.find((c) => c.threadId === selectedId) ?? null;
+  const current = displayed.find((c) => c.threadId === selectedId) ?? null;
   const currentScreener =
     view.screener.find((e) => screenerKey(e) === selectedScreener) ?? view.screener[0] ?? null;
-  const showSummary = pane === 'summary' || view.finished;
+  const finished = displayed.length === 0 && view.screener.length === 0;
+  const showSummary = pane === 'summary' || finished;
 
-  // Keep a conversation selected while there are any.
+  // Select the first conversation when nothing (of this session) is selected. A thread of the
+  // session that is selected but not listed yet (undo, waiting for the store) stays selected.
   useEffect(() => {
-    if (pane === 'conversations' && current === null && view.pending.length > 0) {
+    if (pane !== 'conversations' || view.pending.length === 0) return;
+    if (selectedId === null || !review.threads.has(selectedId)) {
       selectThread(view.pending[0]?.threadId ?? null);
     }
-  }, [pane, current, view.pending, selectThread]);
-
-  const nextAfter = useCallback(
-    (threadId: string): string | null => {
-      const index = view.pending.findIndex((c) => c.threadId === threadId);
-      const next = view.pending[index + 1] ?? view.pending[index - 1];
-      return next?.threadId ?? null;
-    },
-    [view.pending],
-  );
-
-  const record = useCallback(
-    (change: TriageChange | null) => {
-      if (change !== null) pushUndo(change);
-    },
-    [pushUndo],
-  );
+  }, [pane, selectedId, review.threads, view.pending, selectThread]);
 
   const triage = useCallback(
     (state: TriageState) => {
-      if (current === null) return;
-      const threadId = current.threadId;
-      selectThread(nextAfter(threadId));
-      void setThreadTriage(db, threadId, state, Date.now()).then(record);
+      const threadId = useUiStore.getState().selectedThreadId;
+      if (threadId === null || !pendingRef.current.some((c) => c.threadId === threadId)) return;
+      const thread = review.threads.get(threadId);
+      if (thread === undefined) return;
+      const next = nextAfter(threadId);
+      const token = optimistic.current.set(threadId, 'handled');
+      pendingRef.current = pendingRef.current.filter((c) => c.threadId !== threadId);
+      selectThread(next);
+      // Undo is ready at once, before the store has answered.
+      pushUndo({
+        type: 'thread',
+        threadId,
+        before: { triage: thread.triage, triagedAt: thread.triagedAt },
+      });
+      const at = Date.now();
+      write(threadId, token, () => setThreadTriage(db, threadId, state, at));
     },
-    [current, db, nextAfter, record, selectThread],
+    [db, nextAfter, pushUndo, review.threads, selectThread, write],
   );
-
   const screen = useCallback(
     (screening: 'let-in' | 'kept-out') => {
       if (currentScreener === null) return;
       const index = view.screener.indexOf(currentScreener);
       const next = view.screener[index + 1] ?? view.screener[index - 1];
       selectScreener(next === undefined ? null : screenerKey(next));
-      void setScreening(db, currentScreener.personId, screening).then(record);
+      const before = people?.get(currentScreener.personId)?.screening ?? 'unknown';
+      pushUndo({ type: 'person', personId: currentScreener.personId, before });
+      void setScreening(db, currentScreener.personId, screening);
     },
-    [currentScreener, db, record, selectScreener, view.screener],
+    [currentScreener, db, people, pushUndo, selectScreener, view.screener],
   );
 
   const undo = useCallback(() => {
     const change = popUndo();
     if (change === undefined) return;
     if (change.type === 'thread') {
+      const token = optimistic.current.set(change.threadId, 'open');
       setPane('conversations');
       selectThread(change.threadId);
+      write(change.threadId, token, () => undoChange(db, change));
     } else {
       setPane('screener');
+      void undoChange(db, change);
     }
-    void undoChange(db, change);
-  }, [db, popUndo, selectThread, setPane]);
+  }, [db, popUndo, selectThread, setPane, write]);
 
   const reply = useCallback(() => {
     setPane('conversations');
@@ -177,9 +223,11 @@ export function SessionView({ deliveries, review }: Props) {
             view.screener[Math.max(0, Math.min(view.screener.length - 1, index + delta))];
           if (target !== undefined) selectScreener(screenerKey(target));
         } else {
-          const index = view.pending.findIndex((c) => c.threadId === selectedId);
-          const target =
-            view.pending[Math.max(0, Math.min(view.pending.length - 1, index + delta))];
+          // Read the list and the selection as they are now, not as the last render saw them.
+          const list = pendingRef.current;
+          const selectedNow = useUiStore.getState().selectedThreadId;
+          const index = list.findIndex((c) => c.threadId === selectedNow);
+          const target = list[Math.max(0, Math.min(list.length - 1, index + delta))];
           if (target !== undefined) selectThread(target.threadId);
         }
       };
@@ -260,7 +308,7 @@ export function SessionView({ deliveries, review }: Props) {
             summary={view.summary}
             onClose={closeInbox}
             onBack={() => setPane('conversations')}
-            canGoBack={!view.finished}
+            canGoBack={!finished}
           />
         </main>
       ) : (

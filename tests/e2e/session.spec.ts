@@ -1,0 +1,131 @@
+import { expect, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { conversations, openInbox, seriousA11yViolations } from './support/app';
+
+const selected = (page: Page) =>
+  page
+    .getByRole('listbox', { name: 'Conversations' })
+    .locator('[role="option"][aria-selected="true"]');
+const screenerList = (page: Page) =>
+  page.getByRole('listbox', { name: 'Screener' }).getByRole('option');
+
+/** How many conversations the (virtualized) list holds: every option carries aria-setsize. */
+async function listSize(page: Page): Promise<number> {
+  const option = conversations(page).first();
+  if ((await option.count()) === 0) return 0;
+  return Number(await option.getAttribute('aria-setsize'));
+}
+
+/** Social counts: likes, boosts, followers, favourites… */
+const SOCIAL_COUNT =
+  /\b\d+\s+(people|likes?|boosts?|reblogs?|followers?|favou?rites?|of your posts)\b/i;
+
+test('a whole session by keyboard: triage, undo, screener, reload, summary, closed', async ({
+  page,
+}) => {
+  test.setTimeout(240_000);
+  await openInbox(page);
+
+  // The appreciation is one calm line; no social counts anywhere else on the page.
+  const digest = page.getByRole('paragraph').filter({ hasText: 'appreciated' });
+  await expect(digest).toHaveText(/people appreciated \d+ of your posts/);
+  const digestText = (await digest.textContent()) ?? '';
+  const rest = (await page.locator('body').innerText()).replace(digestText, '');
+  expect(rest).not.toMatch(SOCIAL_COUNT);
+  expect(await seriousA11yViolations(page)).toEqual([]);
+
+  // ? shows the shortcuts.
+  await page.keyboard.press('?');
+  const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await expect(help).toContainText('Reply later');
+  await page.keyboard.press('Escape');
+  await expect(help).toBeHidden();
+
+  // Done, then undo: the conversation comes back, selected.
+  const first = (await selected(page).textContent()) ?? '';
+  const total = await listSize(page);
+  await page.keyboard.press('e');
+  await expect(selected(page)).not.toHaveText(first);
+  await expect(conversations(page).filter({ hasText: first })).toHaveCount(0);
+  await page.keyboard.press('u');
+  await expect(selected(page)).toHaveText(first);
+  await expect(conversations(page).first()).toHaveText(first); // back in its place in the list
+  // j/k move; l saves for later; m mutes.
+  await page.keyboard.press('j');
+  await expect(selected(page)).not.toHaveText(first);
+  await page.keyboard.press('k');
+  await expect(selected(page)).toHaveText(first);
+  await page.keyboard.press('l');
+  const second = (await selected(page).textContent()) ?? '';
+  await page.keyboard.press('m');
+  await expect(conversations(page).filter({ hasText: second })).toHaveCount(0);
+
+  // A reload mid-way resumes exactly where the user was.
+  const where = (await selected(page).textContent()) ?? '';
+  await page.reload();
+  await expect(selected(page)).toHaveText(where);
+  await expect(conversations(page).filter({ hasText: first })).toHaveCount(0);
+
+  // The screener: the first-time sender asks to be let in; spam says why it is held.
+  const sizeBeforeScreening = await listSize(page);
+  await page.keyboard.press('s');
+  await expect(screenerList(page).first()).toBeVisible();
+  const ngozi = screenerList(page).filter({ hasText: 'Ngozi' });
+  await expect(ngozi).toContainText('First message');
+  await expect(screenerList(page).filter({ hasText: 'Looks like spam' }).first()).toContainText(
+    /mixes Cyrillic letters into a Latin word/,
+  );
+  expect(await seriousA11yViolations(page)).toEqual([]);
+  await expect(page.getByRole('heading', { name: 'First message from Ngozi Eze' })).toBeVisible();
+  await page.keyboard.press('i'); // let Ngozi in
+  while ((await screenerList(page).count()) > 0) {
+    const before = await screenerList(page).count();
+    await page.keyboard.press('o'); // keep the spammers out (each with everything they sent)
+    await expect.poll(() => screenerList(page).count()).toBeLessThan(before);
+  }
+  await page.keyboard.press('s');
+  // Ngozi's message now waits among the conversations; nothing from the spammers does.
+  await expect.poll(() => listSize(page)).toBe(sizeBeforeScreening + 1);
+  await expect(conversations(page).filter({ hasText: /SEO Ninja|Crypto Queen/ })).toHaveCount(0);
+
+  // Everything else: done, one key each, until the session ends by itself.
+  for (let left = await listSize(page); left > 0; left -= 1) {
+    await page.keyboard.press('e');
+    await expect.poll(() => listSize(page)).toBe(left - 1);
+  }
+  const summary = page.getByRole('region', { name: 'Done for now' });
+  // Every conversation plus Ngozi's, less the one saved for later (the muted one counts as handled).
+  await expect(summary).toContainText(`You went through ${total} conversations`);
+  await expect(summary).toContainText('1 conversation is saved for a considered reply later');
+  expect(await seriousA11yViolations(page)).toEqual([]);
+  await expect(page.getByRole('button', { name: 'Close until the next delivery' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(
+    page.getByRole('heading', { name: 'The inbox is closed until the next delivery' }),
+  ).toBeVisible();
+  await page.reload();
+  await expect(
+    page.getByRole('heading', { name: 'The inbox is closed until the next delivery' }),
+  ).toBeVisible();
+});
+
+test('a reply written in the session is kept as a draft across a reload, then waits in the outbox', async ({
+  page,
+}) => {
+  await openInbox(page);
+  await page.keyboard.press('r');
+  const field = page.getByRole('textbox', { name: /Your reply to/ });
+  await expect(field).toBeFocused();
+  await page.keyboard.type('Thank you, that made my morning. Saturday works for me.');
+  await expect(page.getByText('Draft saved')).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole('textbox', { name: /Your reply to/ })).toHaveValue(
+    'Thank you, that made my morning. Saturday works for me.',
+  );
+  const selectedBefore = (await selected(page).textContent()) ?? '';
+  await page.getByRole('button', { name: 'Add to outbox' }).click();
+  // Replying handles the conversation.
+  await expect(conversations(page).filter({ hasText: selectedBefore })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Done for now' }).click();
+  await expect(page.getByRole('region', { name: 'Done for now' })).toContainText('wrote 1 reply');
+});
