@@ -50,8 +50,8 @@ test('a simulated day: deliveries come at their times, never inside focus window
   await firstRun(page, at(6));
 
   // Focus windows through the schedule editor: weekday mornings, and every evening after 21:00.
-  await page.getByRole('button', { name: 'Schedule' }).click();
-  const editor = page.getByRole('dialog', { name: 'Schedule' });
+  await page.getByRole('button', { name: 'Settings' }).click();
+  const editor = page.getByRole('dialog', { name: 'Settings' });
   await editor.getByRole('button', { name: 'Add a focus window' }).click();
   await editor.getByRole('textbox', { name: 'Focus window 1 name' }).fill('Deep work');
   await editor.getByRole('button', { name: 'Add a focus window' }).click();
@@ -60,7 +60,7 @@ test('a simulated day: deliveries come at their times, never inside focus window
   for (const day of ['Saturday', 'Sunday']) {
     await editor.getByRole('checkbox', { name: `Focus window 2 on ${day}` }).check();
   }
-  await editor.getByRole('button', { name: 'Save schedule' }).click();
+  await editor.getByRole('button', { name: 'Save settings' }).click();
   await expect(editor).toBeHidden();
 
   await closeInbox(page);
@@ -189,8 +189,8 @@ test('after the app was closed through several deliveries, one catch-up delivery
 
 test('the schedule editor explains problems instead of saving nonsense', async ({ page }) => {
   await firstRun(page, at(6));
-  await page.getByRole('button', { name: 'Schedule' }).click();
-  const editor = page.getByRole('dialog', { name: 'Schedule' });
+  await page.getByRole('button', { name: 'Settings' }).click();
+  const editor = page.getByRole('dialog', { name: 'Settings' });
   for (const day of [
     'Monday',
     'Tuesday',
@@ -203,7 +203,7 @@ test('the schedule editor explains problems instead of saving nonsense', async (
     await editor.getByRole('textbox', { name: `${day} delivery times` }).fill('');
   }
   await editor.getByRole('textbox', { name: 'Monday delivery times' }).fill('9.00');
-  await editor.getByRole('button', { name: 'Save schedule' }).click();
+  await editor.getByRole('button', { name: 'Save settings' }).click();
   const alert = editor.getByRole('alert');
   await expect(alert).toContainText('"9.00" is not a time of day');
   await expect(editor.getByRole('textbox', { name: 'Monday delivery times' })).toHaveAttribute(
@@ -211,11 +211,11 @@ test('the schedule editor explains problems instead of saving nonsense', async (
     'true',
   );
   await editor.getByRole('textbox', { name: 'Monday delivery times' }).fill('');
-  await editor.getByRole('button', { name: 'Save schedule' }).click();
+  await editor.getByRole('button', { name: 'Save settings' }).click();
   await expect(alert).toContainText(/no deliver/i);
   expect(await seriousA11yViolations(page)).toEqual([]);
   await editor.getByRole('button', { name: 'Cancel' }).click();
-  await page.getByRole('button', { name: 'Schedule' }).click();
+  await page.getByRole('button', { name: 'Settings' }).click();
   await expect(editor.getByRole('textbox', { name: 'Monday delivery times' })).toHaveValue(
     '09:00, 13:00, 18:00',
   );

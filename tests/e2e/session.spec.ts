@@ -129,3 +129,23 @@ test('a reply written in the session is kept as a draft across a reload, then wa
   await page.getByRole('button', { name: 'Done for now' }).click();
   await expect(page.getByRole('region', { name: 'Done for now' })).toContainText('wrote 1 reply');
 });
+
+test('the session settings: a time budget and the appreciation line can be changed', async ({
+  page,
+}) => {
+  await openInbox(page);
+  await expect(page.getByText('About 20 minutes left')).toBeVisible();
+  await page.getByRole('button', { name: 'Settings' }).click();
+  const settings = page.getByRole('dialog', { name: 'Settings' });
+  const budget = settings.getByRole('textbox', { name: 'Time budget in minutes (0 for none)' });
+  await budget.fill('many');
+  await settings.getByRole('button', { name: 'Save settings' }).click();
+  await expect(settings.getByRole('alert')).toContainText('whole number of minutes');
+  await budget.fill('0');
+  await settings.getByRole('checkbox', { name: /Show one line for likes/ }).uncheck();
+  await settings.getByRole('button', { name: 'Save settings' }).click();
+  await expect(settings).toBeHidden();
+  await expect(page.getByRole('progressbar', { name: 'Time in this session' })).toHaveCount(0);
+  await expect(page.getByText(/appreciated/)).toHaveCount(0);
+  expect(await page.locator('body').innerText()).not.toMatch(SOCIAL_COUNT);
+});

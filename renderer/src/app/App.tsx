@@ -78,7 +78,7 @@ export function App({ sync }: { sync: SyncClient }) {
             className="button button--quiet"
             onClick={() => setDialog('schedule')}
           >
-            Schedule
+            Settings
           </button>
         </nav>
       </header>

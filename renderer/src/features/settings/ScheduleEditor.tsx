@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import type { IsoWeekday } from '../../../../shared/schedule';
 import { ISO_WEEKDAYS, validateSchedule, weekdayName } from '../../../../shared/schedule';
 import type { ScheduleProblem } from '../../../../shared/schedule';
-import { ScheduleSetting } from '../../../../shared/settings/setting-definitions';
+import { ScheduleSetting, SessionSetting } from '../../../../shared/settings/setting-definitions';
 import { useDatabase } from '../../app/database-context';
 import { readSetting, writeSetting } from '../../db/repositories/settings';
 import { currentTimeZone } from '../../deliveries/use-delivery-clock';
@@ -18,25 +18,44 @@ import { fromForm, toForm } from './schedule-form';
 export function ScheduleEditor({ open, onClose }: { open: boolean; onClose: () => void }) {
   const db = useDatabase();
   const stored = useLiveQuery(() => readSetting(db, ScheduleSetting), [db]);
+  const storedSession = useLiveQuery(() => readSetting(db, SessionSetting), [db]);
   const [form, setForm] = useState<ScheduleForm | null>(null);
+  const [sessionForm, setSessionForm] = useState({ budget: '20', showDigest: true });
+  const [budgetProblem, setBudgetProblem] = useState<string | null>(null);
   const [problems, setProblems] = useState<readonly ScheduleProblem[]>([]);
 
   useEffect(() => {
-    if (open && stored !== undefined) {
+    if (open && stored !== undefined && storedSession !== undefined) {
       setForm(toForm(stored.schedule, stored.notifyWhenEmpty));
+      setSessionForm({
+        budget: String(storedSession.budgetMinutes),
+        showDigest: !storedSession.hideDigest,
+      });
       setProblems([]);
+      setBudgetProblem(null);
     }
     // Only when the dialog opens: later store changes must not overwrite what is being typed.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [open, stored === undefined]);
+  }, [open, stored === undefined, storedSession === undefined]);
 
   const save = async (): Promise<void> => {
     if (form === null) return;
     const checked = validateSchedule(fromForm(form), { timeZone: currentTimeZone() });
-    if (!checked.ok) {
-      setProblems(checked.problems);
+    const budget = sessionForm.budget.trim() === '' ? 0 : Number(sessionForm.budget);
+    const budgetOk = Number.isInteger(budget) && budget >= 0 && budget <= 240;
+    setBudgetProblem(
+      budgetOk ? null : 'The time budget is a whole number of minutes from 0 (none) to 240.',
+    );
+    if (!checked.ok || !budgetOk) {
+      setProblems(checked.ok ? [] : checked.problems);
       return;
     }
+    await writeSetting(
+      db,
+      SessionSetting,
+      { budgetMinutes: budget, hideDigest: !sessionForm.showDigest },
+      Date.now(),
+    );
     await writeSetting(
       db,
       ScheduleSetting,
@@ -58,7 +77,7 @@ export function ScheduleEditor({ open, onClose }: { open: boolean; onClose: () =
     );
 
   return (
-    <Dialog open={open} title="Schedule" onClose={onClose} wide>
+    <Dialog open={open} title="Settings" onClose={onClose} wide>
       {form === null ? null : (
         <form
           className="schedule"
@@ -67,6 +86,11 @@ export function ScheduleEditor({ open, onClose }: { open: boolean; onClose: () =
             void save();
           }}
         >
+          {budgetProblem !== null ? (
+            <p role="alert" className="problems">
+              {budgetProblem}
+            </p>
+          ) : null}
           {problems.length > 0 ? (
             <div role="alert" className="problems">
               <p>This schedule needs a change before it can be saved:</p>
@@ -210,12 +234,36 @@ export function ScheduleEditor({ open, onClose }: { open: boolean; onClose: () =
             />
             Also announce deliveries that bring nothing
           </label>
+          <fieldset>
+            <legend>Review sessions</legend>
+            <label className="schedule__day">
+              <span>Time budget</span>
+              <input
+                type="text"
+                inputMode="numeric"
+                aria-label="Time budget in minutes (0 for none)"
+                aria-invalid={budgetProblem !== null}
+                value={sessionForm.budget}
+                onChange={(event) => setSessionForm({ ...sessionForm, budget: event.target.value })}
+              />
+            </label>
+            <label className="checkbox">
+              <input
+                type="checkbox"
+                checked={sessionForm.showDigest}
+                onChange={(event) =>
+                  setSessionForm({ ...sessionForm, showDigest: event.target.checked })
+                }
+              />
+              Show one line for likes, boosts and follows (“7 people appreciated 3 of your posts”)
+            </label>
+          </fieldset>
           <div className="dialog__actions">
             <button type="button" className="button" onClick={onClose}>
               Cancel
             </button>
             <button type="submit" className="button button--primary">
-              Save schedule
+              Save settings
             </button>
           </div>
         </form>
