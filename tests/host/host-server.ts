@@ -37,6 +37,8 @@ export interface HostOptions {
    * `POST /__test/clock {"now": …}` (the page's own clock is moved by Playwright).
    */
   readonly manualClockStart?: number;
+  /** The bench page's build, served at /bench/ (same origin as the app, so the same IndexedDB). */
+  readonly benchDir?: string;
 }
 
 export interface RunningHost {
@@ -146,9 +148,12 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       manualClock.set(body.now);
       return send(response, 200, 'application/json', JSON.stringify(deliveries.check()));
     }
-    const relative = url.pathname === '/' ? '/index.html' : decodeURIComponent(url.pathname);
-    const file = normalize(join(root, relative));
-    if (!file.startsWith(root)) return send(response, 404, 'text/plain', 'Not found');
+    const bench = options.benchDir !== undefined && url.pathname.startsWith('/bench/');
+    const base = bench ? normalize((options.benchDir ?? '') + sep) : root;
+    const path = bench ? url.pathname.slice('/bench'.length) : url.pathname;
+    const relative = path === '/' ? '/index.html' : decodeURIComponent(path);
+    const file = normalize(join(base, relative));
+    if (!file.startsWith(base)) return send(response, 404, 'text/plain', 'Not found');
     try {
       const content = await readFile(file);
       response.writeHead(200, {

@@ -1,0 +1,104 @@
+import { join, resolve } from 'node:path';
+import { chromium } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
+import { startHost } from '../host/host-server';
+import type { RunningHost } from '../host/host-server';
+import { chromiumLaunchOptions } from '../support/chromium';
+import type { Preset } from './dataset';
+
+const root = resolve(__dirname, '../..');
+
+/** Builds the bench page (the app's repositories and the dataset generator) into out/bench. */
+export async function buildBenchPage(): Promise<void> {
+  const { build } = await import('vite');
+  await build({
+    root: join(root, 'tests/bench/page'),
+    base: '/bench/',
+    logLevel: 'warn',
+    build: { outDir: join(root, 'out/bench'), emptyOutDir: true, sourcemap: false },
+  });
+}
+
+export interface BenchBrowser {
+  readonly host: RunningHost;
+  readonly browser: Browser;
+  close(): Promise<void>;
+}
+
+export async function openBenchBrowser(now: number): Promise<BenchBrowser> {
+  const host = await startHost({
+    rendererDir: join(root, 'out/renderer'),
+    benchDir: join(root, 'out/bench'),
+    port: 0,
+    manualClockStart: now,
+  });
+  const options = chromiumLaunchOptions();
+  const browser = await chromium.launch({
+    ...options,
+    args: [...(options.args ?? []), '--enable-precise-memory-info', '--js-flags=--expose-gc'],
+  });
+  return {
+    host,
+    browser,
+    close: async () => {
+      await browser.close();
+      await host.close();
+    },
+  };
+}
+
+/**
+ * A page in a fresh context (its own IndexedDB). The page runs on real time; main's services run
+ * on a manual clock stopped at the seed's "now", so no delivery comes in the middle of a bench.
+ */
+export async function benchPage(bench: BenchBrowser): Promise<Page> {
+  const context = await bench.browser.newContext({
+    viewport: { width: 1280, height: 800 },
+    timezoneId: 'UTC',
+  });
+  const page = await context.newPage();
+  await page.goto(`${bench.host.origin}/bench/`);
+  await page.waitForFunction(() => 'slowpostBench' in window);
+  return page;
+}
+
+export type SeedResult = {
+  items: number;
+  seconds: number;
+  itemsPerSecond: number;
+  batchP50Ms: number;
+  batchP95Ms: number;
+};
+
+export async function seed(page: Page, preset: Preset['name'], now: number): Promise<SeedResult> {
+  return page.evaluate(([p, n]) => window.slowpostBench.seed(p, n), [
+    preset,
+    now,
+  ] as const) as Promise<SeedResult>;
+}
+
+export async function rawPut(page: Page, preset: Preset['name'], now: number): Promise<SeedResult> {
+  return page.evaluate(([p, n]) => window.slowpostBench.rawPut(p, n), [
+    preset,
+    now,
+  ] as const) as Promise<SeedResult>;
+}
+
+export async function emptyStore(page: Page, now: number): Promise<void> {
+  await page.evaluate((n) => window.slowpostBench.empty(n), now);
+}
+
+/** Navigation start to the app's first real view, in ms (the app marks it). */
+export async function coldOpen(page: Page, origin: string): Promise<number> {
+  await page.goto(`${origin}/`);
+  await page.waitForFunction(
+    () => performance.getEntriesByName('slowpost:first-view').length > 0,
+    undefined,
+    {
+      timeout: 120_000,
+    },
+  );
+  return page.evaluate(
+    () => performance.getEntriesByName('slowpost:first-view')[0]?.startTime ?? NaN,
+  );
+}

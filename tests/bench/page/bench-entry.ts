@@ -1,0 +1,168 @@
+import type {
+  ActivityBatch,
+  IncomingActivity,
+  IncomingPerson,
+} from '../../../shared/connectors/connector';
+import { ActivityItemSchema, PersonSchema, PostSchema } from '../../../shared/domain';
+import type { Post } from '../../../shared/domain';
+import { DemoSetting } from '../../../shared/settings/setting-definitions';
+import { SlowpostDatabase } from '../../../renderer/src/db/database';
+import {
+  closeOpenDeliveries,
+  makeDelivery,
+} from '../../../renderer/src/db/repositories/deliveries';
+import { ingestBatch } from '../../../renderer/src/db/repositories/ingest';
+import { writeSetting } from '../../../renderer/src/db/repositories/settings';
+import { PRESETS, benchAccount, generateBatches } from '../dataset';
+import type { Preset, RawBatch } from '../dataset';
+
+// The bench page: served next to the app (same origin, same IndexedDB), never part of it.
+
+const IncomingPersonSchema = PersonSchema.omit({
+  screening: true,
+  notes: true,
+  keepInTouchDays: true,
+  firstSeenAt: true,
+});
+const IncomingActivitySchema = ActivityItemSchema.omit({ arrivedAt: true, deliveryId: true });
+
+/** parse → map: what a connector does with a page from the network. */
+function parseBatch(raw: RawBatch): ActivityBatch {
+  return {
+    people: raw.people.map((p) => IncomingPersonSchema.parse(p) as IncomingPerson),
+    posts: raw.posts.map((p) => PostSchema.parse(p) as Post),
+    activity: raw.activity.map((a) => IncomingActivitySchema.parse(a) as IncomingActivity),
+    nextCursor: null,
+    hasMore: false,
+    problems: [],
+  };
+}
+
+function percentile(values: readonly number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+}
+
+export interface SeedResult {
+  readonly items: number;
+  readonly seconds: number;
+  readonly itemsPerSecond: number;
+  readonly batchP50Ms: number;
+  readonly batchP95Ms: number;
+}
+
+/**
+ * Writes the preset through the sync path (parse with the domain schemas, ingestBatch in one
+ * transaction per batch). All but the last `deliveryItems` arrive before an earlier, closed
+ * delivery; the rest arrive later and form the one open delivery the session benches use.
+ */
+async function seed(presetName: Preset['name'], now: number): Promise<SeedResult> {
+  const preset = PRESETS[presetName];
+  const db = new SlowpostDatabase();
+  await db.delete();
+  await db.open();
+  await writeSetting(db, DemoSetting, { state: 'removed', anchor: null }, now);
+  await db.accounts.add(benchAccount(now - 30 * 86_400_000));
+  const earlier = now - 3 * 3_600_000;
+  const firstOpenBatch = Math.floor((preset.items - preset.deliveryItems) / 1000);
+  const batchMs: number[] = [];
+  let index = 0;
+  let closedEarlier = false;
+  const started = performance.now();
+  for (const raw of generateBatches(preset, now - 20 * 86_400_000, now - 60_000)) {
+    const late = index >= firstOpenBatch;
+    if (late && !closedEarlier) {
+      await makeDelivery(db, { kind: 'scheduled', slot: earlier, now: earlier });
+      await closeOpenDeliveries(db, earlier);
+      closedEarlier = true;
+    }
+    const t0 = performance.now();
+    await ingestBatch(db, 'bench', parseBatch(raw), late ? now - 1000 : earlier - 1000);
+    batchMs.push(performance.now() - t0);
+    index += 1;
+  }
+  const seconds = (performance.now() - started) / 1000;
+  // A long-time user: most people are let in; a few are new and meet the screener.
+  await db.people
+    .filter((p) => !p.isSelf && Number(p.networkId.slice(1)) % 50 !== 0)
+    .modify({ screening: 'let-in' });
+  await makeDelivery(db, { kind: 'scheduled', slot: now, now });
+  db.close();
+  return {
+    items: preset.items,
+    seconds,
+    itemsPerSecond: preset.items / seconds,
+    batchP50Ms: percentile(batchMs, 50),
+    batchP95Ms: percentile(batchMs, 95),
+  };
+}
+
+/**
+ * The physical limit: the same records (already parsed and mapped) put with the raw IndexedDB
+ * API, one transaction per batch, into a database with the same stores and indexes.
+ */
+async function rawPut(presetName: Preset['name'], now: number): Promise<SeedResult> {
+  const preset = PRESETS[presetName];
+  const name = 'slowpost-raw-bench';
+  await new Promise<void>((resolve) => {
+    const del = indexedDB.deleteDatabase(name);
+    del.onsuccess = del.onerror = del.onblocked = () => resolve();
+  });
+  // Same stores and indexes as the app's schema, created through Dexie, written without it.
+  const shape = new SlowpostDatabase(name);
+  await shape.open();
+  shape.close();
+  const db = await new Promise<IDBDatabase>((resolve, reject) => {
+    const open = indexedDB.open(name);
+    open.onsuccess = () => resolve(open.result);
+    open.onerror = () => reject(new Error(String(open.error)));
+  });
+  const batches = [...generateBatches(preset, now - 20 * 86_400_000, now - 60_000)].map(parseBatch);
+  const batchMs: number[] = [];
+  const started = performance.now();
+  for (const batch of batches) {
+    const t0 = performance.now();
+    await new Promise<void>((resolve, reject) => {
+      const tx = db.transaction(['people', 'posts', 'activity'], 'readwrite');
+      for (const p of batch.people)
+        tx.objectStore('people').put({
+          ...p,
+          screening: 'unknown',
+          notes: '',
+          keepInTouchDays: null,
+          firstSeenAt: now,
+        });
+      for (const p of batch.posts) tx.objectStore('posts').put({ ...p, arrivedAt: now });
+      for (const a of batch.activity)
+        tx.objectStore('activity').put({ ...a, arrivedAt: now, deliveryId: '' });
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(new Error(String(tx.error)));
+    });
+    batchMs.push(performance.now() - t0);
+  }
+  const seconds = (performance.now() - started) / 1000;
+  db.close();
+  return {
+    items: preset.items,
+    seconds,
+    itemsPerSecond: preset.items / seconds,
+    batchP50Ms: percentile(batchMs, 50),
+    batchP95Ms: percentile(batchMs, 95),
+  };
+}
+
+/** An empty store (no accounts, demo removed): the baseline for cold open. */
+async function empty(now: number): Promise<void> {
+  const db = new SlowpostDatabase();
+  await db.delete();
+  await db.open();
+  await writeSetting(db, DemoSetting, { state: 'removed', anchor: null }, now);
+  db.close();
+}
+
+declare global {
+  interface Window {
+    slowpostBench: { seed: typeof seed; rawPut: typeof rawPut; empty: typeof empty };
+  }
+}
+window.slowpostBench = { seed, rawPut, empty };
