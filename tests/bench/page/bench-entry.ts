@@ -29,9 +29,9 @@ const IncomingActivitySchema = ActivityItemSchema.omit({ arrivedAt: true, delive
 /** parse → map: what a connector does with a page from the network. */
 function parseBatch(raw: RawBatch): ActivityBatch {
   return {
-    people: raw.people.map((p) => IncomingPersonSchema.parse(p) as IncomingPerson),
-    posts: raw.posts.map((p) => PostSchema.parse(p) as Post),
-    activity: raw.activity.map((a) => IncomingActivitySchema.parse(a) as IncomingActivity),
+    people: raw.people.map((p) => IncomingPersonSchema.parse(p)),
+    posts: raw.posts.map((p) => PostSchema.parse(p)),
+    activity: raw.activity.map((a) => IncomingActivitySchema.parse(a)),
     nextCursor: null,
     hasMore: false,
     problems: [],
