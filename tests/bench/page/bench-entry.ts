@@ -1,10 +1,5 @@
-import type {
-  ActivityBatch,
-  IncomingActivity,
-  IncomingPerson,
-} from '../../../shared/connectors/connector';
+import type { ActivityBatch } from '../../../shared/connectors/connector';
 import { ActivityItemSchema, PersonSchema, PostSchema } from '../../../shared/domain';
-import type { Post } from '../../../shared/domain';
 import { DemoSetting } from '../../../shared/settings/setting-definitions';
 import { SlowpostDatabase } from '../../../renderer/src/db/database';
 import {
