@@ -136,6 +136,7 @@ export class NetworkBuilder {
       language: spec.lang ?? 'en',
       isOwn: spec.by === SELF_KEY,
       arrivedAt: 0,
+      screen: null,
     };
     const built: BuiltPost = { post, author: spec.by, mentions: rendered.mentions, t: spec.t };
     this.posts.set(spec.nid, built);

@@ -184,6 +184,7 @@ class DemoConnector implements Connector {
       language: reply.language,
       isOwn: true,
       arrivedAt: 0,
+      screen: null,
     };
     this.sent.set(idempotencyKey, post);
     this.sentById.set(id, post);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ScreenResultSchema } from '../text/screen-result-schema';
 import { IdSchema, InstantSchema, LanguageSchema, VisibilitySchema } from './common';
 
 /**
@@ -41,5 +42,10 @@ export const PostSchema = z.object({
    * delivery has released everything up to this instant.
    */
   arrivedAt: InstantSchema,
+  /**
+   * The spam screen's verdict on this post's text, made once when it arrives (off the UI
+   * thread); null until then, and for the user's own posts.
+   */
+  screen: ScreenResultSchema.nullable(),
 });
 export type Post = z.infer<typeof PostSchema>;

@@ -8,7 +8,7 @@ import { screenText, type ScreenResult } from '../text';
 
 export interface ScreeningCache {
   /** The screening of the post's current text. */
-  screen(post: Pick<Post, 'id' | 'contentHtml'>): ScreenResult;
+  screen(post: Pick<Post, 'id' | 'contentHtml'> & Partial<Pick<Post, 'screen'>>): ScreenResult;
   readonly size: number;
 }
 

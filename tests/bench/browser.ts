@@ -71,17 +71,11 @@ export type SeedResult = {
 };
 
 export async function seed(page: Page, preset: Preset['name'], now: number): Promise<SeedResult> {
-  return page.evaluate(([p, n]) => window.slowpostBench.seed(p, n), [
-    preset,
-    now,
-  ] as const);
+  return page.evaluate(([p, n]) => window.slowpostBench.seed(p, n), [preset, now] as const);
 }
 
 export async function rawPut(page: Page, preset: Preset['name'], now: number): Promise<SeedResult> {
-  return page.evaluate(([p, n]) => window.slowpostBench.rawPut(p, n), [
-    preset,
-    now,
-  ] as const);
+  return page.evaluate(([p, n]) => window.slowpostBench.rawPut(p, n), [preset, now] as const);
 }
 
 export async function emptyStore(page: Page, now: number): Promise<void> {

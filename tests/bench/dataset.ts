@@ -165,6 +165,7 @@ export function* generateBatches(
           language: 'en',
           isOwn: false,
           arrivedAt: 0,
+          screen: null,
         });
       }
       activity.push({

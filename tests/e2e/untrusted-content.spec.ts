@@ -37,7 +37,9 @@ test('a link in a post opens in the browser through the checked bridge, not in t
   await openInbox(page);
   const post = await readRecord<{ threadId: string }>(page, 'posts', DEMO_XSS_POST_ID);
   await page.goto(`/#conversation=${encodeURIComponent(post?.threadId ?? '')}`);
-  const link = page.locator('.thread').getByRole('link').first();
+  const article = page.getByRole('article', { name: /Tariq/ }).first();
+  await expect(article).toBeVisible();
+  const link = article.getByRole('link').first();
   await expect(link).toBeVisible();
   const href = await link.getAttribute('href');
   const before = page.url();

@@ -19,11 +19,14 @@ interface Override {
 export class OptimisticTriage {
   private readonly overrides = new Map<string, Override>();
   private tokens = 0;
+  /** Changes whenever the overrides do: what `apply` returns depends on nothing else. */
+  revision = 0;
 
   /** Records an action; returns a token for `written`. */
   set(threadId: string, state: OverrideState): number {
     const token = ++this.tokens;
     this.overrides.set(threadId, { state, token, writtenAt: null });
+    this.revision += 1;
     return token;
   }
 
@@ -39,6 +42,7 @@ export class OptimisticTriage {
       const agrees = (override.state === 'open') === storePending.has(threadId);
       if (override.writtenAt !== null && version > override.writtenAt && agrees) {
         this.overrides.delete(threadId);
+        this.revision += 1;
       }
     }
   }

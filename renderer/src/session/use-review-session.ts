@@ -1,17 +1,23 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
 import type { Post, Thread } from '../../../shared/domain';
-import type { Session } from '../../../shared/session';
+import type { ScreeningCache, Session } from '../../../shared/session';
 import { buildSession, createScreeningCache, historyFromPosts } from '../../../shared/session';
 import { SessionSetting } from '../../../shared/settings/setting-definitions';
 import type { SlowpostDb } from '../db/database';
-import { loadSessionData } from '../db/repositories/session';
+import { loadSessionData, loadSessionState } from '../db/repositories/session';
 import { readSetting } from '../db/repositories/settings';
 import type { SessionViewModel } from './session-view-model';
 import { sessionViewModel } from './session-view-model';
 
-// Screening a post's text is the costly part of building a session: each post is screened once.
-const screeningCache = createScreeningCache();
+// Posts are screened when they arrive (see ingest); the cache covers any stored before that.
+const fallback = createScreeningCache();
+const screeningCache: ScreeningCache = {
+  screen: (post) => post.screen ?? fallback.screen(post),
+  get size() {
+    return fallback.size;
+  },
+};
 
 export interface ReviewSession {
   readonly session: Session;
@@ -24,40 +30,80 @@ export interface ReviewSession {
   readonly budgetMinutes: number;
 }
 
-/** The review session of the open deliveries, live from the store. */
+/**
+ * The review session of the open deliveries, live from the store. What a delivery brought (the
+ * costly part) is read and ordered once; what triage changes (thread states) is read on its own,
+ * so a triage keystroke costs a small read and a filter, not a rebuild.
+ */
 export function useReviewSession(db: SlowpostDb): ReviewSession | undefined {
   const data = useLiveQuery(() => loadSessionData(db), [db]);
   const settings = useLiveQuery(() => readSetting(db, SessionSetting), [db]);
-  return useMemo(() => {
+  const state = useLiveQuery(
+    () => (data === undefined ? undefined : loadSessionState(db, data.threadIds, data.since)),
+    [db, data],
+  );
+
+  const built = useMemo(() => {
     if (data === undefined || settings === undefined || data.deliveries.length === 0)
       return undefined;
     const history = historyFromPosts(
       [...data.ownPosts, ...data.answeredPosts, ...data.posts],
       data.selfIds[0],
     );
+    // Built without thread states: muted threads are left out below, from the live states.
     const session = buildSession({
       activity: data.activity,
       posts: data.posts,
       people: data.people,
-      threads: data.threads,
+      threads: [],
       ...(data.selfIds[0] === undefined ? {} : { selfId: data.selfIds[0] }),
       history,
       hideDigest: settings.hideDigest,
       screeningCache,
     });
-    const threads = new Map(data.threads.map((t) => [t.id, t]));
-    const sessionStart = data.deliveries.reduce((min, d) => Math.min(min, d.deliveredAt), Infinity);
     const startedAt = data.deliveries.reduce(
       (min, d) => Math.min(min, d.openedAt ?? d.deliveredAt),
       Infinity,
     );
     return {
       session,
-      view: sessionViewModel(session, threads, sessionStart, data.repliesWritten),
-      threads,
       posts: new Map(data.posts.map((p) => [p.id, p])),
       startedAt,
-      budgetMinutes: settings.budgetMinutes,
+      since: data.since,
     };
   }, [data, settings]);
+
+  return useMemo(() => {
+    if (built === undefined || state === undefined || settings === undefined) return undefined;
+    const threads = new Map(state.threads.map((t) => [t.id, t]));
+    const session = withoutMuted(built.session, threads, built.since);
+    return {
+      session,
+      view: sessionViewModel(session, threads, built.since, state.repliesWritten),
+      threads,
+      posts: built.posts,
+      startedAt: built.startedAt,
+      budgetMinutes: settings.budgetMinutes,
+    };
+  }, [built, state, settings]);
+}
+
+/**
+ * Threads muted before this session are left out entirely. Threads muted during it stay in the
+ * list of conversations (as handled), so the summary counts them and undo can bring them back.
+ */
+function withoutMuted(
+  session: Session,
+  threads: ReadonlyMap<string, Thread>,
+  since: number,
+): Session {
+  const mutedBefore = (threadId: string): boolean => {
+    const thread = threads.get(threadId);
+    return thread?.triage === 'muted' && (thread.triagedAt ?? 0) < since;
+  };
+  if (!session.conversations.some((c) => mutedBefore(c.threadId))) return session;
+  return {
+    ...session,
+    conversations: session.conversations.filter((c) => !mutedBefore(c.threadId)),
+  };
 }

@@ -175,6 +175,7 @@ export function createFakeReplyServer(
         language: reply.language,
         isOwn: true,
         arrivedAt: 0,
+        screen: null,
       };
       const created: CreatedPost = { accountId, idempotencyKey, reply, post };
       byKey.set(scoped, created);

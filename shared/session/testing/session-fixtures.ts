@@ -55,6 +55,7 @@ export function post(
     language: 'en',
     isOwn: options.own ?? `a|${by}` === SELF,
     arrivedAt: 0,
+    screen: null,
   };
 }
 

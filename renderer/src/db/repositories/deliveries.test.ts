@@ -13,7 +13,7 @@ import { ingestBatch } from './ingest';
 import { loadSessionData } from './session';
 
 const openThreadIds = async (): Promise<string[]> =>
-  (await loadSessionData(db)).threads.map((t) => t.id).sort();
+  [...(await loadSessionData(db)).threadIds].sort();
 
 let db: SlowpostDatabase;
 let n = 0;

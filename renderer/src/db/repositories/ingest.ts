@@ -1,6 +1,7 @@
 import type { Account, ActivityItem, Person, Post } from '../../../../shared/domain';
 import { WAITING_FOR_DELIVERY } from '../../../../shared/domain';
 import type { ActivityBatch, IncomingPerson } from '../../../../shared/connectors/connector';
+import { screenText } from '../../../../shared/text/spam-signals';
 import type { SlowpostDb } from '../database';
 import { releasedUpTo } from './released';
 import { summariseThreads } from './thread-summaries';
@@ -85,9 +86,21 @@ async function upsertPeople(
   await db.people.bulkPut(merged);
 }
 
+/**
+ * Posts keep their first arrival. Other people's posts are screened for spam here, once, when
+ * they arrive (in the sync worker, off the UI thread), so opening a session never waits on it.
+ */
 async function upsertPosts(db: SlowpostDb, incoming: readonly Post[], now: number): Promise<void> {
   const existing = await db.posts.bulkGet(incoming.map((p) => p.id));
   await db.posts.bulkPut(
-    incoming.map((post, index) => ({ ...post, arrivedAt: existing[index]?.arrivedAt ?? now })),
+    incoming.map((post, index) => {
+      const before = existing[index];
+      const screen = post.isOwn
+        ? null
+        : before?.screen != null && before.contentHtml === post.contentHtml
+          ? before.screen
+          : screenText(post.contentHtml);
+      return { ...post, arrivedAt: before?.arrivedAt ?? now, screen };
+    }),
   );
 }

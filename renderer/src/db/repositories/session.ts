@@ -18,19 +18,41 @@ export interface SessionData {
   readonly activity: readonly ActivityItem[];
   readonly posts: readonly Post[];
   readonly people: readonly Person[];
-  readonly threads: readonly Thread[];
+  /** The threads the delivered activity belongs to (their triage is read apart: it changes often). */
+  readonly threadIds: readonly string[];
   /** The user's own posts and the posts they answered: who the user talks with. */
   readonly ownPosts: readonly Post[];
   readonly answeredPosts: readonly Post[];
   readonly selfIds: readonly string[];
+  /** When the session's first delivery was made. */
+  readonly since: number;
+}
+
+/** What changes with every triage keystroke: the threads' states, and replies written. */
+export interface SessionState {
+  readonly threads: readonly Thread[];
   /** Replies queued since the session's first delivery. */
   readonly repliesWritten: number;
+}
+
+export async function loadSessionState(
+  db: SlowpostDb,
+  threadIds: readonly string[],
+  since: number,
+): Promise<SessionState> {
+  return db.transaction('r', [db.threads, db.outbox], async () => {
+    const threads = (await db.threads.bulkGet([...threadIds])).filter(
+      (t): t is Thread => t !== undefined,
+    );
+    const repliesWritten = await db.outbox.filter((entry) => entry.createdAt >= since).count();
+    return { threads, repliesWritten };
+  });
 }
 
 export async function loadSessionData(db: SlowpostDb): Promise<SessionData> {
   return db.transaction(
     'r',
-    [db.accounts, db.deliveries, db.activity, db.posts, db.people, db.threads, db.outbox],
+    [db.accounts, db.deliveries, db.activity, db.posts, db.people],
     async () => {
       const deliveries = await openDeliveries(db);
       const activity: ActivityItem[] = [];
@@ -68,23 +90,17 @@ export async function loadSessionData(db: SlowpostDb): Promise<SessionData> {
       const people = (await db.people.bulkGet([...personIds])).filter(
         (p): p is Person => p !== undefined,
       );
-      const threads = (await db.threads.bulkGet([...threadIds])).filter(
-        (t): t is Thread => t !== undefined,
-      );
       const since = deliveries.reduce((min, d) => Math.min(min, d.deliveredAt), Infinity);
-      const repliesWritten = Number.isFinite(since)
-        ? await db.outbox.filter((entry) => entry.createdAt >= since).count()
-        : 0;
       return {
         deliveries,
         activity,
         posts,
         people: [...people, ...selves],
-        threads,
+        threadIds: [...threadIds],
         ownPosts,
         answeredPosts: answered,
         selfIds,
-        repliesWritten,
+        since,
       };
     },
   );

@@ -84,7 +84,13 @@ export function SessionView({ deliveries, review }: Props) {
   if (version.current.of !== storePending)
     version.current = { of: storePending, n: version.current.n + 1 };
   optimistic.current.settle(storePending, version.current.n);
-  const displayed = optimistic.current.apply(session.conversations, storePending);
+  const revision = optimistic.current.revision;
+  const displayed = useMemo(
+    () => optimistic.current.apply(session.conversations, storePending),
+    // `revision` stands for the overrides, which live in a ref.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [session.conversations, storePending, revision],
+  );
   // Writes for one thread run in order: an undo never overtakes the action it reverses.
   const writes = useRef(new Map<string, Promise<unknown>>());
   const write = useCallback((threadId: string, token: number, run: () => Promise<unknown>) => {
