@@ -1,11 +1,11 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { Post, Thread } from '../../../shared/domain';
 import type { ScreeningCache, Session } from '../../../shared/session';
 import { buildSession, createScreeningCache, historyFromPosts } from '../../../shared/session';
 import { SessionSetting } from '../../../shared/settings/setting-definitions';
 import type { SlowpostDb } from '../db/database';
-import { loadSessionData, loadSessionState } from '../db/repositories/session';
+import { loadSessionData, loadSessionState, loadThreads } from '../db/repositories/session';
 import { readSetting } from '../db/repositories/settings';
 import type { SessionViewModel } from './session-view-model';
 import { sessionViewModel } from './session-view-model';
@@ -39,9 +39,21 @@ export function useReviewSession(db: SlowpostDb): ReviewSession | undefined {
   const data = useLiveQuery(() => loadSessionData(db), [db]);
   const settings = useLiveQuery(() => readSetting(db, SessionSetting), [db]);
   const state = useLiveQuery(
-    () => (data === undefined ? undefined : loadSessionState(db, data.threadIds, data.since)),
+    () => (data === undefined ? undefined : loadSessionState(db, data.since)),
     [db, data],
   );
+  // The threads as the delivery left them, read once per delivery; triage is laid over them.
+  const [base, setBase] = useState<Map<string, Thread> | null>(null);
+  useEffect(() => {
+    if (data === undefined) return;
+    let cancelled = false;
+    void loadThreads(db, data.threadIds).then((threads) => {
+      if (!cancelled) setBase(new Map(threads.map((t) => [t.id, t])));
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [db, data]);
 
   const built = useMemo(() => {
     if (data === undefined || settings === undefined || data.deliveries.length === 0)
@@ -75,7 +87,11 @@ export function useReviewSession(db: SlowpostDb): ReviewSession | undefined {
 
   return useMemo(() => {
     if (built === undefined || state === undefined || settings === undefined) return undefined;
-    const threads = new Map(state.threads.map((t) => [t.id, t]));
+    // A newer delivery's threads load in the background; until then the last ones serve (never
+    // an empty screen in between).
+    if (base === null) return undefined;
+    const threads = new Map(base);
+    for (const thread of state.triagedSince) threads.set(thread.id, thread);
     const session = withoutMuted(built.session, threads, built.since);
     return {
       session,
@@ -85,7 +101,7 @@ export function useReviewSession(db: SlowpostDb): ReviewSession | undefined {
       startedAt: built.startedAt,
       budgetMinutes: settings.budgetMinutes,
     };
-  }, [built, state, settings]);
+  }, [built, state, settings, base]);
 }
 
 /**

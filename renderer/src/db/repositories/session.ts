@@ -28,25 +28,28 @@ export interface SessionData {
   readonly since: number;
 }
 
-/** What changes with every triage keystroke: the threads' states, and replies written. */
+/** What changes with every triage keystroke: threads triaged since the session began, replies. */
 export interface SessionState {
-  readonly threads: readonly Thread[];
+  readonly triagedSince: readonly Thread[];
   /** Replies queued since the session's first delivery. */
   readonly repliesWritten: number;
 }
 
-export async function loadSessionState(
-  db: SlowpostDb,
-  threadIds: readonly string[],
-  since: number,
-): Promise<SessionState> {
+/**
+ * One small index range (threads by triage time), not every thread of the delivery: a live
+ * query over thousands of keys costs more to watch than to read.
+ */
+export async function loadSessionState(db: SlowpostDb, since: number): Promise<SessionState> {
   return db.transaction('r', [db.threads, db.outbox], async () => {
-    const threads = (await db.threads.bulkGet([...threadIds])).filter(
-      (t): t is Thread => t !== undefined,
-    );
+    const triagedSince = await db.threads.where('triagedAt').aboveOrEqual(since).toArray();
     const repliesWritten = await db.outbox.filter((entry) => entry.createdAt >= since).count();
-    return { threads, repliesWritten };
+    return { triagedSince, repliesWritten };
   });
+}
+
+/** The delivery's threads as they are now (read once per delivery, not watched). */
+export async function loadThreads(db: SlowpostDb, threadIds: readonly string[]): Promise<Thread[]> {
+  return (await db.threads.bulkGet([...threadIds])).filter((t): t is Thread => t !== undefined);
 }
 
 export async function loadSessionData(db: SlowpostDb): Promise<SessionData> {

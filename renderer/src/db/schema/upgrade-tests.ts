@@ -1,3 +1,5 @@
+import { expect } from 'vitest';
+import type { Thread } from '../../../../shared/domain';
 import type { SlowpostDatabase } from '../database';
 
 /**
@@ -11,4 +13,39 @@ export interface UpgradeTest {
   readonly verify: (db: SlowpostDatabase) => Promise<void>;
 }
 
-export const UPGRADE_TESTS: readonly UpgradeTest[] = [];
+export const UPGRADE_TESTS: readonly UpgradeTest[] = [
+  {
+    toVersion: 2,
+    async seed(db) {
+      await db.threads.bulkPut([
+        thread('t-open', 'open', null),
+        thread('t-done', 'done', 2_000),
+        thread('t-later', 'later', 5_000),
+      ]);
+    },
+    async verify(db) {
+      // Every thread survives as it was, and the new index finds the triaged ones by time.
+      expect(await db.threads.count()).toBe(3);
+      expect(await db.threads.get('t-later')).toEqual(thread('t-later', 'later', 5_000));
+      const since = await db.threads.where('triagedAt').aboveOrEqual(3_000).primaryKeys();
+      expect(since).toEqual(['t-later']);
+    },
+  },
+];
+
+function thread(id: string, triage: Thread['triage'], triagedAt: number | null): Thread {
+  return {
+    id,
+    accountId: 'acct',
+    rootPostId: id,
+    subject: 'Seeds for the garden',
+    participantIds: ['acct|mira'],
+    participantsLabel: 'Mira',
+    lastSnippet: 'Seeds for the garden',
+    isDirect: false,
+    lastActivityAt: 1_000,
+    lastPostId: id,
+    triage,
+    triagedAt,
+  };
+}

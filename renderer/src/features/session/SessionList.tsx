@@ -1,13 +1,14 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef } from 'react';
 import type { KeyboardEvent } from 'react';
+import { formatPostTime } from '../../ui/format-time';
 
 export interface ListRow {
   readonly id: string;
   readonly title: string;
   readonly detail: string;
-  readonly when: string;
-  readonly whenIso: string;
+  /** When the latest activity happened; formatted only for the rows on screen. */
+  readonly at: number;
   readonly badge?: string;
   /** Same person as the row above: drawn as one group. */
   readonly continuesGroup?: boolean;
@@ -20,6 +21,7 @@ interface Props {
   readonly onSelect: (id: string) => void;
   readonly onOpen: (id: string) => void;
   readonly emptyText: string;
+  readonly now: number;
 }
 
 const ROW_HEIGHT = 76;
@@ -32,7 +34,7 @@ export function rowDomId(label: string, id: string): string {
  * One listbox, virtualized so a delivery of thousands costs the same as ten. Keyboard: ↑/↓ or k/j
  * move, Home/End jump, Enter opens. Selection follows focus.
  */
-export function SessionList({ label, rows, selectedId, onSelect, onOpen, emptyText }: Props) {
+export function SessionList({ label, rows, selectedId, onSelect, onOpen, emptyText, now }: Props) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: rows.length,
@@ -130,8 +132,8 @@ export function SessionList({ label, rows, selectedId, onSelect, onOpen, emptyTe
                 ) : null}
                 {row.title}
               </span>
-              <time className="conversation__when" dateTime={row.whenIso}>
-                {row.when}
+              <time className="conversation__when" dateTime={new Date(row.at).toISOString()}>
+                {formatPostTime(row.at, now)}
               </time>
               <span className="conversation__snippet">{row.detail}</span>
             </div>

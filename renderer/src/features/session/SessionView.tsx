@@ -10,7 +10,6 @@ import { setScreening, setThreadTriage, undoChange } from '../../db/repositories
 import type { ReviewSession } from '../../session/use-review-session';
 import { OptimisticTriage } from '../../session/optimistic-triage';
 import { useUiStore } from '../../state/ui-store';
-import { formatPostTime } from '../../ui/format-time';
 import { ThreadView } from '../thread/ThreadView';
 import { conversationsLabel, deliveryTitle } from '../deliveries/delivery-labels';
 import { PaceMeter } from './PaceMeter';
@@ -120,13 +119,12 @@ export function SessionView({ deliveries, review }: Props) {
           // Quote what this conversation brought, not the thread's last line (which may be
           // someone waiting in the screener).
           detail: latestPost === undefined ? (thread?.lastSnippet ?? '') : postSnippet(latestPost),
-          when: formatPostTime(c.latestAt, now),
-          whenIso: new Date(c.latestAt).toISOString(),
+          at: c.latestAt,
           ...(c.kind === 'direct' ? { badge: 'Private' } : {}),
           continuesGroup: index > 0 && displayed[index - 1]?.personId === c.personId,
         };
       }),
-    [displayed, review.threads, review.posts, now],
+    [displayed, review.threads, review.posts],
   );
   const screenerRows: ListRow[] = useMemo(
     () =>
@@ -136,12 +134,11 @@ export function SessionView({ deliveries, review }: Props) {
           id: screenerKey(entry),
           title: person === undefined ? entry.personId : `${nameOf(person)} (${person.handle})`,
           detail: entry.explanations[0] ?? '',
-          when: formatPostTime(entry.latestAt, now),
-          whenIso: new Date(entry.latestAt).toISOString(),
+          at: entry.latestAt,
           badge: entry.reason === 'first-time' ? 'First message' : 'Looks like spam',
         };
       }),
-    [view.screener, people, now],
+    [view.screener, people],
   );
 
   // Posts waiting in the screener (or from people kept out) stay out of the thread view.
@@ -351,6 +348,7 @@ export function SessionView({ deliveries, review }: Props) {
                 onSelect={selectScreener}
                 onOpen={() => document.getElementById('screener-heading')?.focus()}
                 emptyText="Nobody waits in the screener."
+                now={now}
               />
             ) : (
               <SessionList
@@ -360,6 +358,7 @@ export function SessionView({ deliveries, review }: Props) {
                 onSelect={selectThread}
                 onOpen={() => headingRef.current?.focus()}
                 emptyText="Every conversation is handled."
+                now={now}
               />
             )}
           </nav>
