@@ -7,6 +7,7 @@ import { SlowpostDatabase } from '../../renderer/src/db/database';
 import { makeDelivery } from '../../renderer/src/db/repositories/deliveries';
 import { ingestBatch } from '../../renderer/src/db/repositories/ingest';
 import { ACCOUNT, batch, mention, person, post } from '../fixtures/records';
+import { mulberry32 } from '../../shared/demo/prng';
 
 /** Anything that would count as a number pulling the user back between deliveries. */
 const COUNT_PATTERN =
@@ -20,17 +21,6 @@ export interface CalmResult {
   readonly interruptions: number;
 }
 
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * One simulated day with the default schedule (09:00, 13:00, 18:00) and `items` mentions arriving
  * at random times: the real main-process delivery clock and notifier on a manual clock, the real
@@ -40,7 +30,7 @@ function prng(seed: number): () => number {
 export async function measureCalm(items = 200, seed = 7): Promise<CalmResult> {
   const zone = 'Europe/London';
   const dayStart = Date.UTC(2026, 10, 25, 0, 0);
-  const random = prng(seed);
+  const random = mulberry32(seed);
   const db = new SlowpostDatabase(`bench-calm-${seed}-${items}`);
   await db.delete();
   await db.open();

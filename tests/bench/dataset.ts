@@ -1,4 +1,5 @@
 import type { Account } from '../../shared/domain';
+import { mulberry32 } from '../../shared/demo/prng';
 
 /**
  * The bench dataset: deterministic, seeded, shaped like a busy account — people, threads several
@@ -38,17 +39,6 @@ export function benchAccount(addedAt: number): Account {
   };
 }
 
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const WORDS =
   'garden bakery choir bicycle library repair weekend morning coffee sourdough talk conference tomatoes bread window neighbour letter walk river tea thanks question idea draft maintainers patch release community kindness batch reply slowly'.split(
     ' ',
@@ -79,7 +69,7 @@ export function* generateBatches(
   batchSize = 1000,
   seed = 42,
 ): Generator<RawBatch> {
-  const random = prng(seed);
+  const random = mulberry32(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
   const span = to - from;
   const personOf = (i: number) => `bench|p${i}`;

@@ -12,6 +12,7 @@ import type { OutboxEntry } from '../../domain/outbox';
 import type { Post } from '../../domain/post';
 import { createOutboxEngine, type OutboxEngine } from '../outbox-engine';
 import { createMemoryOutboxStore, type MemoryOutboxStore, type OutboxStore } from '../outbox-store';
+import { mulberry32 } from '../../demo/prng';
 import {
   createFakeReplyServer,
   createFaultInjectingConnector,
@@ -36,17 +37,8 @@ export function createFakeClock(start: number): FakeClock {
   };
 }
 
-/** A small deterministic PRNG (mulberry32), for seeded runs. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+/** A small deterministic PRNG (the demo's mulberry32), for seeded runs. */
+export const seededRandom = mulberry32;
 
 export type StoreCrashPoint = {
   /** Crash at the n-th store operation (0-based) this process makes from now on. */
