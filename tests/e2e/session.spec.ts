@@ -53,6 +53,9 @@ test('a whole session by keyboard: triage, undo, screener, reload, summary, clos
   // j/k move; l saves for later; m mutes.
   await page.keyboard.press('j');
   await expect(selected(page)).not.toHaveText(first);
+  // Whatever thread is open, what waits in the screener (and who wrote it) is not shown in it.
+  await expect(page.getByRole('heading', { level: 2, name: /conversation with/i })).toBeVisible();
+  await expect(page.getByRole('main')).not.toContainText(/SEO Ninja|Crypto Queen|Grеаt/);
   await page.keyboard.press('k');
   await expect(selected(page)).toHaveText(first);
   await page.keyboard.press('l');

@@ -1,5 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { forwardRef, useMemo } from 'react';
+import { participantsLabel } from '../../../../shared/threads/thread-labels';
 import { useDatabase } from '../../app/database-context';
 import { loadThread } from '../../db/repositories/conversations';
 import { PostView } from './PostView';
@@ -22,9 +23,23 @@ export const ThreadView = forwardRef<HTMLHeadingElement, Props>(function ThreadV
     () => (threadId === null ? null : loadThread(db, threadId)),
     [db, threadId],
   );
+  // Posts waiting in the screener are not shown, and neither are their authors' names.
+  const visible = useMemo(
+    () => (detail ? detail.posts.filter((post) => !hiddenPostIds?.has(post.id)) : []),
+    [detail, hiddenPostIds],
+  );
   const depths = useMemo(
     () => (detail ? threadDepths(detail.posts) : new Map<string, number>()),
     [detail],
+  );
+  const who = useMemo(
+    () =>
+      detail
+        ? participantsLabel(
+            [...new Set(visible.map((p) => p.authorId))].map((id) => detail.people.get(id)),
+          )
+        : '',
+    [detail, visible],
   );
 
   if (threadId === null || detail === null) {
@@ -40,20 +55,18 @@ export const ThreadView = forwardRef<HTMLHeadingElement, Props>(function ThreadV
     <section className="thread" aria-labelledby="thread-heading">
       <h2 id="thread-heading" ref={headingRef} tabIndex={-1} className="thread__heading">
         {detail.thread.isDirect ? 'Private conversation with ' : 'Conversation with '}
-        {detail.thread.participantsLabel}
+        {who}
       </h2>
       <div className="thread__posts">
-        {detail.posts
-          .filter((post) => !hiddenPostIds?.has(post.id))
-          .map((post) => (
-            <PostView
-              key={post.id}
-              post={post}
-              author={detail.people.get(post.authorId)}
-              depth={depths.get(post.id) ?? 0}
-              now={now}
-            />
-          ))}
+        {visible.map((post) => (
+          <PostView
+            key={post.id}
+            post={post}
+            author={detail.people.get(post.authorId)}
+            depth={depths.get(post.id) ?? 0}
+            now={now}
+          />
+        ))}
       </div>
     </section>
   );
