@@ -1,4 +1,4 @@
-import { SKIP_REASON, electronBinary } from './electron-binary';
+import { SMOKE_SKIP_REASON as SKIP_REASON, electronBinary } from '../../scripts/electron-binary';
 
 export default function reportAvailability(): void {
   const binary = electronBinary();

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { _electron as electron, expect, test } from '@playwright/test';
-import { SKIP_REASON, electronBinary } from './electron-binary';
+import { SMOKE_SKIP_REASON as SKIP_REASON, electronBinary } from '../../scripts/electron-binary';
 
 const binary = electronBinary();
 test.skip(binary === null, SKIP_REASON);

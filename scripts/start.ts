@@ -1,7 +1,7 @@
 // `npm start`: build and open the desktop app. Where Electron cannot be had, say so in one
 // paragraph and name the browser alternative, instead of a stack trace.
 import { spawnSync } from 'node:child_process';
-import { NO_ELECTRON_MESSAGE, electronBinary } from './electron-binary.mjs';
+import { NO_ELECTRON_MESSAGE, electronBinary } from './electron-binary';
 
 if (electronBinary() === null) {
   console.log('Electron is not installed yet; trying to download it once…');
