@@ -30,7 +30,7 @@ describe('the session view model', () => {
       ['c', thread('c', 'open', null)],
       ['d', thread('d', 'muted', START + 7)],
     ]);
-    const view = sessionViewModel(session(['a', 'b', 'c']), threads, START, 2);
+    const view = sessionViewModel(session(['a', 'b', 'c', 'd']), threads, START, 2);
     expect(view.pending.map((c) => c.threadId)).toEqual(['c']);
     expect(view.summary).toMatchObject({
       handled: 2,

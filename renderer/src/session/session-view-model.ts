@@ -37,15 +37,9 @@ export function sessionViewModel(
     (c) => !isHandled(threads.get(c.threadId), sessionStart),
   );
   const outcomes = new Map<string, { triage: Thread['triage'] }>();
-  // Muted threads leave the session's list, so they are found among the threads themselves.
-  const mutedNow = [...threads.values()].filter(
-    (t) => t.triage === 'muted' && isHandled(t, sessionStart),
-  );
-  const sessionThreadIds = new Set([
-    ...session.conversations.map((c) => c.threadId),
-    ...mutedNow.map((t) => t.id),
-  ]);
-  for (const threadId of sessionThreadIds) {
+  // Threads muted during this session stay among the conversations (see useReviewSession), so
+  // the conversations are the whole session.
+  for (const { threadId } of session.conversations) {
     const thread = threads.get(threadId);
     outcomes.set(threadId, {
       triage: isHandled(thread, sessionStart) ? (thread?.triage ?? 'open') : 'open',
