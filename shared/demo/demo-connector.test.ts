@@ -238,6 +238,32 @@ describe('demo connector: sendReply', () => {
     expect(thread.posts.map((p) => p.id)).not.toContain(sent.post.id);
   });
 
+  it('makes the same post id for the same key in a new instance (the store keeps one post)', async () => {
+    const outgoing = reply(DEMO_XSS_POST_ID, 'Hello again');
+    const first = await setup().connector.sendReply(outgoing, 'key-restart-0001');
+    const afterRestart = await setup().connector.sendReply(outgoing, 'key-restart-0001');
+    expect(afterRestart.post.id).toBe(first.post.id);
+  });
+
+  it('fails every call with a transient offline error while the computer is offline', async () => {
+    let online = false;
+    const connector = createDemoConnector({
+      anchor: ANCHOR,
+      clock: () => ANCHOR,
+      isOnline: () => online,
+    });
+    const calls = [
+      () => connector.sendReply(reply(DEMO_XSS_POST_ID, 'Hi'), 'key-offline-0001'),
+      () => connector.fetchThread(DEMO_XSS_POST_ID),
+      () => connector.fetchActivitySince(null),
+    ];
+    for (const call of calls)
+      expectConnectorError(await call().catch((e: unknown) => e), 'offline');
+    online = true;
+    const sent = await connector.sendReply(reply(DEMO_XSS_POST_ID, 'Hi'), 'key-offline-0001');
+    expect(sent.post.isOwn).toBe(true);
+  });
+
   it('rejects a reply to a post that does not exist (yet)', async () => {
     const { connector } = setup();
     const missing = await connector

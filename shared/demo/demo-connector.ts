@@ -5,7 +5,9 @@
  *
  * Memory is per instance: replies sent through `sendReply` (and their idempotency keys) live in the
  * connector object only. A new connector for the same seed and anchor starts without them, as if
- * the demo server had been reset.
+ * the demo server had been reset — but a sent reply's id is derived from its idempotency key, so
+ * sending the same key again through a new instance makes a post with the same id, which the
+ * store overwrites: still one post (like a deterministic Bluesky record key).
  */
 import {
   ConnectorError,
@@ -38,6 +40,12 @@ export interface DemoConnectorOptions {
   readonly seed?: number;
   /** Activity items per page (default 200). */
   readonly pageSize?: number;
+  /**
+   * Whether this computer can reach a network now (`navigator.onLine` in the app; default: always).
+   * The demo lives on this machine, but it behaves like a server: while offline every call fails
+   * the way a real one would, with a transient `offline` error.
+   */
+  readonly isOnline?: () => boolean;
 }
 
 interface CursorPosition {
@@ -67,7 +75,12 @@ function rejected(message: string, status: number | null): ConnectorError {
 
 export function createDemoConnector(options: DemoConnectorOptions): Connector {
   const network = generateDemoNetwork(options.anchor, options.seed ?? DEMO_DEFAULT_SEED);
-  return new DemoConnector(network, options.clock, options.pageSize ?? DEMO_PAGE_SIZE);
+  return new DemoConnector(
+    network,
+    options.clock,
+    options.pageSize ?? DEMO_PAGE_SIZE,
+    options.isOnline ?? (() => true),
+  );
 }
 
 class DemoConnector implements Connector {
@@ -87,6 +100,7 @@ class DemoConnector implements Connector {
     private readonly data: DemoNetwork,
     private readonly clock: () => number,
     private readonly pageSize: number,
+    private readonly isOnline: () => boolean,
   ) {
     if (!Number.isInteger(pageSize) || pageSize < 1) {
       throw new RangeError('demo connector: the page size must be a positive integer');
@@ -106,7 +120,18 @@ class DemoConnector implements Connector {
     this.self = self;
   }
 
+  /** Fails like an unreachable server while the computer is offline. */
+  private reach(): void {
+    if (!this.isOnline()) {
+      throw new ConnectorError({
+        kind: 'offline',
+        message: 'This computer is offline, so the demo network cannot be reached.',
+      });
+    }
+  }
+
   async fetchActivitySince(cursor: string | null): Promise<ActivityBatch> {
+    this.reach();
     const after = cursor === null ? null : decodeDemoCursor(cursor);
     const now = this.clock();
     const items = this.data.activity;
@@ -134,6 +159,7 @@ class DemoConnector implements Connector {
   }
 
   async fetchThread(postId: string): Promise<ThreadSnapshot> {
+    this.reach();
     const now = this.clock();
     const post = this.visiblePost(postId, now);
     if (post === undefined) throw rejected(`No post ${postId} on the demo network`, 404);
@@ -142,6 +168,7 @@ class DemoConnector implements Connector {
   }
 
   async sendReply(reply: OutgoingReply, idempotencyKey: string): Promise<SentReply> {
+    this.reach();
     const already = this.sent.get(idempotencyKey);
     if (already !== undefined) return { post: already };
 
