@@ -16,5 +16,10 @@ export const AccountSchema = z.object({
   /** Opaque connector cursor: everything up to it has been stored. */
   syncCursor: z.string().nullable(),
   lastSyncedAt: InstantSchema.nullable(),
+  /**
+   * The server's post length limit when known (a Mastodon instance's
+   * `configuration.statuses.max_characters`); absent means the network's default.
+   */
+  postLimit: z.number().int().positive().optional(),
 });
 export type Account = z.infer<typeof AccountSchema>;

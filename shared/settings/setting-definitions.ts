@@ -56,3 +56,19 @@ export const SessionSetting = define({
   }),
   defaultValue: { budgetMinutes: 20, hideDigest: false },
 });
+
+/** How a reply leaves: which way "Send" goes by default, and how long the cooling-off lasts. */
+export const SendModeSchema = z.enum(['cooling-off', 'now', 'next-delivery']);
+export type SendMode = z.infer<typeof SendModeSchema>;
+
+export const ReplySetting = define({
+  key: 'replies',
+  version: 1,
+  schema: z.object({
+    /** Seconds a reply waits (and can be taken back) before it goes out; at most 10 minutes. */
+    coolingOffSeconds: z.number().int().min(5).max(600),
+    /** What "Send" does unless the user picks another way in the composer. */
+    defaultSendMode: SendModeSchema,
+  }),
+  defaultValue: { coolingOffSeconds: 30, defaultSendMode: 'cooling-off' },
+});
