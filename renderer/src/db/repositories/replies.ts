@@ -1,66 +1,130 @@
-import type { Draft, OutboxEntry, Post } from '../../../../shared/domain';
-import { queueReply } from '../../../../shared/outbox';
+import type { Draft, OutboxEntry, Post, Visibility } from '../../../../shared/domain';
+import { DraftSchema } from '../../../../shared/domain';
+import { draftFromEntry, queueReply } from '../../../../shared/outbox';
+import { parseUnknown } from '../../../../shared/validation/parse-unknown';
 import type { SlowpostDb } from '../database';
+
+/** What the user wrote, and how it should go out. */
+export interface DraftFields {
+  readonly text: string;
+  readonly visibility: Visibility;
+  readonly contentWarning: string | null;
+  readonly language: string | null;
+}
 
 /** The draft answering a post, if the user started one. */
 export async function readDraft(db: SlowpostDb, postId: string): Promise<Draft | undefined> {
   return db.drafts.get(postId);
 }
 
-/** Saves what the user typed, with its settings. An empty text removes the draft. */
+/**
+ * How a new reply to `answering` starts: a private message is answered privately, anything else
+ * at most as openly as it was written; the content warning and language carry over.
+ */
+export function defaultDraftFields(answering: Post): DraftFields {
+  return {
+    text: '',
+    visibility: answering.visibility,
+    contentWarning: answering.contentWarning,
+    language: answering.language,
+  };
+}
+
+/**
+ * Saves what the user typed, with its settings, exactly as given. A draft with no text and
+ * settings left as they started is removed (nothing to keep). A value that does not parse (e.g. a
+ * malformed language tag) is refused with the reason, and the stored draft stays as it was.
+ */
 export async function saveDraft(
   db: SlowpostDb,
   answering: Post,
-  text: string,
+  fields: DraftFields,
   now: number,
 ): Promise<void> {
-  if (text.trim() === '') {
+  const start = defaultDraftFields(answering);
+  const untouched =
+    fields.text.trim() === '' &&
+    fields.visibility === start.visibility &&
+    fields.contentWarning === start.contentWarning &&
+    fields.language === start.language;
+  if (untouched) {
     await db.drafts.delete(answering.id);
     return;
   }
-  const before = await db.drafts.get(answering.id);
-  await db.drafts.put({
-    id: answering.id,
-    accountId: answering.accountId,
-    threadId: answering.threadId,
-    text,
-    visibility:
-      before?.visibility ?? (answering.visibility === 'direct' ? 'direct' : answering.visibility),
-    contentWarning: before?.contentWarning ?? answering.contentWarning,
-    language: before?.language ?? answering.language,
-    updatedAt: now,
-  });
+  const parsed = parseUnknown(
+    DraftSchema,
+    {
+      id: answering.id,
+      accountId: answering.accountId,
+      threadId: answering.threadId,
+      ...fields,
+      updatedAt: now,
+    },
+    'draft',
+  );
+  if (!parsed.ok) throw new Error(parsed.error);
+  await db.drafts.put(parsed.value);
+}
+
+/** Removes the draft answering a post (the user discarded it). */
+export async function discardDraft(db: SlowpostDb, postId: string): Promise<void> {
+  await db.drafts.delete(postId);
 }
 
 /**
  * Moves a reply into the outbox, in one transaction with removing its draft: the text is always in
- * exactly one of the two places. The idempotency key is made here, once.
+ * exactly one of the two places. The idempotency key is made here, once. `sendAfter` is when it
+ * may go: now, after the cooling-off delay, or at the next delivery.
  */
 export async function queueDraft(
   db: SlowpostDb,
   answering: Post,
-  text: string,
-  now: number,
+  fields: DraftFields,
+  timing: { readonly now: number; readonly sendAfter: number },
 ): Promise<OutboxEntry> {
   return db.transaction('rw', [db.drafts, db.outbox], async () => {
-    const draft = await db.drafts.get(answering.id);
     const queued = queueReply(
       {
         accountId: answering.accountId,
         threadId: answering.threadId,
         inReplyToPostId: answering.id,
-        text,
-        visibility:
-          draft?.visibility ??
-          (answering.visibility === 'direct' ? 'direct' : answering.visibility),
-        contentWarning: draft?.contentWarning ?? answering.contentWarning,
-        language: draft?.language ?? answering.language,
+        text: fields.text,
+        visibility: fields.visibility,
+        contentWarning: fields.contentWarning,
+        language: fields.language,
       },
-      { now, newId: () => crypto.randomUUID(), newKey: () => crypto.randomUUID() },
+      {
+        now: timing.now,
+        sendAfter: timing.sendAfter,
+        newId: () => crypto.randomUUID(),
+        newKey: () => crypto.randomUUID(),
+      },
     );
     if (!queued.ok) throw new Error(queued.error.message);
     await db.outbox.add(queued.value);
     await db.drafts.delete(answering.id);
     return queued.value;
+  });
+}
+
+/**
+ * Puts a reply that left the outbox unsent (undo, or given up after a refusal) back as the draft
+ * of its post. If the user has started a new draft for that post meanwhile, both texts are kept:
+ * the returned text comes first, then the newer one.
+ */
+export async function restoreDraft(
+  db: SlowpostDb,
+  entry: OutboxEntry,
+  now: number,
+): Promise<Draft> {
+  return db.transaction('rw', db.drafts, async () => {
+    const restored = draftFromEntry(entry, now);
+    const newer = await db.drafts.get(entry.inReplyToPostId);
+    const draft =
+      newer === undefined || newer.text.trim() === ''
+        ? restored
+        : { ...restored, text: `${restored.text}\n\n${newer.text}` };
+    await db.drafts.put(draft);
+    return draft;
   });
 }

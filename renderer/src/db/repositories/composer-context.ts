@@ -1,0 +1,133 @@
+import type { OutboxEntry, Post, Thread } from '../../../../shared/domain';
+import type { SentReply } from '../../../../shared/text/form-letter';
+import { htmlToPlainText } from '../../../../shared/text/html-to-text';
+import { snippetOf } from '../../../../shared/threads/thread-labels';
+import type { SlowpostDb } from '../database';
+
+/** How far back the form-letter check looks for replies to compare with. */
+export const RECENT_REPLIES_WINDOW_MS = 30 * 24 * 60 * 60 * 1000;
+/** At most this many earlier replies are compared (newest first). */
+const MAX_RECENT_REPLIES = 400;
+
+/**
+ * The user's replies of the last 30 days, to the people they answered: what they sent (their own
+ * posts that answer someone) and what waits in the outbox. The form-letter check compares a
+ * draft with these.
+ */
+export async function recentReplies(
+  db: SlowpostDb,
+  accountId: string,
+  now: number,
+): Promise<SentReply[]> {
+  const since = now - RECENT_REPLIES_WINDOW_MS;
+  return db.transaction('r', [db.people, db.posts, db.outbox], async () => {
+    const self = await db.people
+      .where('accountId')
+      .equals(accountId)
+      .filter((p) => p.isSelf)
+      .first();
+    const own =
+      self === undefined
+        ? []
+        : await db.posts
+            .where('authorId')
+            .equals(self.id)
+            .filter((p) => p.createdAt >= since && p.parent !== null)
+            .toArray();
+    const queued = await db.outbox
+      .where('state')
+      .anyOf(['waiting', 'sending', 'needs-attention'])
+      .filter((e: OutboxEntry) => e.accountId === accountId && e.createdAt >= since)
+      .toArray();
+    const parentIds = [
+      ...own.map((p) => p.parent?.id ?? ''),
+      ...queued.map((e) => e.inReplyToPostId),
+    ];
+    const parents = await db.posts.bulkGet(parentIds);
+    const authorOf = new Map<string, string>();
+    parents.forEach((parent) => {
+      if (parent !== undefined) authorOf.set(parent.id, parent.authorId);
+    });
+    const replies: SentReply[] = [];
+    for (const post of own) {
+      const recipientId = authorOf.get(post.parent?.id ?? '');
+      if (recipientId === undefined || recipientId === post.authorId) continue;
+      replies.push({ id: post.id, recipientId, text: post.contentHtml, sentAt: post.createdAt });
+    }
+    for (const entry of queued) {
+      const recipientId = authorOf.get(entry.inReplyToPostId);
+      if (recipientId === undefined) continue;
+      replies.push({ id: entry.id, recipientId, text: entry.text, sentAt: entry.createdAt });
+    }
+    return replies.sort((a, b) => b.sentAt - a.sentAt).slice(0, MAX_RECENT_REPLIES);
+  });
+}
+
+/** One earlier conversation with a person, for the composer's context card. */
+export interface PastConversation {
+  readonly threadId: string;
+  readonly subject: string;
+  /** What they said last in it. */
+  readonly theirLastLine: string;
+  readonly lastAt: number;
+  /** Whether the user wrote in it too. */
+  readonly youReplied: boolean;
+}
+
+/**
+ * Other conversations the person took part in, newest first, from the local store only. Posts
+ * still waiting for a delivery are not shown (the composer shows nothing undelivered).
+ */
+export async function pastConversations(
+  db: SlowpostDb,
+  personId: string,
+  exceptThreadId: string,
+  releasedUpTo: number,
+  limit = 5,
+): Promise<PastConversation[]> {
+  return db.transaction('r', [db.posts, db.threads], async () => {
+    const theirs = await db.posts
+      .where('authorId')
+      .equals(personId)
+      .filter((p) => p.threadId !== exceptThreadId && p.arrivedAt <= releasedUpTo)
+      .toArray();
+    const latestByThread = new Map<string, Post>();
+    for (const post of theirs) {
+      const known = latestByThread.get(post.threadId);
+      if (known === undefined || known.createdAt < post.createdAt)
+        latestByThread.set(post.threadId, post);
+    }
+    const newest = [...latestByThread.values()]
+      .sort((a, b) => b.createdAt - a.createdAt)
+      .slice(0, limit);
+    const threads = await db.threads.bulkGet(newest.map((p) => p.threadId));
+    const result: PastConversation[] = [];
+    for (const [index, post] of newest.entries()) {
+      const thread: Thread | undefined = threads[index];
+      const youReplied =
+        (await db.posts
+          .where('threadId')
+          .equals(post.threadId)
+          .filter((p) => p.isOwn)
+          .count()) > 0;
+      result.push({
+        threadId: post.threadId,
+        subject: thread?.subject ?? '',
+        theirLastLine: snippetOf(htmlToPlainText(post.contentHtml), 140),
+        lastAt: post.createdAt,
+        youReplied,
+      });
+    }
+    return result;
+  });
+}
+
+/** Keeps the user's private notes about a person (never sent anywhere). */
+export async function setPersonNotes(
+  db: SlowpostDb,
+  personId: string,
+  notes: string,
+): Promise<void> {
+  const updated = await db.people.update(personId, { notes });
+  if (updated === 0) throw new Error(`No person ${personId} to keep notes about`);
+}
