@@ -3,6 +3,10 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { DatabaseContext } from './app/database-context';
 import { openDatabase } from './db/database';
+import { OutboxContext } from './outbox/outbox-context';
+import { startOutboxRunner } from './outbox/outbox-runner';
+import { withOutboxLock } from './outbox/profile-lock';
+import { connectorFor } from './sync/connector-for';
 import { createSyncClient } from './sync/sync-client';
 import './styles/app.css';
 
@@ -11,11 +15,21 @@ if (root === null) throw new Error('index.html has no #root element');
 
 const db = openDatabase();
 const sync = createSyncClient();
+const outbox = startOutboxRunner({
+  db,
+  now: () => Date.now(),
+  isOnline: () => navigator.onLine,
+  connectorFor: (account) => connectorFor(account, () => Date.now()),
+  exclusive: withOutboxLock,
+});
+window.addEventListener('online', () => outbox.kick());
 
 createRoot(root).render(
   <StrictMode>
     <DatabaseContext.Provider value={db}>
-      <App sync={sync} />
+      <OutboxContext.Provider value={outbox}>
+        <App sync={sync} />
+      </OutboxContext.Provider>
     </DatabaseContext.Provider>
   </StrictMode>,
 );
