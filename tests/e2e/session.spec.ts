@@ -112,10 +112,11 @@ test('a whole session by keyboard: triage, undo, screener, reload, summary, clos
   ).toBeVisible();
 });
 
-test('a reply written in the session is kept as a draft across a reload, then waits in the outbox', async ({
+test('replying from the session opens the composer, keeps the draft across a reload, and handles the conversation', async ({
   page,
 }) => {
   await openInbox(page);
+  const selectedBefore = (await selected(page).textContent()) ?? '';
   await page.keyboard.press('r');
   const field = page.getByRole('textbox', { name: /Your reply to/ });
   await expect(field).toBeFocused();
@@ -125,8 +126,13 @@ test('a reply written in the session is kept as a draft across a reload, then wa
   await expect(page.getByRole('textbox', { name: /Your reply to/ })).toHaveValue(
     'Thank you, that made my morning. Saturday works for me.',
   );
-  const selectedBefore = (await selected(page).textContent()) ?? '';
-  await page.getByRole('button', { name: 'Add to outbox' }).click();
+  // Leaving keeps the draft, and the session shows it under the conversation.
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('region', { name: 'Your reply' })).toContainText(
+    'Saturday works for me.',
+  );
+  await page.getByRole('button', { name: 'Continue your reply' }).click();
+  await page.getByRole('button', { name: 'Send reply' }).click();
   // Replying handles the conversation.
   await expect(conversations(page).filter({ hasText: selectedBefore })).toHaveCount(0);
   await page.getByRole('button', { name: 'Done for now' }).click();

@@ -4,12 +4,15 @@ import { EmptyInbox } from '../features/conversations/EmptyInbox';
 import { ClosedInbox } from '../features/deliveries/ClosedInbox';
 import { DeliveryHistory } from '../features/deliveries/DeliveryHistory';
 import { DemoNotice } from '../features/demo/DemoNotice';
+import { ComposerScreen } from '../features/compose/ComposerScreen';
+import { RepliesPage } from '../features/replies/RepliesPage';
+import { SendNotice } from '../features/replies/SendNotice';
 import { ScheduleEditor } from '../features/settings/ScheduleEditor';
 import { SessionView } from '../features/session/SessionView';
 import { markOpened, openDeliveries } from '../db/repositories/deliveries';
 import { useReviewSession } from '../session/use-review-session';
 import { useDeliveryClock } from '../deliveries/use-delivery-clock';
-import { onConversationHashChange } from '../state/location-hash';
+import { onHashChange } from '../state/location-hash';
 import { useUiStore } from '../state/ui-store';
 import type { SyncClient } from '../sync/sync-client';
 import { useDatabase } from './database-context';
@@ -24,8 +27,8 @@ export function App({ sync }: { sync: SyncClient }) {
   const settled = startup.phase === 'ready' || startup.phase === 'failed';
   useDeliveryClock(db, sync, settled);
 
-  const selectThread = useUiStore((s) => s.selectThread);
-  useEffect(() => onConversationHashChange(selectThread), [selectThread]);
+  const followHash = useUiStore((s) => s.followHash);
+  useEffect(() => onHashChange(followHash), [followHash]);
 
   const accountCount = useLiveQuery(() => db.accounts.count(), [db]);
   const hasDemo = useLiveQuery(
@@ -40,6 +43,9 @@ export function App({ sync }: { sync: SyncClient }) {
   }, [db, openIds]);
 
   const [dialog, setDialog] = useState<'schedule' | 'history' | null>(null);
+  const page = useUiStore((s) => s.page);
+  const showPage = useUiStore((s) => s.showPage);
+  const composing = useUiStore((s) => s.composing);
 
   let body;
   if (open === undefined || accountCount === undefined) {
@@ -71,36 +77,62 @@ export function App({ sync }: { sync: SyncClient }) {
   }, [hasView]);
 
   return (
-    <div className="app">
-      <header className="app__header">
-        <h1 className="app__title">Slowpost</h1>
-        {hasDemo ? <DemoNotice /> : null}
-        <nav className="app__tools" aria-label="Slowpost">
-          <button
-            type="button"
-            className="button button--quiet"
-            onClick={() => setDialog('history')}
-          >
-            Delivery history
-          </button>
-          <button
-            type="button"
-            className="button button--quiet"
-            onClick={() => setDialog('schedule')}
-          >
-            Settings
-          </button>
-        </nav>
-      </header>
-      <div className="app__status" role="status" aria-live="polite">
-        {startup.phase === 'preparing-demo' ? 'Preparing your demo inbox…' : null}
-        {startup.phase === 'failed'
-          ? `Could not catch up: ${startup.message ?? 'unknown error'}`
-          : null}
+    <>
+      <div className="app" inert={composing !== null}>
+        <header className="app__header">
+          <h1 className="app__title">Slowpost</h1>
+          {hasDemo ? <DemoNotice /> : null}
+          <nav className="app__pages" aria-label="Pages">
+            <button
+              type="button"
+              className="button button--quiet"
+              aria-current={page === 'inbox' ? 'page' : undefined}
+              onClick={() => showPage('inbox')}
+            >
+              Inbox
+            </button>
+            <button
+              type="button"
+              className="button button--quiet"
+              aria-current={page === 'replies' ? 'page' : undefined}
+              onClick={() => showPage('replies')}
+            >
+              Replies
+            </button>
+          </nav>
+          <nav className="app__tools" aria-label="Slowpost">
+            <button
+              type="button"
+              className="button button--quiet"
+              onClick={() => setDialog('history')}
+            >
+              Delivery history
+            </button>
+            <button
+              type="button"
+              className="button button--quiet"
+              onClick={() => setDialog('schedule')}
+            >
+              Settings
+            </button>
+          </nav>
+        </header>
+        <div className="app__status" role="status" aria-live="polite">
+          {startup.phase === 'preparing-demo' ? 'Preparing your demo inbox…' : null}
+          {startup.phase === 'failed'
+            ? `Could not catch up: ${startup.message ?? 'unknown error'}`
+            : null}
+        </div>
+        {/* The inbox stays mounted behind the replies page, so coming back is instant. */}
+        <div className="app__page" hidden={page !== 'inbox'}>
+          {body}
+        </div>
+        {page === 'replies' ? <RepliesPage /> : null}
+        <ScheduleEditor open={dialog === 'schedule'} onClose={() => setDialog(null)} />
+        <DeliveryHistory open={dialog === 'history'} onClose={() => setDialog(null)} />
       </div>
-      {body}
-      <ScheduleEditor open={dialog === 'schedule'} onClose={() => setDialog(null)} />
-      <DeliveryHistory open={dialog === 'history'} onClose={() => setDialog(null)} />
-    </div>
+      {composing !== null ? <ComposerScreen key={composing} postId={composing} /> : null}
+      <SendNotice />
+    </>
   );
 }

@@ -1,7 +1,13 @@
 import { create } from 'zustand';
 import type { DeliveryClockStatus } from '../../../shared/ipc/contract';
+import type { TriageState } from '../../../shared/domain';
 import type { TriageChange } from '../db/repositories/session';
-import { readConversationFromHash, writeConversationToHash } from './location-hash';
+import {
+  readConversationFromHash,
+  readFromHash,
+  writeConversationToHash,
+  writeToHash,
+} from './location-hash';
 
 /**
  * UI and session state only. Anything the store (Dexie) holds is read from there with live
@@ -38,7 +44,37 @@ interface SessionSlice {
   readonly selectScreener: (key: string | null) => void;
 }
 
-export type UiState = StartupSlice & SelectionSlice & ClockSlice & SessionSlice;
+/** Which page is in front: the inbox (session or closed), or the replies page. */
+export type AppPage = 'inbox' | 'replies';
+
+/** A reply just queued, for the notice that offers to take it back. */
+export interface QueuedNotice {
+  readonly entryId: string;
+  readonly recipientName: string;
+  /** The conversation's triage before replying handled it, restored if the reply is taken back. */
+  readonly threadBefore: {
+    readonly threadId: string;
+    readonly triage: TriageState;
+    readonly triagedAt: number | null;
+  } | null;
+}
+
+interface NavigationSlice {
+  readonly page: AppPage;
+  readonly showPage: (page: AppPage) => void;
+  /** The post being answered in the full-window composer, or null. */
+  readonly composing: string | null;
+  readonly openComposer: (postId: string) => void;
+  readonly closeComposer: () => void;
+  readonly queued: QueuedNotice | null;
+  readonly setQueued: (notice: QueuedNotice | null) => void;
+  /** Follows the address after the user (or a link) changed it. */
+  readonly followHash: () => void;
+}
+
+export type UiState = StartupSlice & SelectionSlice & ClockSlice & SessionSlice & NavigationSlice;
+
+const pageInHash = (): AppPage => (readFromHash('view') === 'replies' ? 'replies' : 'inbox');
 
 export const useUiStore = create<UiState>()((set, get) => ({
   startup: { phase: 'opening', message: null },
@@ -57,6 +93,28 @@ export const useUiStore = create<UiState>()((set, get) => ({
   selectScreener: (selectedScreenerKey) => set({ selectedScreenerKey }),
   clock: null,
   setClock: (clock) => set({ clock }),
+  page: pageInHash(),
+  followHash: () =>
+    set({
+      page: pageInHash(),
+      composing: readFromHash('reply'),
+      selectedThreadId: readConversationFromHash(),
+    }),
+  showPage: (page) => {
+    writeToHash('view', page === 'inbox' ? null : page);
+    set({ page });
+  },
+  composing: readFromHash('reply'),
+  openComposer: (postId) => {
+    writeToHash('reply', postId);
+    set({ composing: postId });
+  },
+  closeComposer: () => {
+    writeToHash('reply', null);
+    set({ composing: null });
+  },
+  queued: null,
+  setQueued: (queued) => set({ queued }),
   selectedThreadId: readConversationFromHash(),
   selectThread: (selectedThreadId) => {
     writeConversationToHash(selectedThreadId);

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect } from '@playwright/test';
-import type { Locator, Page } from '@playwright/test';
+import type { BrowserContext, Locator, Page } from '@playwright/test';
 
 export function conversationList(page: Page): Locator {
   return page.getByRole('listbox', { name: 'Conversations' });
@@ -46,5 +46,48 @@ export async function readRecord<T>(
         };
       }),
     [table, key] as const,
+  );
+}
+
+/**
+ * In Electron the app's files come from `app://` and the bridge is IPC: neither is network, so
+ * both keep working offline. The loopback host serves them over HTTP instead, which Chromium's
+ * offline emulation would cut. This routes the host's requests through Playwright (outside the
+ * emulated network), so `context.setOffline(true)` takes away only what a real machine loses.
+ * The event stream is left alone (it reconnects by itself once online).
+ */
+export async function keepAppReachableOffline(
+  context: BrowserContext,
+  origin: string,
+): Promise<void> {
+  await context.route(`${origin}/**`, async (route) => {
+    if (new URL(route.request().url()).pathname === '/__events') {
+      await route.continue();
+      return;
+    }
+    await route.fulfill({ response: await route.fetch() });
+  });
+}
+
+/** Records of one store table, read straight from the page's IndexedDB (assertions only). */
+export async function readAll<T>(page: Page, table: string): Promise<T[]> {
+  return page.evaluate(
+    (tableName) =>
+      new Promise<T[]>((resolve, reject) => {
+        const open = indexedDB.open('slowpost');
+        open.onerror = () => reject(new Error(String(open.error)));
+        open.onsuccess = () => {
+          const all = open.result
+            .transaction(tableName, 'readonly')
+            .objectStore(tableName)
+            .getAll();
+          all.onsuccess = () => {
+            resolve(all.result as T[]);
+            open.result.close();
+          };
+          all.onerror = () => reject(new Error(String(all.error)));
+        };
+      }),
+    table,
   );
 }

@@ -13,7 +13,7 @@ import { useUiStore } from '../../state/ui-store';
 import { ThreadView } from '../thread/ThreadView';
 import { conversationsLabel, deliveryTitle } from '../deliveries/delivery-labels';
 import { PaceMeter } from './PaceMeter';
-import { ReplyField } from './ReplyField';
+import { DraftPreview } from './DraftPreview';
 import { ScreenerDetail } from './ScreenerDetail';
 import type { ListRow } from './SessionList';
 import { SessionList } from './SessionList';
@@ -63,7 +63,8 @@ export function SessionView({ deliveries, review }: Props) {
   const pushUndo = useUiStore((s) => s.pushUndo);
   const popUndo = useUiStore((s) => s.popUndo);
   const headingRef = useRef<HTMLHeadingElement>(null);
-  const replyRef = useRef<HTMLTextAreaElement>(null);
+  const openComposer = useUiStore((s) => s.openComposer);
+  const answeringRef = useRef<Post | null>(null);
   const now = Date.now();
 
   const people = useLiveQuery(async () => {
@@ -161,6 +162,21 @@ export function SessionView({ deliveries, review }: Props) {
     }
   }, [pane, selectedId, review.threads, view.pending, selectThread]);
 
+  // A selected conversation handled elsewhere (a reply sent from the composer, or another
+  // window) gives way to the next one still waiting, in the session's order.
+  useEffect(() => {
+    if (pane !== 'conversations' || selectedId === null) return;
+    // Only once the store says so (an action still being written keeps its selection).
+    if (storePending.has(selectedId) || displayed.some((c) => c.threadId === selectedId)) return;
+    const position = session.conversations.findIndex((c) => c.threadId === selectedId);
+    if (position === -1) return;
+    const waiting = new Set(displayed.map((c) => c.threadId));
+    const next =
+      session.conversations.slice(position + 1).find((c) => waiting.has(c.threadId)) ??
+      displayed[displayed.length - 1];
+    selectThread(next?.threadId ?? null);
+  }, [pane, selectedId, displayed, storePending, session.conversations, selectThread]);
+
   const triage = useCallback(
     (state: TriageState) => {
       const threadId = useUiStore.getState().selectedThreadId;
@@ -210,14 +226,16 @@ export function SessionView({ deliveries, review }: Props) {
   }, [db, popUndo, selectThread, setPane, write]);
 
   const reply = useCallback(() => {
-    setPane('conversations');
-    window.requestAnimationFrame(() => replyRef.current?.focus());
-  }, [setPane]);
+    const answering = answeringRef.current;
+    if (answering !== null) openComposer(answering.id);
+  }, [openComposer]);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent): void => {
       if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
       if (isTyping(event.target) || document.querySelector('dialog[open]') !== null) return;
+      const ui = useUiStore.getState();
+      if (ui.page !== 'inbox' || ui.composing !== null) return;
       const inScreener = pane === 'screener';
       const move = (delta: number): void => {
         if (inScreener) {
@@ -284,6 +302,7 @@ export function SessionView({ deliveries, review }: Props) {
     const postId = current.postIds[current.postIds.length - 1] ?? thread?.lastPostId;
     return postId === undefined ? null : ((await db.posts.get(postId)) ?? null);
   }, [db, current, review.threads]);
+  answeringRef.current = answering ?? null;
   const answeringName = (() => {
     if (answering == null) return 'them';
     const author = people?.get(answering.authorId);
@@ -393,11 +412,10 @@ export function SessionView({ deliveries, review }: Props) {
                   hiddenPostIds={screenedPostIds}
                 />
                 {current !== null && answering != null ? (
-                  <ReplyField
-                    ref={replyRef}
+                  <DraftPreview
                     answering={answering}
                     answeringName={answeringName}
-                    onQueued={() => triage('done')}
+                    onOpen={reply}
                   />
                 ) : null}
               </>

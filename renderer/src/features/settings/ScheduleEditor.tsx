@@ -3,11 +3,17 @@ import { useEffect, useState } from 'react';
 import type { IsoWeekday } from '../../../../shared/schedule';
 import { ISO_WEEKDAYS, validateSchedule, weekdayName } from '../../../../shared/schedule';
 import type { ScheduleProblem } from '../../../../shared/schedule';
-import { ScheduleSetting, SessionSetting } from '../../../../shared/settings/setting-definitions';
+import {
+  ReplySetting,
+  ScheduleSetting,
+  SessionSetting,
+} from '../../../../shared/settings/setting-definitions';
 import { useDatabase } from '../../app/database-context';
 import { readSetting, writeSetting } from '../../db/repositories/settings';
 import { currentTimeZone } from '../../deliveries/use-delivery-clock';
 import { Dialog } from '../../ui/Dialog';
+import { ReplySettingsFields, fromReplyForm, toReplyForm } from './ReplySettingsFields';
+import type { ReplyForm } from './ReplySettingsFields';
 import type { ScheduleForm, WindowForm } from './schedule-form';
 import { fromForm, toForm } from './schedule-form';
 
@@ -22,6 +28,9 @@ export function ScheduleEditor({ open, onClose }: { open: boolean; onClose: () =
   const [form, setForm] = useState<ScheduleForm | null>(null);
   const [sessionForm, setSessionForm] = useState({ budget: '20', showDigest: true });
   const [budgetProblem, setBudgetProblem] = useState<string | null>(null);
+  const storedReplies = useLiveQuery(() => readSetting(db, ReplySetting), [db]);
+  const [replyForm, setReplyForm] = useState<ReplyForm>(toReplyForm(ReplySetting.defaultValue));
+  const [replyProblem, setReplyProblem] = useState<string | null>(null);
   const [problems, setProblems] = useState<readonly ScheduleProblem[]>([]);
 
   useEffect(() => {
@@ -34,9 +43,13 @@ export function ScheduleEditor({ open, onClose }: { open: boolean; onClose: () =
       setProblems([]);
       setBudgetProblem(null);
     }
+    if (open && storedReplies !== undefined) {
+      setReplyForm(toReplyForm(storedReplies));
+      setReplyProblem(null);
+    }
     // Only when the dialog opens: later store changes must not overwrite what is being typed.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [open, stored === undefined, storedSession === undefined]);
+  }, [open, stored === undefined, storedSession === undefined, storedReplies === undefined]);
 
   const save = async (): Promise<void> => {
     if (form === null) return;
@@ -46,10 +59,13 @@ export function ScheduleEditor({ open, onClose }: { open: boolean; onClose: () =
     setBudgetProblem(
       budgetOk ? null : 'The time budget is a whole number of minutes from 0 (none) to 240.',
     );
-    if (!checked.ok || !budgetOk) {
+    const replies = fromReplyForm(replyForm);
+    setReplyProblem(replies.ok ? null : replies.problem);
+    if (!checked.ok || !budgetOk || !replies.ok) {
       setProblems(checked.ok ? [] : checked.problems);
       return;
     }
+    await writeSetting(db, ReplySetting, replies.value, Date.now());
     await writeSetting(
       db,
       SessionSetting,
@@ -89,6 +105,11 @@ export function ScheduleEditor({ open, onClose }: { open: boolean; onClose: () =
           {budgetProblem !== null ? (
             <p role="alert" className="problems">
               {budgetProblem}
+            </p>
+          ) : null}
+          {replyProblem !== null ? (
+            <p role="alert" className="problems">
+              {replyProblem}
             </p>
           ) : null}
           {problems.length > 0 ? (
@@ -258,6 +279,11 @@ export function ScheduleEditor({ open, onClose }: { open: boolean; onClose: () =
               Show one line for likes, boosts and follows (“7 people appreciated 3 of your posts”)
             </label>
           </fieldset>
+          <ReplySettingsFields
+            form={replyForm}
+            invalid={replyProblem !== null}
+            onChange={setReplyForm}
+          />
           <div className="dialog__actions">
             <button type="button" className="button" onClick={onClose}>
               Cancel

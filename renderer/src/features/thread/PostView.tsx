@@ -8,15 +8,17 @@ interface Props {
   readonly author: Person | undefined;
   readonly depth: number;
   readonly now: number;
+  /** The post the reply being written answers. */
+  readonly answering?: boolean;
 }
 
 /** One post in a thread. Never a like, boost or follower count. */
-export function PostView({ post, author, depth, now }: Props) {
+export function PostView({ post, author, depth, now, answering = false }: Props) {
   const name = author === undefined ? 'Someone' : author.isSelf ? 'You' : nameOf(author);
   const body = <SafeHtml className="post__content" html={post.contentHtml} />;
   return (
     <article
-      className={`post${post.isOwn ? ' post--own' : ''}`}
+      className={`post${post.isOwn ? ' post--own' : ''}${answering ? ' post--answering' : ''}`}
       aria-label={`${name}, ${formatPostTime(post.createdAt, now)}`}
       style={{ marginInlineStart: `${Math.min(depth, 6) * 1.25}rem` }}
       lang={post.language ?? undefined}
@@ -34,6 +36,7 @@ export function PostView({ post, author, depth, now }: Props) {
           {formatPostTime(post.createdAt, now)}
         </time>
         {post.visibility === 'direct' ? <span className="post__visibility">Private</span> : null}
+        {answering ? <span className="post__answering">You are answering this</span> : null}
       </header>
       {post.contentWarning !== null && post.contentWarning !== '' ? (
         <details className="post__cw">

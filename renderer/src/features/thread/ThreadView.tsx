@@ -11,11 +11,13 @@ interface Props {
   readonly now: number;
   /** Posts not to show (waiting in the screener). */
   readonly hiddenPostIds?: ReadonlySet<string>;
+  /** The post a reply is being written to (the composer marks it). */
+  readonly answeringPostId?: string;
 }
 
 /** The open conversation, oldest first, replies indented under what they answer. */
 export const ThreadView = forwardRef<HTMLHeadingElement, Props>(function ThreadView(
-  { threadId, now, hiddenPostIds },
+  { threadId, now, hiddenPostIds, answeringPostId },
   headingRef,
 ) {
   const db = useDatabase();
@@ -65,6 +67,7 @@ export const ThreadView = forwardRef<HTMLHeadingElement, Props>(function ThreadV
             author={detail.people.get(post.authorId)}
             depth={depths.get(post.id) ?? 0}
             now={now}
+            answering={post.id === answeringPostId}
           />
         ))}
       </div>

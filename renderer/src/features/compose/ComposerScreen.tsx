@@ -1,0 +1,202 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useMemo, useState } from 'react';
+import type { Account, Person, Post } from '../../../../shared/domain';
+import { sendTiming } from '../../../../shared/outbox/send-timing';
+import { ReplySetting, type SendMode } from '../../../../shared/settings/setting-definitions';
+import { nameOf } from '../../../../shared/threads/thread-labels';
+import { useDatabase } from '../../app/database-context';
+import { recentReplies } from '../../db/repositories/composer-context';
+import { defaultDraftFields, queueDraft, type DraftFields } from '../../db/repositories/replies';
+import { setThreadTriage } from '../../db/repositories/session';
+import { readSetting } from '../../db/repositories/settings';
+import { useOutbox } from '../../outbox/outbox-context';
+import { useUiStore } from '../../state/ui-store';
+import { ThreadView } from '../thread/ThreadView';
+import { PersonCard } from './PersonCard';
+import { ReplyEditor } from './ReplyEditor';
+import { useDraftAutosave } from './use-draft-autosave';
+
+interface Loaded {
+  readonly answering: Post;
+  readonly account: Account | undefined;
+  readonly author: Person | undefined;
+  readonly initial: DraftFields;
+}
+
+/**
+ * The full-window, distraction-free composer: the conversation on one side, the person on the
+ * other, the reply in the middle, and nothing else. Everything it reads is local, so it works
+ * the same offline. Escape (or "Back") leaves with the draft kept.
+ */
+export function ComposerScreen({ postId }: { readonly postId: string }) {
+  const db = useDatabase();
+  const close = useUiStore((s) => s.closeComposer);
+  // Read once when the composer opens: the editor owns the text from then on.
+  const loaded = useLiveQuery(async (): Promise<Loaded | null> => {
+    const answering = await db.posts.get(postId);
+    if (answering === undefined) return null;
+    const [account, author, draft] = await Promise.all([
+      db.accounts.get(answering.accountId),
+      db.people.get(answering.authorId),
+      db.drafts.get(answering.id),
+    ]);
+    const initial: DraftFields =
+      draft === undefined
+        ? defaultDraftFields(answering)
+        : {
+            text: draft.text,
+            visibility: draft.visibility,
+            contentWarning: draft.contentWarning,
+            language: draft.language,
+          };
+    return { answering, account, author, initial };
+  }, [db, postId]);
+  const [frozen, setFrozen] = useState<Loaded | null>(null);
+  useEffect(() => {
+    if (loaded != null && (frozen === null || frozen.answering.id !== loaded.answering.id))
+      setFrozen(loaded);
+  }, [loaded, frozen]);
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent): void => {
+      if (event.key === 'Escape' && !event.defaultPrevented) {
+        event.preventDefault();
+        close();
+      }
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [close]);
+
+  if (loaded === null) {
+    return (
+      <main className="composer composer--missing" aria-label="Reply">
+        <p>This post is no longer on this computer, so there is nothing to answer.</p>
+        <button type="button" className="button" onClick={close}>
+          Back
+        </button>
+      </main>
+    );
+  }
+  if (frozen === null || frozen.answering.id !== postId) {
+    return <main className="composer" aria-label="Reply" aria-busy="true" />;
+  }
+  return <Composer loaded={frozen} />;
+}
+
+function Composer({ loaded }: { readonly loaded: Loaded }) {
+  const db = useDatabase();
+  const outbox = useOutbox();
+  const close = useUiStore((s) => s.closeComposer);
+  const setQueued = useUiStore((s) => s.setQueued);
+  const nextDeliveryAt = useUiStore((s) => s.clock?.nextDeliveryAt ?? null);
+  const { answering, account, author } = loaded;
+  const recipientName = author === undefined ? 'them' : nameOf(author);
+  const autosave = useDraftAutosave(db, answering);
+  const [sendError, setSendError] = useState<string | null>(null);
+  const [now] = useState(() => Date.now());
+
+  const settings = useLiveQuery(() => readSetting(db, ReplySetting), [db]);
+  const replies = useLiveQuery(
+    () => recentReplies(db, answering.accountId, Date.now()),
+    [db, answering.accountId],
+  );
+  const people = useLiveQuery(async () => {
+    const ids = [...new Set((replies ?? []).map((r) => r.recipientId))];
+    const found = await db.people.bulkGet(ids);
+    return new Map(found.filter((p): p is Person => p !== undefined).map((p) => [p.id, p]));
+  }, [db, replies]);
+  const hidden = useMemo(() => new Set<string>(), []);
+
+  const send = async (fields: DraftFields, mode: SendMode): Promise<void> => {
+    if (settings === undefined) return;
+    const at = Date.now();
+    const timing = sendTiming(mode, {
+      now: at,
+      coolingOffSeconds: settings.coolingOffSeconds,
+      nextDeliveryAt,
+    });
+    if (!timing.ok) {
+      setSendError(timing.reason);
+      return;
+    }
+    try {
+      // A pending autosave must not bring the draft back after it moved to the outbox.
+      await autosave.flush();
+      const entry = await queueDraft(db, answering, fields, {
+        now: at,
+        sendAfter: timing.sendAfter,
+      });
+      outbox.kick();
+      const thread = await db.threads.get(answering.threadId);
+      if (thread !== undefined && thread.triage !== 'done') {
+        await setThreadTriage(db, thread.id, 'done', at);
+      }
+      setQueued({
+        entryId: entry.id,
+        recipientName,
+        threadBefore:
+          thread === undefined
+            ? null
+            : { threadId: thread.id, triage: thread.triage, triagedAt: thread.triagedAt },
+      });
+      close();
+    } catch (error) {
+      setSendError(
+        `Could not put the reply in the outbox: ${error instanceof Error ? error.message : String(error)}. Your draft is kept.`,
+      );
+    }
+  };
+
+  return (
+    <div className="composer">
+      <header className="composer__bar">
+        <button
+          type="button"
+          className="button button--quiet"
+          onClick={close}
+          aria-keyshortcuts="Escape"
+        >
+          Back
+        </button>
+        <h1 className="composer__title">Reply to {recipientName}</h1>
+      </header>
+      <div className="composer__body">
+        <aside className="composer__thread" aria-label="The conversation">
+          <ThreadView
+            threadId={answering.threadId}
+            now={now}
+            hiddenPostIds={hidden}
+            answeringPostId={answering.id}
+          />
+        </aside>
+        <main className="composer__main">
+          {settings === undefined || replies === undefined ? null : (
+            <ReplyEditor
+              recipientName={recipientName}
+              recipientId={answering.authorId}
+              network={account?.network ?? 'demo'}
+              maxCharacters={account?.postLimit}
+              initial={loaded.initial}
+              conversationLanguage={answering.language}
+              saveState={autosave.state}
+              saveError={autosave.error}
+              onChange={autosave.changed}
+              recentReplies={replies}
+              people={people ?? new Map()}
+              coolingOffSeconds={settings.coolingOffSeconds}
+              nextDeliveryAt={nextDeliveryAt}
+              defaultSendMode={settings.defaultSendMode}
+              sendError={sendError}
+              onSend={(fields, mode) => void send(fields, mode)}
+              now={now}
+            />
+          )}
+        </main>
+        {author !== undefined ? (
+          <PersonCard person={author} threadId={answering.threadId} now={now} />
+        ) : null}
+      </div>
+    </div>
+  );
+}

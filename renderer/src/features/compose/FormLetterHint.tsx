@@ -1,0 +1,38 @@
+import type { Person } from '../../../../shared/domain';
+import type { FormLetterResult, SentReply } from '../../../../shared/text/form-letter';
+import { htmlToPlainText } from '../../../../shared/text/html-to-text';
+import { nameOf, snippetOf } from '../../../../shared/threads/thread-labels';
+import { formatPostTime } from '../../ui/format-time';
+
+interface Props {
+  readonly result: FormLetterResult;
+  readonly replies: ReadonlyMap<string, SentReply>;
+  readonly people: ReadonlyMap<string, Person>;
+  readonly now: number;
+}
+
+/**
+ * A gentle note when the reply nearly repeats what the user recently sent to other people,
+ * naming those replies. Advice only: sending stays possible.
+ */
+export function FormLetterHint({ result, replies, people, now }: Props) {
+  if (!result.isFormLetter) return null;
+  return (
+    <section className="form-letter" aria-label="This reads like a form letter">
+      <p className="form-letter__text">{result.suggestion}</p>
+      <ul className="form-letter__matches">
+        {result.matches.map((match) => {
+          const person = people.get(match.recipientId);
+          const earlier = replies.get(match.replyId);
+          const text = earlier === undefined ? '' : snippetOf(htmlToPlainText(earlier.text), 140);
+          return (
+            <li key={match.replyId}>
+              Your reply to {person === undefined ? 'someone' : nameOf(person)},{' '}
+              {formatPostTime(match.sentAt, now)}: “{text}”
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}

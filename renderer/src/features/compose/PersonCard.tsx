@@ -1,0 +1,104 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useRef, useState } from 'react';
+import type { Person } from '../../../../shared/domain';
+import { nameOf } from '../../../../shared/threads/thread-labels';
+import { useDatabase } from '../../app/database-context';
+import { pastConversations, setPersonNotes } from '../../db/repositories/composer-context';
+import { releasedUpTo } from '../../db/repositories/released';
+import { formatPostTime } from '../../ui/format-time';
+
+interface Props {
+  readonly person: Person;
+  readonly threadId: string;
+  readonly now: number;
+}
+
+const NOTES_SAVE_DELAY_MS = 400;
+
+/**
+ * Who the user is writing to: the user's own private notes about them (editable here, kept only
+ * on this machine) and their earlier conversations from the local store.
+ */
+export function PersonCard({ person, threadId, now }: Props) {
+  const db = useDatabase();
+  const name = nameOf(person);
+  const past = useLiveQuery(
+    async () => pastConversations(db, person.id, threadId, await releasedUpTo(db)),
+    [db, person.id, threadId],
+  );
+  const [notes, setNotes] = useState(person.notes);
+  /** 'saved', 'pending', or why the last save failed. */
+  const [saved, setSaved] = useState<string>('saved');
+  const timer = useRef<number | null>(null);
+  const latest = useRef(notes);
+  latest.current = notes;
+
+  useEffect(() => {
+    const personId = person.id;
+    return () => {
+      // Leaving the composer writes what is pending.
+      if (timer.current !== null) {
+        window.clearTimeout(timer.current);
+        void setPersonNotes(db, personId, latest.current);
+      }
+    };
+  }, [db, person.id]);
+
+  const onNotes = (value: string): void => {
+    setNotes(value);
+    setSaved('pending');
+    if (timer.current !== null) window.clearTimeout(timer.current);
+    timer.current = window.setTimeout(() => {
+      timer.current = null;
+      setPersonNotes(db, person.id, value).then(
+        () => setSaved('saved'),
+        (error: unknown) => setSaved(error instanceof Error ? error.message : String(error)),
+      );
+    }, NOTES_SAVE_DELAY_MS);
+  };
+
+  return (
+    <aside className="person-card" aria-label={`About ${name}`}>
+      <h2 className="person-card__name">{name}</h2>
+      <p className="person-card__handle">{person.handle}</p>
+      <label className="field">
+        <span>Your private notes about {name}</span>
+        <textarea
+          rows={4}
+          spellCheck
+          value={notes}
+          placeholder="Where you met, what matters to them…"
+          onChange={(event) => onNotes(event.target.value)}
+        />
+      </label>
+      <p className="person-card__hint" role="status">
+        {saved === 'saved'
+          ? 'Only on this computer; never sent.'
+          : saved === 'pending'
+            ? 'Saving…'
+            : `Could not save the notes: ${saved}`}
+      </p>
+      <h3 className="person-card__subheading">Earlier conversations</h3>
+      {past === undefined ? null : past.length === 0 ? (
+        <p className="person-card__empty">No earlier conversations on this computer.</p>
+      ) : (
+        <ul className="person-card__past">
+          {past.map((conversation) => (
+            <li key={conversation.threadId}>
+              {conversation.theirLastLine.startsWith(
+                conversation.subject.replace(/…$/, ''),
+              ) ? null : (
+                <p className="person-card__subject">{conversation.subject}</p>
+              )}
+              <p className="person-card__line">“{conversation.theirLastLine}”</p>
+              <p className="person-card__meta">
+                {formatPostTime(conversation.lastAt, now)}
+                {conversation.youReplied ? ' · you replied' : ''}
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
+    </aside>
+  );
+}

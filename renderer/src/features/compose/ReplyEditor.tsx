@@ -1,0 +1,264 @@
+import { useDeferredValue, useId, useMemo, useState } from 'react';
+import type { Network, Person, Visibility } from '../../../../shared/domain';
+import { VisibilitySchema } from '../../../../shared/domain';
+import type { SendMode } from '../../../../shared/settings/setting-definitions';
+import { detectFormLetter, type SentReply } from '../../../../shared/text/form-letter';
+import { countForNetwork } from '../../../../shared/text/length-counter';
+import type { DraftFields } from '../../db/repositories/replies';
+import { formatClockTime } from '../../ui/format-time';
+import { FormLetterHint } from './FormLetterHint';
+import { LengthCounter } from './LengthCounter';
+import { VISIBILITY_LABELS, languageChoices, languageLabel } from './reply-options';
+import type { SaveState } from './use-draft-autosave';
+
+interface Props {
+  readonly recipientName: string;
+  readonly recipientId: string;
+  readonly network: Network;
+  /** The server's post length limit when known (Mastodon instances configure it). */
+  readonly maxCharacters: number | undefined;
+  readonly initial: DraftFields;
+  readonly conversationLanguage: string | null;
+  readonly saveState: SaveState;
+  readonly saveError: string | null;
+  readonly onChange: (fields: DraftFields) => void;
+  readonly recentReplies: readonly SentReply[];
+  readonly people: ReadonlyMap<string, Person>;
+  readonly coolingOffSeconds: number;
+  readonly nextDeliveryAt: number | null;
+  readonly defaultSendMode: SendMode;
+  readonly sendError: string | null;
+  readonly onSend: (fields: DraftFields, mode: SendMode) => void;
+  readonly now: number;
+}
+
+/**
+ * Where the reply is written: the text (spellchecked, in the reply's language), a counter that
+ * counts the way the network does, Mastodon's audience, content warning and language, a note
+ * when it reads like a form letter, and the three ways to send it.
+ */
+export function ReplyEditor(props: Props) {
+  const { initial, network, onChange } = props;
+  const [text, setText] = useState(initial.text);
+  const [visibility, setVisibility] = useState<Visibility>(initial.visibility);
+  const [warningOn, setWarningOn] = useState(initial.contentWarning !== null);
+  const [warning, setWarning] = useState(initial.contentWarning ?? '');
+  const [language, setLanguage] = useState(initial.language);
+  const nextDeliveryPossible = props.nextDeliveryAt !== null;
+  const [mode, setMode] = useState<SendMode>(
+    props.defaultSendMode === 'next-delivery' && !nextDeliveryPossible
+      ? 'cooling-off'
+      : props.defaultSendMode,
+  );
+  const ids = useId();
+  const mastodonLike = network !== 'bluesky';
+
+  const fields = (patch: Partial<DraftFields> = {}): DraftFields => ({
+    text,
+    visibility,
+    contentWarning: mastodonLike && warningOn ? warning : null,
+    language,
+    ...patch,
+  });
+  const change = (patch: Partial<DraftFields>): void => onChange(fields(patch));
+
+  const count = countForNetwork(text, network, {
+    ...(props.maxCharacters === undefined ? {} : { maxCharacters: props.maxCharacters }),
+    ...(mastodonLike && warningOn ? { spoilerText: warning } : {}),
+  });
+
+  // The comparison runs on a deferred copy of the text, so typing never waits on it.
+  const deferredText = useDeferredValue(text);
+  const formLetter = useMemo(
+    () =>
+      detectFormLetter(
+        { text: deferredText, recipientId: props.recipientId },
+        props.recentReplies,
+        {
+          recipientName: props.recipientName,
+        },
+      ),
+    [deferredText, props.recipientId, props.recentReplies, props.recipientName],
+  );
+  const repliesById = useMemo(
+    () => new Map(props.recentReplies.map((r) => [r.id, r])),
+    [props.recentReplies],
+  );
+
+  const empty = text.trim() === '';
+  const blocked = empty || count.over;
+  const send = (): void => {
+    if (!blocked) props.onSend(fields(), mode);
+  };
+
+  return (
+    <form
+      className="editor"
+      aria-label="Your reply"
+      onSubmit={(event) => {
+        event.preventDefault();
+        send();
+      }}
+    >
+      <label className="field editor__field">
+        <span>Your reply to {props.recipientName}</span>
+        <textarea
+          className="editor__text"
+          rows={10}
+          spellCheck
+          lang={language ?? undefined}
+          autoFocus
+          value={text}
+          aria-describedby="reply-counter"
+          onChange={(event) => {
+            setText(event.target.value);
+            change({ text: event.target.value });
+          }}
+          onKeyDown={(event) => {
+            if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+              event.preventDefault();
+              send();
+            }
+          }}
+        />
+      </label>
+      <div className="editor__status">
+        <LengthCounter count={count} />
+        <p className="editor__saved" role="status">
+          {props.saveState === 'failed'
+            ? `Could not save the draft: ${props.saveError ?? 'unknown error'}`
+            : props.saveState === 'saved' && !empty
+              ? 'Draft saved'
+              : ''}
+        </p>
+      </div>
+
+      <FormLetterHint
+        result={formLetter}
+        replies={repliesById}
+        people={props.people}
+        now={props.now}
+      />
+
+      {mastodonLike ? (
+        <fieldset className="editor__options">
+          <legend>How it is posted</legend>
+          <label className="field field--inline">
+            <span>Who can see it</span>
+            <select
+              value={visibility}
+              onChange={(event) => {
+                const next = VisibilitySchema.parse(event.target.value);
+                setVisibility(next);
+                change({ visibility: next });
+              }}
+            >
+              {VisibilitySchema.options.map((option) => (
+                <option key={option} value={option}>
+                  {VISIBILITY_LABELS[option]}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="field field--inline">
+            <span>Language</span>
+            <select
+              value={language ?? ''}
+              onChange={(event) => {
+                const next = event.target.value === '' ? null : event.target.value;
+                setLanguage(next);
+                change({ language: next });
+              }}
+            >
+              <option value="">Not set</option>
+              {languageChoices(initial.language, props.conversationLanguage).map((tag) => (
+                <option key={tag} value={tag}>
+                  {languageLabel(tag)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="checkbox">
+            <input
+              type="checkbox"
+              checked={warningOn}
+              onChange={(event) => {
+                setWarningOn(event.target.checked);
+                change({ contentWarning: event.target.checked ? warning : null });
+              }}
+            />
+            <span>Add a content warning</span>
+          </label>
+          {warningOn ? (
+            <label className="field">
+              <span>Content warning</span>
+              <input
+                type="text"
+                value={warning}
+                spellCheck
+                onChange={(event) => {
+                  setWarning(event.target.value);
+                  change({ contentWarning: event.target.value });
+                }}
+              />
+            </label>
+          ) : null}
+        </fieldset>
+      ) : null}
+
+      <fieldset className="editor__send">
+        <legend>When it goes out</legend>
+        <label className="radio">
+          <input
+            type="radio"
+            name={`${ids}-mode`}
+            checked={mode === 'cooling-off'}
+            onChange={() => setMode('cooling-off')}
+          />
+          <span>In {props.coolingOffSeconds} seconds, so you can still take it back</span>
+        </label>
+        <label className="radio">
+          <input
+            type="radio"
+            name={`${ids}-mode`}
+            checked={mode === 'now'}
+            onChange={() => setMode('now')}
+          />
+          <span>Now</span>
+        </label>
+        <label className="radio">
+          <input
+            type="radio"
+            name={`${ids}-mode`}
+            checked={mode === 'next-delivery'}
+            disabled={!nextDeliveryPossible}
+            onChange={() => setMode('next-delivery')}
+          />
+          <span>
+            {props.nextDeliveryAt === null
+              ? 'With the next delivery (none is scheduled)'
+              : `With the next delivery, at ${formatClockTime(props.nextDeliveryAt)}`}
+          </span>
+        </label>
+        {props.sendError !== null ? (
+          <p className="editor__error" role="alert">
+            {props.sendError}
+          </p>
+        ) : null}
+        <div className="editor__actions">
+          <button
+            type="submit"
+            className="button button--primary"
+            disabled={blocked}
+            aria-keyshortcuts="Control+Enter"
+          >
+            Send reply
+          </button>
+          {count.over ? (
+            <span className="editor__why">Shorten it to fit before sending.</span>
+          ) : null}
+        </div>
+      </fieldset>
+    </form>
+  );
+}

@@ -1,0 +1,172 @@
+import { expect, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { keepAppReachableOffline, openInbox, readAll, seriousA11yViolations } from './support/app';
+
+interface StoredPost {
+  id: string;
+  threadId: string;
+  contentHtml: string;
+  isOwn: boolean;
+}
+interface StoredEntry {
+  id: string;
+  text: string;
+  state: string;
+  attempts: number;
+}
+
+const composer = (page: Page) => page.getByRole('textbox', { name: /^Your reply to / });
+const sendReply = (page: Page) => page.getByRole('button', { name: 'Send reply' });
+const notice = (page: Page) => page.getByRole('region', { name: 'Reply on its way' });
+
+/** Opens the composer on the selected conversation; returns whom it answers. */
+async function startReply(page: Page): Promise<string> {
+  await page.keyboard.press('r');
+  await expect(composer(page)).toBeFocused();
+  const title =
+    (await page.getByRole('heading', { level: 1, name: /^Reply to / }).textContent()) ?? '';
+  return title.replace(/^Reply to /, '');
+}
+
+async function ownPostsWith(page: Page, text: string): Promise<StoredPost[]> {
+  const posts = await readAll<StoredPost>(page, 'posts');
+  return posts.filter((p) => p.isOwn && p.contentHtml.includes(text));
+}
+
+test('a reply written offline survives a reload, waits, and goes out once when the network is back', async ({
+  page,
+  context,
+  baseURL,
+}) => {
+  await keepAppReachableOffline(context, baseURL ?? '');
+  await openInbox(page);
+  const recipient = await startReply(page);
+
+  // The composer: the conversation, the person, the reply; nothing else.
+  await expect(page.getByRole('complementary', { name: 'The conversation' })).toContainText(
+    'You are answering this',
+  );
+  await expect(page.getByRole('complementary', { name: `About ${recipient}` })).toBeVisible();
+  await expect(page.getByRole('listbox', { name: 'Conversations' })).toBeHidden();
+  expect(await seriousA11yViolations(page)).toEqual([]);
+
+  await context.setOffline(true);
+  const text = `Thank you ${recipient.split(' ')[0]}, the photo of the bean fence made my morning. Saturday works for me.`;
+  await composer(page).fill(text);
+  await page.getByRole('combobox', { name: 'Who can see it' }).selectOption('private');
+  await page.getByRole('checkbox', { name: 'Add a content warning' }).check();
+  await page.getByRole('textbox', { name: 'Content warning' }).fill('garden gossip');
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('de');
+  await expect(page.getByText('Draft saved')).toBeVisible();
+  await expect(page.getByText(/\d+ characters left/)).toBeVisible();
+
+  // A reload (offline) brings back the composer with the draft exactly as it was left.
+  await page.reload();
+  await expect(composer(page)).toHaveValue(text);
+  await expect(page.getByRole('combobox', { name: 'Who can see it' })).toHaveValue('private');
+  await expect(page.getByRole('textbox', { name: 'Content warning' })).toHaveValue('garden gossip');
+  await expect(page.getByRole('combobox', { name: 'Language' })).toHaveValue('de');
+
+  // Queue it to go now: offline, it waits in the outbox (and could still be taken back).
+  await page.getByRole('radio', { name: 'Now' }).check();
+  await sendReply(page).click();
+  await expect(composer(page)).toBeHidden();
+  await expect(notice(page)).toContainText('Waiting for the network');
+  await page.getByRole('button', { name: 'Replies' }).click();
+  const outbox = page.getByRole('list', { name: 'Replies in the outbox' });
+  await expect(outbox.getByRole('listitem', { name: `To ${recipient}: Waiting` })).toBeVisible();
+  expect(await seriousA11yViolations(page)).toEqual([]);
+  expect(await ownPostsWith(page, 'bean fence')).toHaveLength(0);
+
+  // Back online: it goes out, once, and shows in its conversation.
+  await context.setOffline(false);
+  await expect(outbox.getByRole('listitem', { name: `To ${recipient}: Sent` })).toBeVisible();
+  await expect(notice(page)).toContainText(`Your reply to ${recipient} was sent.`);
+  const sent = await ownPostsWith(page, 'bean fence');
+  expect(sent).toHaveLength(1);
+  const entries = (await readAll<StoredEntry>(page, 'outbox')).filter((e) => e.text === text);
+  expect(entries.map((e) => [e.state, e.attempts])).toEqual([['sent', 1]]);
+
+  // It is in its conversation: answering there again shows it, from the local store.
+  const answered = (await readAll<StoredEntry & { inReplyToPostId: string }>(page, 'outbox')).find(
+    (e) => e.text === text,
+  );
+  await page.goto(`/#reply=${encodeURIComponent(answered?.inReplyToPostId ?? '')}`);
+  const thread = page.getByRole('complementary', { name: 'The conversation' });
+  await expect(
+    thread.getByRole('article', { name: /^You,/ }).filter({ hasText: 'bean fence' }),
+  ).toHaveCount(1);
+  await page.keyboard.press('Escape');
+
+  // Going offline and online again sends nothing more.
+  await context.setOffline(true);
+  await context.setOffline(false);
+  await page.waitForTimeout(500);
+  expect(await ownPostsWith(page, 'bean fence')).toHaveLength(1);
+});
+
+test('undo within the cooling-off delay takes the reply back and restores the draft', async ({
+  page,
+}) => {
+  await openInbox(page);
+  const recipient = await startReply(page);
+  const text = 'I would love to come along. Shall I bring the spare trowels?';
+  await composer(page).fill(text);
+  await expect(
+    page.getByRole('radio', { name: /In 30 seconds, so you can still take it back/ }),
+  ).toBeChecked();
+  await sendReply(page).click();
+  await expect(composer(page)).toBeHidden();
+  await expect(notice(page)).toContainText(`Your reply to ${recipient}: Goes out in`);
+
+  await notice(page).getByRole('button', { name: 'Undo send' }).click();
+  await expect(composer(page)).toHaveValue(text);
+  const entries = (await readAll<StoredEntry>(page, 'outbox')).filter((e) => e.text === text);
+  expect(entries.map((e) => [e.state, e.attempts])).toEqual([['cancelled', 0]]);
+  expect(await ownPostsWith(page, 'spare trowels')).toHaveLength(0);
+
+  // The restored draft is in the store, and in the reply-later list.
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: 'Replies' }).click();
+  await expect(
+    page.getByRole('region', { name: 'Reply later' }).getByText(`Your draft: “${text}”`),
+  ).toBeVisible();
+});
+
+test('a near-copy of a reply sent to someone else gets the form-letter hint; an original reply does not', async ({
+  page,
+}) => {
+  await openInbox(page);
+  const first = await startReply(page);
+  await composer(page).fill(
+    'Thanks so much for the follow! I mostly write about gardening and slow weekends, have a look around.',
+  );
+  await page.getByRole('radio', { name: 'Now' }).check();
+  await sendReply(page).click();
+  await expect(notice(page)).toContainText(`Your reply to ${first} was sent.`);
+
+  // The next conversation with someone else.
+  let second = await startReply(page);
+  for (let i = 0; i < 10 && second === first; i++) {
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('j');
+    second = await startReply(page);
+  }
+  expect(second).not.toBe(first);
+
+  await composer(page).fill(
+    'Thanks so much for the follow! I mostly write about gardening and slow weekends — have a look around!',
+  );
+  const hint = page.getByRole('region', { name: 'This reads like a form letter' });
+  await expect(hint).toContainText('This reads a lot like what you sent to someone else recently');
+  await expect(hint).toContainText(`Your reply to ${first}`);
+  await expect(hint).toContainText('Thanks so much for the follow!');
+  // Advice only: sending stays possible.
+  await expect(sendReply(page)).toBeEnabled();
+  expect(await seriousA11yViolations(page)).toEqual([]);
+
+  await composer(page).fill(
+    'Your photo of the allotment after the rain is wonderful. How did the leeks survive the frost?',
+  );
+  await expect(hint).toBeHidden();
+});
