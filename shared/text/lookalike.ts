@@ -77,6 +77,8 @@ interface Word {
   inEntity: boolean;
 }
 
+const CYRILLIC_OR_GREEK_RE = /[\p{Script=Cyrillic}\p{Script=Greek}]/u;
+
 // A word: letters, combining marks and the invisible characters that spammers hide inside words.
 const WORD_RE = new RegExp(`[\\p{L}\\p{M}${INVISIBLE_CLASS}]+`, 'gu');
 
@@ -262,6 +264,8 @@ function lookalikeWordFindings(words: readonly Word[]): LookalikeFinding[] {
  * Findings are in text order. Pure function; `text` should be plain text (see `htmlToPlainText`).
  */
 export function findLookalikes(text: string): LookalikeFinding[] {
+  // Both rules need a Cyrillic or Greek letter; most text has none and skips the word split.
+  if (!CYRILLIC_OR_GREEK_RE.test(text)) return [];
   const words = splitWords(text);
   const prose = words.filter((w) => !w.inEntity);
   const context = dominantScript(prose.length > 0 ? prose : words);

@@ -299,6 +299,7 @@ function phraseReasons(plain: string, links: readonly Link[]): Reason[] {
 
 const PUNCTUATION_FLOOD_RE = /[!?！？¡¿]{5,}/u;
 const EMOJI_RE = /\p{Extended_Pictographic}/u;
+const EMOJI_CODE_POINTS_RE = /\p{Extended_Pictographic}/gu;
 /** Emoji flood: at least this many emoji, and more emoji than words. */
 export const EMOJI_FLOOD_MIN = 8;
 
@@ -312,6 +313,9 @@ function floodReason(plain: string, words: number): Reason | null {
       evidence: [run[0]],
     };
   }
+  // Each emoji grapheme holds at least one pictographic code point: too few of those, no flood
+  // (and no grapheme split, which most text would otherwise pay for).
+  if ((plain.match(EMOJI_CODE_POINTS_RE)?.length ?? 0) < EMOJI_FLOOD_MIN) return null;
   const emoji = splitGraphemes(plain).filter((g) => EMOJI_RE.test(g));
   if (emoji.length >= EMOJI_FLOOD_MIN && emoji.length > words) {
     return {

@@ -1,10 +1,11 @@
-import type { Account, ActivityItem, Person, Post } from '../../../../shared/domain';
-import { WAITING_FOR_DELIVERY } from '../../../../shared/domain';
-import type { ActivityBatch, IncomingPerson } from '../../../../shared/connectors/connector';
-import { screenText } from '../../../../shared/text/spam-signals';
+import type { Account, Person, Post } from '../../../../shared/domain';
+import type { ActivityBatch } from '../../../../shared/connectors/connector';
 import type { SlowpostDb } from '../database';
+import { freshActivity, lastPerId, mergePerson, mergePost } from './ingest-merge';
 import { releasedUpTo } from './released';
-import { summariseThreads } from './thread-summaries';
+import { sameRecord } from './same-record';
+import { readPeople, readThreadPosts, writeSummaries } from './thread-summaries';
+import { releasedAuthorIds } from './thread-summary';
 
 export interface IngestSummary {
   readonly people: number;
@@ -21,6 +22,8 @@ export interface IngestSummary {
  * - posts and activity seen before keep their arrival time, and activity its delivery (nothing is
  *   ever delivered twice); new ones arrive now and wait for the next delivery;
  * - each touched thread is re-summarised from the posts that deliveries have released.
+ * Everything the batch needs is read in one round (all requests in flight together), and records
+ * the batch would not change are not rewritten.
  */
 export async function ingestBatch(
   db: SlowpostDb,
@@ -28,35 +31,51 @@ export async function ingestBatch(
   batch: ActivityBatch,
   now: number,
 ): Promise<IngestSummary> {
+  const people = lastPerId(batch.people);
+  const posts = lastPerId(batch.posts);
+  const threadIds = [...new Set(batch.posts.map((p) => p.threadId))];
   return db.transaction(
     'rw',
     [db.accounts, db.people, db.posts, db.threads, db.activity, db.deliveries],
     async () => {
-      const account = await db.accounts.get(accountId);
+      const [account, peopleBefore, postsBefore, activityBefore, upTo, threads, stored] =
+        await Promise.all([
+          db.accounts.get(accountId),
+          db.people.bulkGet(people.map((p) => p.id)),
+          db.posts.bulkGet(posts.map((p) => p.id)),
+          db.activity.bulkGet(batch.activity.map((a) => a.id)),
+          releasedUpTo(db),
+          db.threads.bulkGet(threadIds),
+          readThreadPosts(db, threadIds),
+        ]);
       if (account === undefined)
         throw new Error(`No account "${accountId}" to store activity for.`);
 
-      await upsertPeople(db, batch.people, now);
-      await upsertPosts(db, batch.posts, now);
+      const mergedPeople = people.map((p, i) => mergePerson(p, peopleBefore[i], now));
+      const fresh = freshActivity(batch.activity, activityBefore, now);
+      // Writes go out without waiting for one another; the transaction keeps their order.
+      const writes: Promise<unknown>[] = [
+        db.people.bulkPut(mergedPeople.filter((p, i) => !sameRecord(peopleBefore[i], p))),
+        db.activity.bulkAdd(fresh),
+      ];
+      const mergedPosts = posts.map((p, i) => mergePost(p, postsBefore[i], now));
+      writes.push(db.posts.bulkPut(mergedPosts.filter((p, i) => !sameRecord(postsBefore[i], p))));
 
-      const known = await db.activity.bulkGet(batch.activity.map((a) => a.id));
-      const fresh: ActivityItem[] = [];
-      batch.activity.forEach((item, index) => {
-        if (known[index] === undefined) {
-          fresh.push({ ...item, arrivedAt: now, deliveryId: WAITING_FOR_DELIVERY });
-        }
-      });
-      await db.activity.bulkAdd(fresh);
-
-      const threadIds = [...new Set(batch.posts.map((p) => p.threadId))];
-      await summariseThreads(db, threadIds, await releasedUpTo(db));
+      const postsByThread = withBatchPosts(stored, mergedPosts);
+      const peopleById = new Map<string, Person>(mergedPeople.map((p) => [p.id, p]));
+      const authorsToRead = releasedAuthorIds([...postsByThread.values()].flat(), upTo).filter(
+        (id) => !peopleById.has(id),
+      );
+      for (const [id, person] of await readPeople(db, authorsToRead)) peopleById.set(id, person);
+      writes.push(writeSummaries(db, threadIds, threads, postsByThread, upTo, peopleById));
 
       const updated: Account = {
         ...account,
         syncCursor: batch.nextCursor ?? account.syncCursor,
         lastSyncedAt: now,
       };
-      await db.accounts.put(updated);
+      writes.push(db.accounts.put(updated));
+      await Promise.all(writes);
       return {
         people: batch.people.length,
         posts: batch.posts.length,
@@ -67,40 +86,19 @@ export async function ingestBatch(
   );
 }
 
-async function upsertPeople(
-  db: SlowpostDb,
-  incoming: readonly IncomingPerson[],
-  now: number,
-): Promise<void> {
-  const existing = await db.people.bulkGet(incoming.map((p) => p.id));
-  const merged: Person[] = incoming.map((person, index) => {
-    const before = existing[index];
-    return {
-      ...person,
-      firstSeenAt: before?.firstSeenAt ?? now,
-      screening: before?.screening ?? 'unknown',
-      notes: before?.notes ?? '',
-      keepInTouchDays: before?.keepInTouchDays ?? null,
-    };
-  });
-  await db.people.bulkPut(merged);
-}
-
-/**
- * Posts keep their first arrival. Other people's posts are screened for spam here, once, when
- * they arrive (in the sync worker, off the UI thread), so opening a session never waits on it.
- */
-async function upsertPosts(db: SlowpostDb, incoming: readonly Post[], now: number): Promise<void> {
-  const existing = await db.posts.bulkGet(incoming.map((p) => p.id));
-  await db.posts.bulkPut(
-    incoming.map((post, index) => {
-      const before = existing[index];
-      const screen = post.isOwn
-        ? null
-        : before?.screen != null && before.contentHtml === post.contentHtml
-          ? before.screen
-          : screenText(post.contentHtml);
-      return { ...post, arrivedAt: before?.arrivedAt ?? now, screen };
-    }),
-  );
+/** Each thread's posts as they will be stored once the batch is written. */
+function withBatchPosts(
+  stored: ReadonlyMap<string, readonly Post[]>,
+  batchPosts: readonly Post[],
+): Map<string, Post[]> {
+  const inBatch = new Set(batchPosts.map((p) => p.id));
+  const byThread = new Map<string, Post[]>();
+  for (const [threadId, list] of stored) {
+    byThread.set(
+      threadId,
+      list.filter((p) => !inBatch.has(p.id)),
+    );
+  }
+  for (const post of batchPosts) byThread.get(post.threadId)?.push(post);
+  return byThread;
 }

@@ -1,13 +1,11 @@
 import type { Person, Post, Thread } from '../../../../shared/domain';
-import { htmlToPlainText } from '../../../../shared/text/html-to-text';
-import { participantsLabel, snippetOf } from '../../../../shared/threads/thread-labels';
 import type { SlowpostDb } from '../database';
-import { isReleased } from './released';
+import { releasedAuthorIds, sameSummary, summaryOf } from './thread-summary';
 
 /**
- * Rebuilds each thread's list summary (who is in it, its latest line) from the posts that
- * deliveries have released, so a list never previews something that has not been delivered.
- * A thread with nothing released yet keeps its previous summary (or has none).
+ * Rebuilds each thread's list summary from the posts that deliveries have released (see
+ * `summaryOf`). A thread with nothing released yet keeps its previous summary (or has none); a
+ * summary that would not change is not rewritten.
  */
 export async function summariseThreads(
   db: SlowpostDb,
@@ -15,45 +13,52 @@ export async function summariseThreads(
   upTo: number,
 ): Promise<void> {
   if (threadIds.length === 0) return;
-  const existing = await db.threads.bulkGet([...threadIds]);
-  const postsByThread = new Map<string, Post[]>();
-  const posts = await db.posts
-    .where('threadId')
-    .anyOf([...threadIds])
-    .toArray();
-  for (const post of posts) {
-    if (!isReleased(post, upTo)) continue;
-    const list = postsByThread.get(post.threadId) ?? [];
-    list.push(post);
-    postsByThread.set(post.threadId, list);
-  }
-  const authors = await db.people.bulkGet([...new Set(posts.map((p) => p.authorId))]);
-  const peopleById = new Map<string, Person>();
-  for (const person of authors) if (person !== undefined) peopleById.set(person.id, person);
+  const [existing, postsByThread] = await Promise.all([
+    db.threads.bulkGet([...threadIds]),
+    readThreadPosts(db, threadIds),
+  ]);
+  const peopleById = await readPeople(
+    db,
+    releasedAuthorIds([...postsByThread.values()].flat(), upTo),
+  );
+  await writeSummaries(db, threadIds, existing, postsByThread, upTo, peopleById);
+}
 
-  const threads: Thread[] = [];
+/** Every stored post of each thread: one index read per thread, all in flight at once. */
+export async function readThreadPosts(
+  db: SlowpostDb,
+  threadIds: readonly string[],
+): Promise<Map<string, Post[]>> {
+  const lists = await Promise.all(
+    threadIds.map((id) => db.posts.where('threadId').equals(id).toArray()),
+  );
+  return new Map(threadIds.map((id, index) => [id, lists[index] ?? []]));
+}
+
+export async function readPeople(
+  db: SlowpostDb,
+  ids: readonly string[],
+): Promise<Map<string, Person>> {
+  const people = await db.people.bulkGet([...ids]);
+  const byId = new Map<string, Person>();
+  for (const person of people) if (person !== undefined) byId.set(person.id, person);
+  return byId;
+}
+
+/** Summarises each thread from its posts and stores the summaries that changed. */
+export async function writeSummaries(
+  db: SlowpostDb,
+  threadIds: readonly string[],
+  existing: readonly (Thread | undefined)[],
+  postsByThread: ReadonlyMap<string, readonly Post[]>,
+  upTo: number,
+  peopleById: ReadonlyMap<string, Person>,
+): Promise<void> {
+  const changed: Thread[] = [];
   threadIds.forEach((threadId, index) => {
-    const visible = (postsByThread.get(threadId) ?? []).sort((a, b) => a.createdAt - b.createdAt);
-    const first = visible[0];
-    const last = visible[visible.length - 1];
-    if (first === undefined || last === undefined) return;
-    const root = visible.find((p) => p.id === threadId) ?? first;
-    const participantIds = [...new Set(visible.map((p) => p.authorId))];
     const before = existing[index];
-    threads.push({
-      id: threadId,
-      accountId: root.accountId,
-      rootPostId: root.id,
-      subject: snippetOf(htmlToPlainText(root.contentHtml), 140),
-      participantIds,
-      participantsLabel: participantsLabel(participantIds.map((id) => peopleById.get(id))),
-      lastSnippet: snippetOf(htmlToPlainText(last.contentHtml), 160),
-      isDirect: root.visibility === 'direct',
-      lastActivityAt: last.createdAt,
-      lastPostId: last.id,
-      triage: before?.triage ?? 'open',
-      triagedAt: before?.triagedAt ?? null,
-    });
+    const next = summaryOf(threadId, postsByThread.get(threadId) ?? [], upTo, peopleById, before);
+    if (next !== null && (before === undefined || !sameSummary(before, next))) changed.push(next);
   });
-  await db.threads.bulkPut(threads);
+  if (changed.length > 0) await db.threads.bulkPut(changed);
 }
