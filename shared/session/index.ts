@@ -34,3 +34,4 @@ export type {
   SessionConversation,
   SetAside,
 } from './session-types';
+export { isScreenedOut } from './screened-out';

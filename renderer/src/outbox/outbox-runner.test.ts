@@ -8,7 +8,7 @@ import { queueDraft } from '../db/repositories/replies';
 import { waitingReplies, outboxItems } from '../db/repositories/replies-overview';
 import { openDemoStore } from '../testing/demo-store';
 import { startOutboxRunner, type OutboxRunner } from './outbox-runner';
-import { takeBack } from './reply-actions';
+import { editAsDraft, takeBack } from './reply-actions';
 
 const ANCHOR = Date.UTC(2026, 10, 25, 8, 0);
 let db: SlowpostDatabase;
@@ -123,5 +123,31 @@ describe('the outbox runner in the page', () => {
     const late = await takeBack(db, runner, entry.id);
     expect(late.ok).toBe(false);
     expect(await db.drafts.get(post.id)).toBeUndefined();
+  });
+});
+
+describe('a reply the network refuses', () => {
+  it('stops retrying, says why, and gives the text back as a draft on request', async () => {
+    const runner = start();
+    const post = await answering();
+    // The post being answered is gone from the network (the demo answers 404).
+    const gone = { ...post, id: 'demo|deleted-post' };
+    await db.posts.put(gone);
+    const entry = await queueDraft(db, gone, fields, { now, sendAfter: now });
+    runner.kick();
+    await runner.idle();
+    const refused = await db.outbox.get(entry.id);
+    expect(refused).toMatchObject({ state: 'needs-attention', attempts: 1 });
+    expect(refused?.lastError).toMatch(/deleted/);
+    // Nothing more is attempted.
+    now += 60 * 60_000;
+    runner.kick();
+    await runner.idle();
+    expect((await db.outbox.get(entry.id))?.attempts).toBe(1);
+
+    const result = await editAsDraft(db, runner, entry.id);
+    expect(result).toEqual({ ok: true, postId: gone.id });
+    expect(await db.drafts.get(gone.id)).toMatchObject({ text: fields.text });
+    expect((await db.outbox.get(entry.id))?.state).toBe('cancelled');
   });
 });

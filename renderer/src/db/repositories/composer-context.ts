@@ -2,6 +2,7 @@ import type { OutboxEntry, Post, Thread } from '../../../../shared/domain';
 import type { SentReply } from '../../../../shared/text/form-letter';
 import { htmlToPlainText } from '../../../../shared/text/html-to-text';
 import { snippetOf } from '../../../../shared/threads/thread-labels';
+import { isScreenedOut } from '../../../../shared/session/screened-out';
 import type { SlowpostDb } from '../database';
 
 /** How far back the form-letter check looks for replies to compare with. */
@@ -130,4 +131,20 @@ export async function setPersonNotes(
 ): Promise<void> {
   const updated = await db.people.update(personId, { notes });
   if (updated === 0) throw new Error(`No person ${personId} to keep notes about`);
+}
+
+/** The posts of a thread that stay out of sight in the composer (see `isScreenedOut`). */
+export async function screenedOutPostIds(db: SlowpostDb, threadId: string): Promise<Set<string>> {
+  return db.transaction('r', [db.posts, db.people], async () => {
+    const posts = await db.posts.where('threadId').equals(threadId).toArray();
+    const authors = await db.people.bulkGet([...new Set(posts.map((p) => p.authorId))]);
+    const screening = new Map(
+      authors.flatMap((a) => (a === undefined ? [] : [[a.id, a.screening] as const])),
+    );
+    return new Set(
+      posts
+        .filter((post) => isScreenedOut(post, screening.get(post.authorId) ?? 'unknown'))
+        .map((post) => post.id),
+    );
+  });
 }

@@ -1,4 +1,5 @@
 import type { Draft, OutboxEntry, Person, Post, Thread } from '../../../../shared/domain';
+import { isScreenedOut } from '../../../../shared/session/screened-out';
 import type { SlowpostDb } from '../database';
 import { isReleased, releasedUpTo } from './released';
 
@@ -74,11 +75,7 @@ async function answerableIn(
     .sort((a, b) => b.createdAt - a.createdAt);
   const authors = await db.people.bulkGet([...new Set(posts.map((p) => p.authorId))]);
   const screening = new Map(authors.flatMap((a) => (a === undefined ? [] : [[a.id, a.screening]])));
-  return posts.find((post) => {
-    const state = screening.get(post.authorId) ?? 'unknown';
-    if (state === 'kept-out') return false;
-    return state === 'let-in' || post.screen?.suspicious !== true;
-  });
+  return posts.find((post) => !isScreenedOut(post, screening.get(post.authorId) ?? 'unknown'));
 }
 
 /**

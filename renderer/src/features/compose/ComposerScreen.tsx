@@ -1,11 +1,11 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { Account, Person, Post } from '../../../../shared/domain';
 import { sendTiming } from '../../../../shared/outbox/send-timing';
 import { ReplySetting, type SendMode } from '../../../../shared/settings/setting-definitions';
 import { nameOf } from '../../../../shared/threads/thread-labels';
 import { useDatabase } from '../../app/database-context';
-import { recentReplies } from '../../db/repositories/composer-context';
+import { recentReplies, screenedOutPostIds } from '../../db/repositories/composer-context';
 import { defaultDraftFields, queueDraft, type DraftFields } from '../../db/repositories/replies';
 import { setThreadTriage } from '../../db/repositories/session';
 import { readSetting } from '../../db/repositories/settings';
@@ -106,7 +106,10 @@ function Composer({ loaded }: { readonly loaded: Loaded }) {
     const found = await db.people.bulkGet(ids);
     return new Map(found.filter((p): p is Person => p !== undefined).map((p) => [p.id, p]));
   }, [db, replies]);
-  const hidden = useMemo(() => new Set<string>(), []);
+  const hidden = useLiveQuery(
+    () => screenedOutPostIds(db, answering.threadId),
+    [db, answering.threadId],
+  );
 
   const send = async (fields: DraftFields, mode: SendMode): Promise<void> => {
     if (settings === undefined) return;
@@ -163,12 +166,14 @@ function Composer({ loaded }: { readonly loaded: Loaded }) {
       </header>
       <div className="composer__body">
         <aside className="composer__thread" aria-label="The conversation">
-          <ThreadView
-            threadId={answering.threadId}
-            now={now}
-            hiddenPostIds={hidden}
-            answeringPostId={answering.id}
-          />
+          {hidden === undefined ? null : (
+            <ThreadView
+              threadId={answering.threadId}
+              now={now}
+              hiddenPostIds={hidden}
+              answeringPostId={answering.id}
+            />
+          )}
         </aside>
         <main className="composer__main">
           {settings === undefined || replies === undefined ? null : (
