@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { keepAppReachableOffline, openInbox, readAll, seriousA11yViolations } from './support/app';
@@ -163,6 +164,7 @@ test('a near-copy of a reply sent to someone else gets the form-letter hint; an 
   await expect(hint).toContainText('Thanks so much for the follow!');
   // Advice only: sending stays possible.
   await expect(sendReply(page)).toBeEnabled();
+  await page.screenshot({ path: join(__dirname, 'screenshots', 'composer.png') });
   expect(await seriousA11yViolations(page)).toEqual([]);
 
   await composer(page).fill(
