@@ -6,6 +6,7 @@ import type { SlowpostDatabase } from '../database';
 import { recentReplies, pastConversations, setPersonNotes } from './composer-context';
 import { defaultDraftFields, queueDraft, restoreDraft, saveDraft } from './replies';
 import { releasedUpTo } from './released';
+import { loadSessionState } from './session';
 
 const ANCHOR = Date.UTC(2026, 10, 25, 8, 0);
 let db: SlowpostDatabase;
@@ -71,6 +72,26 @@ describe('drafts', () => {
     await saveDraft(db, answering, { ...fields, text: 'Second thought.' }, ANCHOR + 5);
     const restored = await restoreDraft(db, entry, ANCHOR + 6);
     expect(restored.text).toBe('First thought.\n\nSecond thought.');
+  });
+});
+
+describe('the session summary', () => {
+  it('counts replies written since the session began, not the ones taken back', async () => {
+    const fields = { ...defaultDraftFields(answering), text: 'One.' };
+    const kept = await queueDraft(db, answering, fields, { now: ANCHOR, sendAfter: ANCHOR });
+    const undone = await queueDraft(
+      db,
+      answering,
+      { ...fields, text: 'Two.' },
+      {
+        now: ANCHOR,
+        sendAfter: ANCHOR + 30_000,
+      },
+    );
+    await db.outbox.update(undone.id, { state: 'cancelled' });
+    expect((await loadSessionState(db, ANCHOR)).repliesWritten).toBe(1);
+    expect((await loadSessionState(db, ANCHOR + 1)).repliesWritten).toBe(0);
+    expect(kept.state).toBe('waiting');
   });
 });
 

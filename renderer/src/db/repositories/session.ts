@@ -42,7 +42,10 @@ export interface SessionState {
 export async function loadSessionState(db: SlowpostDb, since: number): Promise<SessionState> {
   return db.transaction('r', [db.threads, db.outbox], async () => {
     const triagedSince = await db.threads.where('triagedAt').aboveOrEqual(since).toArray();
-    const repliesWritten = await db.outbox.filter((entry) => entry.createdAt >= since).count();
+    // Replies taken back (undo) or given up were not written after all.
+    const repliesWritten = await db.outbox
+      .filter((entry) => entry.createdAt >= since && entry.state !== 'cancelled')
+      .count();
     return { triagedSince, repliesWritten };
   });
 }
