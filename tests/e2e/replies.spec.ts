@@ -58,6 +58,8 @@ test('a reply written offline survives a reload, waits, and goes out once when t
   await page.getByRole('checkbox', { name: 'Add a content warning' }).check();
   await page.getByRole('textbox', { name: 'Content warning' }).fill('garden gossip');
   await page.getByRole('combobox', { name: 'Language' }).selectOption('de');
+  const notes = page.getByRole('textbox', { name: `Your private notes about ${recipient}` });
+  await notes.fill('Met at the SummitUp conference; loves pair programming.');
   await expect(page.getByText('Draft saved')).toBeVisible();
   await expect(page.getByText(/\d+ characters left/)).toBeVisible();
 
@@ -67,6 +69,7 @@ test('a reply written offline survives a reload, waits, and goes out once when t
   await expect(page.getByRole('combobox', { name: 'Who can see it' })).toHaveValue('private');
   await expect(page.getByRole('textbox', { name: 'Content warning' })).toHaveValue('garden gossip');
   await expect(page.getByRole('combobox', { name: 'Language' })).toHaveValue('de');
+  await expect(notes).toHaveValue('Met at the SummitUp conference; loves pair programming.');
 
   // Queue it to go now: offline, it waits in the outbox (and could still be taken back).
   await page.getByRole('radio', { name: 'Now' }).check();

@@ -57,6 +57,15 @@ export function ComposerScreen({ postId }: { readonly postId: string }) {
       setFrozen(loaded);
   }, [loaded, frozen]);
 
+  // Focus goes back where it was when the composer closes (it was opened from there).
+  useEffect(() => {
+    const before = document.activeElement;
+    return () => {
+      if (before instanceof HTMLElement && before !== document.body)
+        window.requestAnimationFrame(() => before.isConnected && before.focus());
+    };
+  }, []);
+
   useEffect(() => {
     const onKey = (event: KeyboardEvent): void => {
       if (event.key === 'Escape' && !event.defaultPrevented) {

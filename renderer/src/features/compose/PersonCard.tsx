@@ -1,11 +1,12 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { Person } from '../../../../shared/domain';
 import { nameOf } from '../../../../shared/threads/thread-labels';
 import { useDatabase } from '../../app/database-context';
 import { pastConversations, setPersonNotes } from '../../db/repositories/composer-context';
 import { releasedUpTo } from '../../db/repositories/released';
 import { formatPostTime } from '../../ui/format-time';
+import { useDebouncedSave } from '../../ui/use-debounced-save';
 
 interface Props {
   readonly person: Person;
@@ -27,34 +28,14 @@ export function PersonCard({ person, threadId, now }: Props) {
     [db, person.id, threadId],
   );
   const [notes, setNotes] = useState(person.notes);
-  /** 'saved', 'pending', or why the last save failed. */
-  const [saved, setSaved] = useState<string>('saved');
-  const timer = useRef<number | null>(null);
-  const latest = useRef(notes);
-  latest.current = notes;
-
-  useEffect(() => {
-    const personId = person.id;
-    return () => {
-      // Leaving the composer writes what is pending.
-      if (timer.current !== null) {
-        window.clearTimeout(timer.current);
-        void setPersonNotes(db, personId, latest.current);
-      }
-    };
-  }, [db, person.id]);
-
+  const saveNotes = useCallback(
+    (value: string) => setPersonNotes(db, person.id, value),
+    [db, person.id],
+  );
+  const saver = useDebouncedSave(saveNotes, NOTES_SAVE_DELAY_MS);
   const onNotes = (value: string): void => {
     setNotes(value);
-    setSaved('pending');
-    if (timer.current !== null) window.clearTimeout(timer.current);
-    timer.current = window.setTimeout(() => {
-      timer.current = null;
-      setPersonNotes(db, person.id, value).then(
-        () => setSaved('saved'),
-        (error: unknown) => setSaved(error instanceof Error ? error.message : String(error)),
-      );
-    }, NOTES_SAVE_DELAY_MS);
+    saver.changed(value);
   };
 
   return (
@@ -72,11 +53,9 @@ export function PersonCard({ person, threadId, now }: Props) {
         />
       </label>
       <p className="person-card__hint" role="status">
-        {saved === 'saved'
-          ? 'Only on this computer; never sent.'
-          : saved === 'pending'
-            ? 'Saving…'
-            : `Could not save the notes: ${saved}`}
+        {saver.state === 'failed'
+          ? `Could not save the notes: ${saver.error ?? 'unknown error'}`
+          : 'Only on this computer; never sent.'}
       </p>
       <h3 className="person-card__subheading">Earlier conversations</h3>
       {past === undefined ? null : past.length === 0 ? (

@@ -9,7 +9,7 @@ import { formatClockTime } from '../../ui/format-time';
 import { FormLetterHint } from './FormLetterHint';
 import { LengthCounter } from './LengthCounter';
 import { VISIBILITY_LABELS, languageChoices, languageLabel } from './reply-options';
-import type { SaveState } from './use-draft-autosave';
+import type { SaveState } from '../../ui/use-debounced-save';
 
 interface Props {
   readonly recipientName: string;
