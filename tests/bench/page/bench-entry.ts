@@ -48,7 +48,7 @@ export interface SeedResult {
 
 /**
  * Writes the preset through the sync path (parse with the domain schemas, ingestBatch in one
- * transaction per batch). All but the last `deliveryItems` arrive before an earlier, closed
+ * transaction per batch), timing each batch. All but the last `deliveryItems` arrive before an earlier, closed
  * delivery; the rest arrive later and form the one open delivery the session benches use.
  */
 async function seed(presetName: Preset['name'], now: number): Promise<SeedResult> {
@@ -63,7 +63,8 @@ async function seed(presetName: Preset['name'], now: number): Promise<SeedResult
   const batchMs: number[] = [];
   let index = 0;
   let closedEarlier = false;
-  const started = performance.now();
+  // Only the sync path is timed (parse, then ingestBatch); the delivery made between the older
+  // items and the open delivery's is setup for the session benches, not ingest.
   for (const raw of generateBatches(preset, now - 20 * 86_400_000, now - 60_000)) {
     const late = index >= firstOpenBatch;
     if (late && !closedEarlier) {
@@ -76,7 +77,7 @@ async function seed(presetName: Preset['name'], now: number): Promise<SeedResult
     batchMs.push(performance.now() - t0);
     index += 1;
   }
-  const seconds = (performance.now() - started) / 1000;
+  const seconds = batchMs.reduce((sum, ms) => sum + ms, 0) / 1000;
   // A long-time user: most people are let in; a few are new and meet the screener.
   await db.people
     .filter((p) => !p.isSelf && Number(p.networkId.slice(1)) % 50 !== 0)
