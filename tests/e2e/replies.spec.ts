@@ -60,6 +60,7 @@ test('a reply written offline survives a reload, waits, and goes out once when t
   await page.getByRole('combobox', { name: 'Language' }).selectOption('de');
   const notes = page.getByRole('textbox', { name: `Your private notes about ${recipient}` });
   await notes.fill('Met at the SummitUp conference; loves pair programming.');
+  await expect(page.getByText('Saved only on this computer; never sent.')).toBeVisible();
   await expect(page.getByText('Draft saved')).toBeVisible();
   await expect(page.getByText(/\d+ characters left/)).toBeVisible();
 

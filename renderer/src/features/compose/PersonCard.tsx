@@ -55,7 +55,9 @@ export function PersonCard({ person, threadId, now }: Props) {
       <p className="person-card__hint" role="status">
         {saver.state === 'failed'
           ? `Could not save the notes: ${saver.error ?? 'unknown error'}`
-          : 'Only on this computer; never sent.'}
+          : saver.state === 'pending'
+            ? 'Saving… (only on this computer; never sent)'
+            : 'Saved only on this computer; never sent.'}
       </p>
       <h3 className="person-card__subheading">Earlier conversations</h3>
       {past === undefined ? null : past.length === 0 ? (
