@@ -4,7 +4,7 @@ export const SHORTCUTS: readonly (readonly [string, string])[] = [
   ['j / ↓', 'Next conversation'],
   ['k / ↑', 'Previous conversation'],
   ['Enter', 'Open the conversation'],
-  ['r', 'Reply now'],
+  ['r', 'Write a reply (opens the composer)'],
   ['l', 'Reply later (a considered answer)'],
   ['e', 'Done'],
   ['m', 'Mute the thread'],
@@ -13,6 +13,8 @@ export const SHORTCUTS: readonly (readonly [string, string])[] = [
   ['i', 'Screener: let this person in'],
   ['o', 'Screener: keep this person out'],
   ['?', 'Show these shortcuts'],
+  ['Ctrl (⌘) + Enter', 'Composer: send the reply'],
+  ['Esc', 'Composer: back, keeping the draft'],
 ];
 
 export function ShortcutsDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
