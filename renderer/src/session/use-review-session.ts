@@ -5,7 +5,8 @@ import type { ScreeningCache, Session } from '../../../shared/session';
 import { buildSession, createScreeningCache, historyFromPosts } from '../../../shared/session';
 import { SessionSetting } from '../../../shared/settings/setting-definitions';
 import type { SlowpostDb } from '../db/database';
-import { loadSessionData, loadSessionState, loadThreads } from '../db/repositories/session';
+import { loadOpenSessionState, loadThreads } from '../db/repositories/session';
+import { loadSessionData } from '../db/repositories/session-data';
 import { readSetting } from '../db/repositories/settings';
 import type { SessionViewModel } from './session-view-model';
 import { sessionViewModel } from './session-view-model';
@@ -38,16 +39,14 @@ export interface ReviewSession {
 export function useReviewSession(db: SlowpostDb): ReviewSession | undefined {
   const data = useLiveQuery(() => loadSessionData(db), [db]);
   const settings = useLiveQuery(() => readSetting(db, SessionSetting), [db]);
-  const state = useLiveQuery(
-    () => (data === undefined ? undefined : loadSessionState(db, data.since)),
-    [db, data],
-  );
+  // Read alongside the data, not after it: it needs only the open deliveries.
+  const state = useLiveQuery(() => loadOpenSessionState(db), [db]);
   // The threads as the delivery left them, read once per delivery; triage is laid over them.
   const [base, setBase] = useState<Map<string, Thread> | null>(null);
   useEffect(() => {
     if (data === undefined) return;
     let cancelled = false;
-    void loadThreads(db, data.threadIds).then((threads) => {
+    void loadThreads(db, data.threadIds, data.threadsActiveSince).then((threads) => {
       if (!cancelled) setBase(new Map(threads.map((t) => [t.id, t])));
     });
     return () => {
@@ -86,7 +85,8 @@ export function useReviewSession(db: SlowpostDb): ReviewSession | undefined {
   }, [data, settings]);
 
   return useMemo(() => {
-    if (built === undefined || state === undefined || settings === undefined) return undefined;
+    if (built === undefined || state === undefined || state === null || settings === undefined)
+      return undefined;
     // A newer delivery's threads load in the background; until then the last ones serve (never
     // an empty screen in between).
     if (base === null) return undefined;

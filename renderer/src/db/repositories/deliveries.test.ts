@@ -10,7 +10,7 @@ import {
   openDeliveries,
 } from './deliveries';
 import { ingestBatch } from './ingest';
-import { loadSessionData } from './session';
+import { loadSessionData } from './session-data';
 
 const openThreadIds = async (): Promise<string[]> =>
   [...(await loadSessionData(db)).threadIds].sort();

@@ -1,32 +1,7 @@
-import Dexie from 'dexie';
-import type {
-  ActivityItem,
-  Delivery,
-  Person,
-  Post,
-  Screening,
-  Thread,
-  TriageState,
-} from '../../../../shared/domain';
-import { localId } from '../../../../shared/domain';
+import type { Screening, Thread, TriageState } from '../../../../shared/domain';
 import type { SlowpostDb } from '../database';
 import { openDeliveries } from './deliveries';
-
-/** Everything a review session is built from: the open deliveries and what they released. */
-export interface SessionData {
-  readonly deliveries: readonly Delivery[];
-  readonly activity: readonly ActivityItem[];
-  readonly posts: readonly Post[];
-  readonly people: readonly Person[];
-  /** The threads the delivered activity belongs to (their triage is read apart: it changes often). */
-  readonly threadIds: readonly string[];
-  /** The user's own posts and the posts they answered: who the user talks with. */
-  readonly ownPosts: readonly Post[];
-  readonly answeredPosts: readonly Post[];
-  readonly selfIds: readonly string[];
-  /** When the session's first delivery was made. */
-  readonly since: number;
-}
+import { RANGE_READ_FACTOR, recordsByRange } from './records-by-range';
 
 /** What changes with every triage keystroke: threads triaged since the session began, replies. */
 export interface SessionState {
@@ -50,65 +25,41 @@ export async function loadSessionState(db: SlowpostDb, since: number): Promise<S
   });
 }
 
-/** The delivery's threads as they are now (read once per delivery, not watched). */
-export async function loadThreads(db: SlowpostDb, threadIds: readonly string[]): Promise<Thread[]> {
-  return (await db.threads.bulkGet([...threadIds])).filter((t): t is Thread => t !== undefined);
+/**
+ * The state of the open deliveries' session, with when that session began (null when no delivery
+ * is open). Needs nothing read before it, so it is ready as soon as what the deliveries brought.
+ */
+export async function loadOpenSessionState(
+  db: SlowpostDb,
+): Promise<(SessionState & { readonly since: number }) | null> {
+  return db.transaction('r', [db.deliveries, db.threads, db.outbox], async () => {
+    const deliveries = await openDeliveries(db);
+    if (deliveries.length === 0) return null;
+    const since = deliveries.reduce((min, d) => Math.min(min, d.deliveredAt), Infinity);
+    return { ...(await loadSessionState(db, since)), since };
+  });
 }
 
-export async function loadSessionData(db: SlowpostDb): Promise<SessionData> {
-  return db.transaction(
-    'r',
-    [db.accounts, db.deliveries, db.activity, db.posts, db.people],
-    async () => {
-      const deliveries = await openDeliveries(db);
-      const activity: ActivityItem[] = [];
-      for (const delivery of deliveries) {
-        activity.push(
-          ...(await db.activity
-            .where('[deliveryId+arrivedAt]')
-            .between([delivery.id, Dexie.minKey], [delivery.id, Dexie.maxKey])
-            .toArray()),
-        );
-      }
-      const postIds = new Set<string>();
-      const threadIds = new Set<string>();
-      const personIds = new Set<string>();
-      for (const item of activity) {
-        if (item.postId !== null) postIds.add(item.postId);
-        if (item.subjectPostId !== null) postIds.add(item.subjectPostId);
-        if (item.threadId !== null) threadIds.add(item.threadId);
-        personIds.add(item.actorId);
-      }
-      const posts = (await db.posts.bulkGet([...postIds])).filter(
-        (p): p is Post => p !== undefined,
-      );
-      for (const post of posts) personIds.add(post.authorId);
-      const accounts = await db.accounts.toArray();
-      const selfIds = accounts.map((a) => localId(a.id, a.networkUserId));
-      const selves = (await db.people.bulkGet(selfIds)).filter((p): p is Person => p !== undefined);
-      const ownPosts = await db.posts.where('authorId').anyOf(selfIds).toArray();
-      const answered = (
-        await db.posts.bulkGet([
-          ...new Set(ownPosts.flatMap((p) => (p.parent === null ? [] : [p.parent.id]))),
-        ])
-      ).filter((p): p is Post => p !== undefined);
-      for (const post of answered) personIds.add(post.authorId);
-      const people = (await db.people.bulkGet([...personIds])).filter(
-        (p): p is Person => p !== undefined,
-      );
-      const since = deliveries.reduce((min, d) => Math.min(min, d.deliveredAt), Infinity);
-      return {
-        deliveries,
-        activity,
-        posts,
-        people: [...people, ...selves],
-        threadIds: [...threadIds],
-        ownPosts,
-        answeredPosts: answered,
-        selfIds,
-        since,
-      };
-    },
+/**
+ * The delivery's threads as they are now (read once per delivery, not watched). Those active
+ * since `activeSince` come in one index range; the rest by id.
+ */
+export async function loadThreads(
+  db: SlowpostDb,
+  threadIds: readonly string[],
+  activeSince: number | null = null,
+): Promise<Thread[]> {
+  const range =
+    activeSince === null
+      ? null
+      : () =>
+          db.threads
+            .where('lastActivityAt')
+            .aboveOrEqual(activeSince)
+            .limit(threadIds.length * RANGE_READ_FACTOR)
+            .toArray();
+  return db.transaction('r', db.threads, () =>
+    recordsByRange(threadIds, range, (ids) => db.threads.bulkGet(ids)),
   );
 }
 

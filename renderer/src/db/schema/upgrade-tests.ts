@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import type { Thread } from '../../../../shared/domain';
+import type { Post, Thread } from '../../../../shared/domain';
 import type { SlowpostDatabase } from '../database';
 
 /**
@@ -31,7 +31,43 @@ export const UPGRADE_TESTS: readonly UpgradeTest[] = [
       expect(since).toEqual(['t-later']);
     },
   },
+  {
+    toVersion: 3,
+    async seed(db) {
+      await db.posts.bulkPut([post('p-early', 1_000), post('p-late', 9_000)]);
+    },
+    async verify(db) {
+      // Every post survives as it was, and the new index finds them by arrival.
+      expect(await db.posts.count()).toBe(2);
+      expect(await db.posts.get('p-late')).toEqual(post('p-late', 9_000));
+      const arrived = await db.posts.where('arrivedAt').between(5_000, 10_000).primaryKeys();
+      expect(arrived).toEqual(['p-late']);
+    },
+  },
 ];
+
+function post(id: string, arrivedAt: number): Post {
+  return {
+    id,
+    accountId: 'acct',
+    networkId: id,
+    uri: `https://example.social/${id}`,
+    cid: null,
+    url: null,
+    threadId: id,
+    authorId: 'acct|mira',
+    contentHtml: '<p>Seeds for the garden</p>',
+    createdAt: arrivedAt - 500,
+    parent: null,
+    root: { id, uri: `https://example.social/${id}`, cid: null },
+    visibility: 'public',
+    contentWarning: null,
+    language: 'en',
+    isOwn: false,
+    arrivedAt,
+    screen: null,
+  };
+}
 
 function thread(id: string, triage: Thread['triage'], triagedAt: number | null): Thread {
   return {

@@ -1,0 +1,154 @@
+import Dexie from 'dexie';
+import type { ActivityItem, Delivery, Person, Post } from '../../../../shared/domain';
+import { localId } from '../../../../shared/domain';
+import type { SlowpostDb } from '../database';
+import { openDeliveries } from './deliveries';
+import { RANGE_READ_FACTOR, recordsByRange } from './records-by-range';
+
+/** Everything a review session is built from: the open deliveries and what they released. */
+export interface SessionData {
+  readonly deliveries: readonly Delivery[];
+  readonly activity: readonly ActivityItem[];
+  readonly posts: readonly Post[];
+  readonly people: readonly Person[];
+  /** The threads the delivered activity belongs to (their triage is read apart: it changes often). */
+  readonly threadIds: readonly string[];
+  /**
+   * No earlier than the latest activity of every delivered thread that has a delivered post (the
+   * oldest delivered post): where a range read of those threads by last activity starts.
+   */
+  readonly threadsActiveSince: number | null;
+  /** The user's own posts and the posts they answered: who the user talks with. */
+  readonly ownPosts: readonly Post[];
+  readonly answeredPosts: readonly Post[];
+  readonly selfIds: readonly string[];
+  /** When the session's first delivery was made. */
+  readonly since: number;
+}
+
+/**
+ * Reads the open deliveries' activity (one index range each), then everything it refers to at
+ * once: the posts (mostly one range of arrival times: they arrive with the activity), the people,
+ * and who the user talks with.
+ */
+export async function loadSessionData(db: SlowpostDb): Promise<SessionData> {
+  return db.transaction(
+    'r',
+    [db.accounts, db.deliveries, db.activity, db.posts, db.people],
+    async () => {
+      const deliveries = await openDeliveries(db);
+      const activity = await deliveredActivity(db, deliveries);
+      const postIds = new Set<string>();
+      const threadIds = new Set<string>();
+      const actorIds = new Set<string>();
+      for (const item of activity) {
+        if (item.postId !== null) postIds.add(item.postId);
+        if (item.subjectPostId !== null) postIds.add(item.subjectPostId);
+        if (item.threadId !== null) threadIds.add(item.threadId);
+        actorIds.add(item.actorId);
+      }
+      const [posts, talks, actors] = await Promise.all([
+        deliveredPosts(db, [...postIds], activity),
+        whoTheUserTalksWith(db),
+        db.people.bulkGet([...actorIds]),
+      ]);
+      // Same order as one read of actors, then authors, then the people the user answered.
+      const personIds = new Set(actorIds);
+      for (const post of posts) personIds.add(post.authorId);
+      for (const post of talks.answeredPosts) personIds.add(post.authorId);
+      const byId = new Map<string, Person>();
+      for (const person of actors) if (person !== undefined) byId.set(person.id, person);
+      const others = (
+        await db.people.bulkGet([...personIds].filter((id) => !actorIds.has(id)))
+      ).filter((p): p is Person => p !== undefined);
+      for (const person of others) byId.set(person.id, person);
+      const people = [...personIds].flatMap((id) => {
+        const person = byId.get(id);
+        return person === undefined ? [] : [person];
+      });
+      const since = deliveries.reduce((min, d) => Math.min(min, d.deliveredAt), Infinity);
+      return {
+        deliveries,
+        activity,
+        posts,
+        people: [...people, ...talks.selves],
+        threadIds: [...threadIds],
+        threadsActiveSince: posts.reduce<number | null>(
+          (min, p) => (min === null || p.createdAt < min ? p.createdAt : min),
+          null,
+        ),
+        ownPosts: talks.ownPosts,
+        answeredPosts: talks.answeredPosts,
+        selfIds: talks.selfIds,
+        since,
+      };
+    },
+  );
+}
+
+async function deliveredActivity(
+  db: SlowpostDb,
+  deliveries: readonly Delivery[],
+): Promise<ActivityItem[]> {
+  const lists = await Promise.all(
+    deliveries.map((delivery) =>
+      db.activity
+        .where('[deliveryId+arrivedAt]')
+        .between([delivery.id, Dexie.minKey], [delivery.id, Dexie.maxKey])
+        .toArray(),
+    ),
+  );
+  return lists.flat();
+}
+
+/** The posts by id; the ones that arrived with the activity come in one range of arrival times. */
+async function deliveredPosts(
+  db: SlowpostDb,
+  postIds: readonly string[],
+  activity: readonly ActivityItem[],
+): Promise<Post[]> {
+  let from = Infinity;
+  let to = -Infinity;
+  for (const item of activity) {
+    from = Math.min(from, item.arrivedAt);
+    to = Math.max(to, item.arrivedAt);
+  }
+  const range =
+    from > to
+      ? null
+      : () =>
+          db.posts
+            .where('arrivedAt')
+            .between(from, to, true, true)
+            .limit(postIds.length * RANGE_READ_FACTOR)
+            .toArray();
+  return recordsByRange(postIds, range, (ids) => db.posts.bulkGet(ids));
+}
+
+interface TalksWith {
+  readonly selfIds: readonly string[];
+  readonly selves: readonly Person[];
+  readonly ownPosts: readonly Post[];
+  readonly answeredPosts: readonly Post[];
+}
+
+/** The user's accounts, their own people records, their posts and the posts they answered. */
+async function whoTheUserTalksWith(db: SlowpostDb): Promise<TalksWith> {
+  const accounts = await db.accounts.toArray();
+  const selfIds = accounts.map((a) => localId(a.id, a.networkUserId));
+  const [selves, ownPosts] = await Promise.all([
+    db.people.bulkGet(selfIds),
+    db.posts.where('authorId').anyOf(selfIds).toArray(),
+  ]);
+  const answeredPosts = (
+    await db.posts.bulkGet([
+      ...new Set(ownPosts.flatMap((p) => (p.parent === null ? [] : [p.parent.id]))),
+    ])
+  ).filter((p): p is Post => p !== undefined);
+  return {
+    selfIds,
+    selves: selves.filter((p): p is Person => p !== undefined),
+    ownPosts,
+    answeredPosts,
+  };
+}
