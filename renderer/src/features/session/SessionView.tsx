@@ -112,14 +112,16 @@ export function SessionView({ deliveries, review }: Props) {
   const rows: ListRow[] = useMemo(
     () =>
       displayed.map((c, index) => {
-        const thread = review.threads.get(c.threadId);
-        const latestPost = review.posts.get(c.postIds[c.postIds.length - 1] ?? '');
         return {
           id: c.threadId,
           title: c.reason,
           // Quote what this conversation brought, not the thread's last line (which may be
-          // someone waiting in the screener).
-          detail: latestPost === undefined ? (thread?.lastSnippet ?? '') : postSnippet(latestPost),
+          // someone waiting in the screener). Worked out only for the rows on screen.
+          get detail() {
+            const latestPost = review.posts.get(c.postIds[c.postIds.length - 1] ?? '');
+            if (latestPost !== undefined) return postSnippet(latestPost);
+            return review.threads.get(c.threadId)?.lastSnippet ?? '';
+          },
           at: c.latestAt,
           ...(c.kind === 'direct' ? { badge: 'Private' } : {}),
           continuesGroup: index > 0 && displayed[index - 1]?.personId === c.personId,
