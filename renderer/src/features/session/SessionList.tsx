@@ -9,7 +9,7 @@ export interface ListRow {
   readonly detail: string;
   /** When the latest activity happened; formatted only for the rows on screen. */
   readonly at: number;
-  readonly badge?: string;
+  readonly badge?: string | undefined;
   /** Same person as the row above: drawn as one group. */
   readonly continuesGroup?: boolean;
 }

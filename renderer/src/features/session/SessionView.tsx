@@ -2,8 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import type { Delivery, Person, Post, TriageState } from '../../../../shared/domain';
 import type { ScreenerEntry } from '../../../../shared/session';
-import { htmlToPlainText } from '../../../../shared/text/html-to-text';
-import { nameOf, snippetOf } from '../../../../shared/threads/thread-labels';
+import { nameOf } from '../../../../shared/threads/thread-labels';
 import { useDatabase } from '../../app/database-context';
 import { closeOpenDeliveries } from '../../db/repositories/deliveries';
 import { setScreening, setThreadTriage, undoChange } from '../../db/repositories/session';
@@ -17,21 +16,10 @@ import { DraftPreview } from './DraftPreview';
 import { ScreenerDetail } from './ScreenerDetail';
 import type { ListRow } from './SessionList';
 import { SessionList } from './SessionList';
+import { ConversationRow } from './conversation-row';
 import { SessionSummary } from './SessionSummary';
 import { ShortcutsDialog } from './ShortcutsDialog';
 import { TriageBar } from './TriageBar';
-
-// A row quotes its conversation's latest post; each post is turned into a line once.
-const snippets = new Map<string, string>();
-function postSnippet(post: Post): string {
-  let line = snippets.get(post.id);
-  if (line === undefined) {
-    line = snippetOf(htmlToPlainText(post.contentHtml), 160);
-    if (snippets.size > 20_000) snippets.clear();
-    snippets.set(post.id, line);
-  }
-  return line;
-}
 
 const screenerKey = (entry: ScreenerEntry): string => `${entry.personId}::${entry.threadId}`;
 
@@ -109,25 +97,21 @@ export function SessionView({ deliveries, review }: Props) {
     return next?.threadId ?? null;
   }, []);
 
+  const lookup = useMemo(
+    () => ({ posts: review.posts, threads: review.threads }),
+    [review.posts, review.threads],
+  );
   const rows: ListRow[] = useMemo(
     () =>
-      displayed.map((c, index) => {
-        return {
-          id: c.threadId,
-          title: c.reason,
-          // Quote what this conversation brought, not the thread's last line (which may be
-          // someone waiting in the screener). Worked out only for the rows on screen.
-          get detail() {
-            const latestPost = review.posts.get(c.postIds[c.postIds.length - 1] ?? '');
-            if (latestPost !== undefined) return postSnippet(latestPost);
-            return review.threads.get(c.threadId)?.lastSnippet ?? '';
-          },
-          at: c.latestAt,
-          ...(c.kind === 'direct' ? { badge: 'Private' } : {}),
-          continuesGroup: index > 0 && displayed[index - 1]?.personId === c.personId,
-        };
-      }),
-    [displayed, review.threads, review.posts],
+      displayed.map(
+        (c, index) =>
+          new ConversationRow(
+            c,
+            index > 0 && displayed[index - 1]?.personId === c.personId,
+            lookup,
+          ),
+      ),
+    [displayed, lookup],
   );
   const screenerRows: ListRow[] = useMemo(
     () =>

@@ -1,0 +1,57 @@
+import type { Post, Thread } from '../../../../shared/domain';
+import type { SessionConversation } from '../../../../shared/session';
+import { htmlToPlainText } from '../../../../shared/text/html-to-text';
+import { snippetOf } from '../../../../shared/threads/thread-labels';
+import type { ListRow } from './SessionList';
+
+// A row quotes its conversation's latest post; each post is turned into a line once.
+const snippets = new Map<string, string>();
+function postSnippet(post: Post): string {
+  let line = snippets.get(post.id);
+  if (line === undefined) {
+    line = snippetOf(htmlToPlainText(post.contentHtml), 160);
+    if (snippets.size > 20_000) snippets.clear();
+    snippets.set(post.id, line);
+  }
+  return line;
+}
+
+interface Lookup {
+  readonly posts: ReadonlyMap<string, Post>;
+  readonly threads: ReadonlyMap<string, Thread>;
+}
+
+/**
+ * One conversation in the session list. Made for every conversation on every change (thousands),
+ * so it is a plain class, and its quote is worked out only when the row is on screen.
+ */
+export class ConversationRow implements ListRow {
+  readonly id: string;
+  readonly title: string;
+  readonly at: number;
+  readonly badge: string | undefined;
+  readonly continuesGroup: boolean;
+
+  constructor(
+    private readonly conversation: SessionConversation,
+    continuesGroup: boolean,
+    private readonly lookup: Lookup,
+  ) {
+    this.id = conversation.threadId;
+    this.title = conversation.reason;
+    this.at = conversation.latestAt;
+    this.badge = conversation.kind === 'direct' ? 'Private' : undefined;
+    this.continuesGroup = continuesGroup;
+  }
+
+  /**
+   * What this conversation brought, not the thread's last line (which may be someone waiting in
+   * the screener).
+   */
+  get detail(): string {
+    const { postIds, threadId } = this.conversation;
+    const latestPost = this.lookup.posts.get(postIds[postIds.length - 1] ?? '');
+    if (latestPost !== undefined) return postSnippet(latestPost);
+    return this.lookup.threads.get(threadId)?.lastSnippet ?? '';
+  }
+}
