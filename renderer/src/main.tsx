@@ -21,6 +21,8 @@ const outbox = startOutboxRunner({
   isOnline: () => navigator.onLine,
   connectorFor: (account) => connectorFor(account, () => Date.now()),
   exclusive: withOutboxLock,
+  // Opening the app reads the session first; replies left from last time go a moment later.
+  firstPassDelayMs: 1500,
 });
 window.addEventListener('online', () => outbox.kick());
 

@@ -23,6 +23,11 @@ export interface OutboxRunnerOptions {
    * twice (every write is compare-and-set), but one sender per profile keeps recovery simple.
    */
   readonly exclusive?: (run: () => Promise<void>) => Promise<void>;
+  /**
+   * How long after starting the first pass waits (default 0). The app gives the first view the
+   * store to itself for a moment; anything queued meanwhile kicks a pass at once.
+   */
+  readonly firstPassDelayMs?: number;
   /** After every pass, for tests and diagnostics. */
   readonly onTick?: (report: TickReport) => void;
 }
@@ -119,7 +124,9 @@ export function startOutboxRunner(options: OutboxRunnerOptions): OutboxRunner {
     });
   }
 
-  kick();
+  const delay = options.firstPassDelayMs ?? 0;
+  if (delay > 0) schedule(delay);
+  else kick();
   return {
     engine,
     kick,
