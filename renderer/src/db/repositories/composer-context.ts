@@ -1,4 +1,5 @@
 import type { OutboxEntry, Post, Thread } from '../../../../shared/domain';
+import { localId } from '../../../../shared/domain';
 import type { SentReply } from '../../../../shared/text/form-letter';
 import { htmlToPlainText } from '../../../../shared/text/html-to-text';
 import { snippetOf } from '../../../../shared/threads/thread-labels';
@@ -21,18 +22,15 @@ export async function recentReplies(
   now: number,
 ): Promise<SentReply[]> {
   const since = now - RECENT_REPLIES_WINDOW_MS;
-  return db.transaction('r', [db.people, db.posts, db.outbox], async () => {
-    const self = await db.people
-      .where('accountId')
-      .equals(accountId)
-      .filter((p) => p.isSelf)
-      .first();
+  return db.transaction('r', [db.accounts, db.posts, db.outbox], async () => {
+    // The user's own person id follows from the account (as the session reads it too).
+    const account = await db.accounts.get(accountId);
     const own =
-      self === undefined
+      account === undefined
         ? []
         : await db.posts
             .where('authorId')
-            .equals(self.id)
+            .equals(localId(account.id, account.networkUserId))
             .filter((p) => p.createdAt >= since && p.parent !== null)
             .toArray();
     const queued = await db.outbox
