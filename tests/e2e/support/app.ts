@@ -25,28 +25,42 @@ export async function seriousA11yViolations(page: Page): Promise<string[]> {
     .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 }
 
-/** Reads one record straight from the page's IndexedDB (test setup only; the UI never does this). */
+/**
+ * Reads straight from the page's IndexedDB (test setup and assertions only; the UI never does
+ * this): one record by key, or with a null key every record of the table.
+ */
+async function readStore(page: Page, table: string, key: string | null): Promise<unknown> {
+  return page.evaluate(
+    ([tableName, id]) =>
+      new Promise<unknown>((resolve, reject) => {
+        const open = indexedDB.open('slowpost');
+        open.onerror = () => reject(new Error(String(open.error)));
+        open.onsuccess = () => {
+          const store = open.result.transaction(tableName, 'readonly').objectStore(tableName);
+          const request = id === null ? store.getAll() : store.get(id);
+          request.onsuccess = () => {
+            resolve(request.result);
+            open.result.close();
+          };
+          request.onerror = () => reject(new Error(String(request.error)));
+        };
+      }),
+    [table, key] as const,
+  );
+}
+
+/** One record of a store table, by key. */
 export async function readRecord<T>(
   page: Page,
   table: string,
   key: string,
 ): Promise<T | undefined> {
-  return page.evaluate(
-    ([tableName, id]) =>
-      new Promise<T | undefined>((resolve, reject) => {
-        const open = indexedDB.open('slowpost');
-        open.onerror = () => reject(new Error(String(open.error)));
-        open.onsuccess = () => {
-          const get = open.result.transaction(tableName, 'readonly').objectStore(tableName).get(id);
-          get.onsuccess = () => {
-            resolve(get.result as T | undefined);
-            open.result.close();
-          };
-          get.onerror = () => reject(new Error(String(get.error)));
-        };
-      }),
-    [table, key] as const,
-  );
+  return (await readStore(page, table, key)) as T | undefined;
+}
+
+/** Every record of a store table. */
+export async function readAll<T>(page: Page, table: string): Promise<T[]> {
+  return (await readStore(page, table, null)) as T[];
 }
 
 /**
@@ -67,27 +81,4 @@ export async function keepAppReachableOffline(
     }
     await route.fulfill({ response: await route.fetch() });
   });
-}
-
-/** Records of one store table, read straight from the page's IndexedDB (assertions only). */
-export async function readAll<T>(page: Page, table: string): Promise<T[]> {
-  return page.evaluate(
-    (tableName) =>
-      new Promise<T[]>((resolve, reject) => {
-        const open = indexedDB.open('slowpost');
-        open.onerror = () => reject(new Error(String(open.error)));
-        open.onsuccess = () => {
-          const all = open.result
-            .transaction(tableName, 'readonly')
-            .objectStore(tableName)
-            .getAll();
-          all.onsuccess = () => {
-            resolve(all.result as T[]);
-            open.result.close();
-          };
-          all.onerror = () => reject(new Error(String(all.error)));
-        };
-      }),
-    table,
-  );
 }
