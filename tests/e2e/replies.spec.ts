@@ -176,3 +176,33 @@ test('a near-copy of a reply sent to someone else gets the form-letter hint; an 
   );
   await expect(hint).toBeHidden();
 });
+
+test('reply later: the Replies page lists the conversation, the reply is written from there, and the outbox can take it back', async ({
+  page,
+}) => {
+  await openInbox(page);
+  await page.keyboard.press('l');
+  await page.getByRole('button', { name: 'Replies' }).click();
+  const later = page.getByRole('region', { name: 'Reply later' });
+  const write = later.getByRole('button', { name: /^Write to / });
+  await expect(write).toHaveCount(1);
+  const name = ((await write.getAttribute('aria-label')) ?? '').replace(/^Write to /, '');
+  await expect(later).toContainText('No draft yet.');
+  expect(await seriousA11yViolations(page)).toEqual([]);
+
+  await write.click();
+  await expect(page.getByRole('heading', { level: 1, name: `Reply to ${name}` })).toBeVisible();
+  const text = 'I have been thinking about your question all week. Here is my honest answer.';
+  await composer(page).fill(text);
+  await sendReply(page).click();
+  // Sent from here, it leaves the reply-later list and waits in the outbox, undoable.
+  await expect(later).toContainText('Nothing waits for a considered reply.');
+  const outbox = page.getByRole('list', { name: 'Replies in the outbox' });
+  const entry = outbox.getByRole('listitem', { name: `To ${name}: Waiting` });
+  await expect(entry).toContainText('Goes out in');
+  await entry.getByRole('button', { name: 'Take back' }).click();
+  await expect(composer(page)).toHaveValue(text);
+  await page.keyboard.press('Escape');
+  await expect(outbox).toHaveCount(0);
+  await expect(later.getByText(`Your draft: “${text}”`)).toBeVisible();
+});
