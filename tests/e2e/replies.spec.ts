@@ -206,3 +206,28 @@ test('reply later: the Replies page lists the conversation, the reply is written
   await expect(outbox).toHaveCount(0);
   await expect(later.getByText(`Your draft: “${text}”`)).toBeVisible();
 });
+
+test('a draft is discarded only after confirming, and stays gone after a reload', async ({
+  page,
+}) => {
+  await openInbox(page);
+  const recipient = await startReply(page);
+  await composer(page).fill('Half a thought I would rather not send.');
+  await page.getByRole('button', { name: 'Discard draft…' }).click();
+  const confirm = page.getByRole('group', { name: 'Discard this draft?' });
+  await confirm.getByRole('button', { name: 'Keep writing' }).click();
+  await expect(composer(page)).toHaveValue('Half a thought I would rather not send.');
+
+  await page.getByRole('button', { name: 'Discard draft…' }).click();
+  await confirm.getByRole('button', { name: 'Discard' }).click();
+  await expect(composer(page)).toBeHidden();
+  const preview = page.getByRole('region', { name: 'Your reply' });
+  await expect(
+    preview.getByRole('button', { name: `Write a reply to ${recipient}` }),
+  ).toBeVisible();
+  await page.reload();
+  await expect(
+    preview.getByRole('button', { name: `Write a reply to ${recipient}` }),
+  ).toBeVisible();
+  expect(await readAll(page, 'drafts')).toEqual([]);
+});

@@ -10,6 +10,8 @@ export interface DebouncedSave<T> {
   readonly changed: (value: T) => void;
   /** Write any pending change now (before sending, leaving, or the page going away). */
   readonly flush: () => Promise<void>;
+  /** Drop any pending change (the user discarded it); resolves once earlier writes are done. */
+  readonly cancel: () => Promise<void>;
 }
 
 /**
@@ -50,6 +52,16 @@ export function useDebouncedSave<T>(
     return chain.current;
   }, [save]);
 
+  const cancel = useCallback((): Promise<void> => {
+    if (timer.current !== null) {
+      window.clearTimeout(timer.current);
+      timer.current = null;
+    }
+    pending.current = null;
+    setState('saved');
+    return chain.current;
+  }, []);
+
   const changed = useCallback(
     (value: T) => {
       pending.current = { value };
@@ -74,5 +86,5 @@ export function useDebouncedSave<T>(
     };
   }, [flush]);
 
-  return { state, error, changed, flush };
+  return { state, error, changed, flush, cancel };
 }

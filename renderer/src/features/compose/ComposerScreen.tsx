@@ -6,7 +6,12 @@ import { ReplySetting, type SendMode } from '../../../../shared/settings/setting
 import { nameOf } from '../../../../shared/threads/thread-labels';
 import { useDatabase } from '../../app/database-context';
 import { recentReplies, screenedOutPostIds } from '../../db/repositories/composer-context';
-import { defaultDraftFields, queueDraft, type DraftFields } from '../../db/repositories/replies';
+import {
+  defaultDraftFields,
+  discardDraft,
+  queueDraft,
+  type DraftFields,
+} from '../../db/repositories/replies';
 import { setThreadTriage } from '../../db/repositories/session';
 import { readSetting } from '../../db/repositories/settings';
 import { useOutbox } from '../../outbox/outbox-context';
@@ -160,6 +165,13 @@ function Composer({ loaded }: { readonly loaded: Loaded }) {
     }
   };
 
+  const discard = async (): Promise<void> => {
+    // Pending autosaves are dropped first, so none brings the draft back.
+    await autosave.cancel();
+    await discardDraft(db, answering.id);
+    close();
+  };
+
   return (
     <div className="composer">
       <header className="composer__bar">
@@ -203,6 +215,7 @@ function Composer({ loaded }: { readonly loaded: Loaded }) {
               defaultSendMode={settings.defaultSendMode}
               sendError={sendError}
               onSend={(fields, mode) => void send(fields, mode)}
+              onDiscard={() => void discard()}
               now={now}
             />
           )}

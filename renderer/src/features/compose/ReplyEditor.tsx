@@ -29,6 +29,8 @@ interface Props {
   readonly defaultSendMode: SendMode;
   readonly sendError: string | null;
   readonly onSend: (fields: DraftFields, mode: SendMode) => void;
+  /** Throw the draft away (after the user confirmed). */
+  readonly onDiscard: () => void;
   readonly now: number;
 }
 
@@ -51,6 +53,7 @@ export function ReplyEditor(props: Props) {
       : props.defaultSendMode,
   );
   const ids = useId();
+  const [confirmingDiscard, setConfirmingDiscard] = useState(false);
   const mastodonLike = network !== 'bluesky';
 
   const fields = (patch: Partial<DraftFields> = {}): DraftFields => ({
@@ -257,6 +260,31 @@ export function ReplyEditor(props: Props) {
           {count.over ? (
             <span className="editor__why">Shorten it to fit before sending.</span>
           ) : null}
+          {confirmingDiscard ? (
+            <span className="editor__discard" role="group" aria-label="Discard this draft?">
+              <span>Discard this draft for good?</span>
+              <button type="button" className="button" onClick={props.onDiscard}>
+                Discard
+              </button>
+              <button
+                type="button"
+                className="button button--quiet"
+                autoFocus
+                onClick={() => setConfirmingDiscard(false)}
+              >
+                Keep writing
+              </button>
+            </span>
+          ) : (
+            <button
+              type="button"
+              className="button button--quiet editor__discard-start"
+              disabled={empty}
+              onClick={() => setConfirmingDiscard(true)}
+            >
+              Discard draft…
+            </button>
+          )}
         </div>
       </fieldset>
     </form>
