@@ -1,10 +1,11 @@
-import type { OutboxEntry, Post, Thread } from '../../../../shared/domain';
+import type { Account, OutboxEntry, Person, Post, Thread } from '../../../../shared/domain';
 import { localId } from '../../../../shared/domain';
 import type { SentReply } from '../../../../shared/text/form-letter';
 import { htmlToPlainText } from '../../../../shared/text/html-to-text';
 import { snippetOf } from '../../../../shared/threads/thread-labels';
 import { isScreenedOut } from '../../../../shared/session/screened-out';
 import type { SlowpostDb } from '../database';
+import { defaultDraftFields, type DraftFields } from './replies';
 
 /** How far back the form-letter check looks for replies to compare with. */
 export const RECENT_REPLIES_WINDOW_MS = 30 * 24 * 60 * 60 * 1000;
@@ -144,5 +145,40 @@ export async function screenedOutPostIds(db: SlowpostDb, threadId: string): Prom
         .filter((post) => isScreenedOut(post, screening.get(post.authorId) ?? 'unknown'))
         .map((post) => post.id),
     );
+  });
+}
+
+/** What the composer opens with: the post answered, its account and author, and the draft. */
+export interface ReplyContext {
+  readonly answering: Post;
+  readonly account: Account | undefined;
+  readonly author: Person | undefined;
+  /** The saved draft as it was left, or how a new reply to this post starts. */
+  readonly initial: DraftFields;
+}
+
+/** Null when the post is no longer on this machine. */
+export async function loadReplyContext(
+  db: SlowpostDb,
+  postId: string,
+): Promise<ReplyContext | null> {
+  return db.transaction('r', [db.posts, db.accounts, db.people, db.drafts], async () => {
+    const answering = await db.posts.get(postId);
+    if (answering === undefined) return null;
+    const [account, author, draft] = await Promise.all([
+      db.accounts.get(answering.accountId),
+      db.people.get(answering.authorId),
+      db.drafts.get(answering.id),
+    ]);
+    const initial: DraftFields =
+      draft === undefined
+        ? defaultDraftFields(answering)
+        : {
+            text: draft.text,
+            visibility: draft.visibility,
+            contentWarning: draft.contentWarning,
+            language: draft.language,
+          };
+    return { answering, account, author, initial };
   });
 }

@@ -1,17 +1,17 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
-import type { Account, Person, Post } from '../../../../shared/domain';
+import type { Person } from '../../../../shared/domain';
 import { sendTiming } from '../../../../shared/outbox/send-timing';
 import { ReplySetting, type SendMode } from '../../../../shared/settings/setting-definitions';
 import { nameOf } from '../../../../shared/threads/thread-labels';
 import { useDatabase } from '../../app/database-context';
-import { recentReplies, screenedOutPostIds } from '../../db/repositories/composer-context';
 import {
-  defaultDraftFields,
-  discardDraft,
-  queueDraft,
-  type DraftFields,
-} from '../../db/repositories/replies';
+  loadReplyContext,
+  recentReplies,
+  screenedOutPostIds,
+  type ReplyContext,
+} from '../../db/repositories/composer-context';
+import { discardDraft, queueDraft, type DraftFields } from '../../db/repositories/replies';
 import { setThreadTriage } from '../../db/repositories/session';
 import { readSetting } from '../../db/repositories/settings';
 import { useOutbox } from '../../outbox/outbox-context';
@@ -21,12 +21,7 @@ import { PersonCard } from './PersonCard';
 import { ReplyEditor } from './ReplyEditor';
 import { useDraftAutosave } from './use-draft-autosave';
 
-interface Loaded {
-  readonly answering: Post;
-  readonly account: Account | undefined;
-  readonly author: Person | undefined;
-  readonly initial: DraftFields;
-}
+type Loaded = ReplyContext;
 
 /**
  * The full-window, distraction-free composer: the conversation on one side, the person on the
@@ -36,31 +31,17 @@ interface Loaded {
 export function ComposerScreen({ postId }: { readonly postId: string }) {
   const db = useDatabase();
   const close = useUiStore((s) => s.closeComposer);
-  // Read once when the composer opens: the editor owns the text from then on.
-  const loaded = useLiveQuery(async (): Promise<Loaded | null> => {
-    const answering = await db.posts.get(postId);
-    if (answering === undefined) return null;
-    const [account, author, draft] = await Promise.all([
-      db.accounts.get(answering.accountId),
-      db.people.get(answering.authorId),
-      db.drafts.get(answering.id),
-    ]);
-    const initial: DraftFields =
-      draft === undefined
-        ? defaultDraftFields(answering)
-        : {
-            text: draft.text,
-            visibility: draft.visibility,
-            contentWarning: draft.contentWarning,
-            language: draft.language,
-          };
-    return { answering, account, author, initial };
-  }, [db, postId]);
-  const [frozen, setFrozen] = useState<Loaded | null>(null);
+  // Read once when the composer opens (not watched): the editor owns the text from then on.
+  const [loaded, setLoaded] = useState<Loaded | null | undefined>(undefined);
   useEffect(() => {
-    if (loaded != null && (frozen === null || frozen.answering.id !== loaded.answering.id))
-      setFrozen(loaded);
-  }, [loaded, frozen]);
+    let cancelled = false;
+    void loadReplyContext(db, postId).then((context) => {
+      if (!cancelled) setLoaded(context);
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [db, postId]);
 
   // Focus goes back where it was when the composer closes (it was opened from there).
   useEffect(() => {
@@ -92,10 +73,10 @@ export function ComposerScreen({ postId }: { readonly postId: string }) {
       </main>
     );
   }
-  if (frozen === null || frozen.answering.id !== postId) {
+  if (loaded === undefined) {
     return <main className="composer" aria-label="Reply" aria-busy="true" />;
   }
-  return <Composer loaded={frozen} />;
+  return <Composer loaded={loaded} />;
 }
 
 function Composer({ loaded }: { readonly loaded: Loaded }) {
