@@ -5,7 +5,7 @@ import { nameOf, snippetOf } from '../../../../shared/threads/thread-labels';
 import { useDatabase } from '../../app/database-context';
 import { outboxItems } from '../../db/repositories/replies-overview';
 import { useOutbox } from '../../outbox/outbox-context';
-import { editAsDraft, retryReply, takeBack } from '../../outbox/reply-actions';
+import { editAsDraft, retryReply, takeBack, type ActionResult } from '../../outbox/reply-actions';
 import { useOnline } from '../../outbox/use-online';
 import { useUiStore } from '../../state/ui-store';
 import { formatClockTime } from '../../ui/format-time';
@@ -21,10 +21,18 @@ export function OutboxList() {
   const items = useLiveQuery(() => outboxItems(db, Date.now()), [db]);
   const [problem, setProblem] = useState<string | null>(null);
 
-  const run = async (action: () => Promise<{ ok: boolean; message?: string }>): Promise<void> => {
+  const run = async (action: () => Promise<ActionResult>): Promise<void> => {
     const result = await action();
-    setProblem(result.ok ? null : (result.message ?? 'That did not work.'));
+    setProblem(result.ok ? null : result.message);
   };
+
+  /** The reply is a draft again: open it in the composer. */
+  const backToComposer = (action: Promise<ActionResult>): Promise<void> =>
+    run(async () => {
+      const result = await action;
+      if (result.ok) openComposer(result.postId);
+      return result;
+    });
 
   return (
     <section className="replies__section" aria-labelledby="outbox-heading">
@@ -55,13 +63,7 @@ export function OutboxList() {
                     <button
                       type="button"
                       className="button"
-                      onClick={() =>
-                        void run(async () => {
-                          const result = await takeBack(db, outbox, entry.id);
-                          if (result.ok) openComposer(result.postId);
-                          return result;
-                        })
-                      }
+                      onClick={() => void backToComposer(takeBack(db, outbox, entry.id))}
                     >
                       Take back
                     </button>
@@ -79,13 +81,7 @@ export function OutboxList() {
                     <button
                       type="button"
                       className="button"
-                      onClick={() =>
-                        void run(async () => {
-                          const result = await editAsDraft(db, outbox, entry.id);
-                          if (result.ok) openComposer(result.postId);
-                          return result;
-                        })
-                      }
+                      onClick={() => void backToComposer(editAsDraft(db, outbox, entry.id))}
                     >
                       Edit as a draft
                     </button>
