@@ -231,3 +231,40 @@ test('a draft is discarded only after confirming, and stays gone after a reload'
   ).toBeVisible();
   expect(await readAll(page, 'drafts')).toEqual([]);
 });
+
+test('the reply settings: the cooling-off delay and the default way to send, up to "with the next delivery"', async ({
+  page,
+}) => {
+  await openInbox(page);
+  await page.getByRole('button', { name: 'Settings' }).click();
+  const settings = page.getByRole('dialog', { name: 'Settings' });
+  const delay = settings.getByRole('textbox', { name: 'Cooling-off delay in seconds' });
+  await delay.fill('soon');
+  await settings.getByRole('button', { name: 'Save settings' }).click();
+  await expect(settings.getByRole('alert')).toContainText('whole number of seconds from 5 to 600');
+  await delay.fill('45');
+  await settings
+    .getByRole('combobox', { name: 'Send replies by default' })
+    .selectOption('next-delivery');
+  await settings.getByRole('button', { name: 'Save settings' }).click();
+  await expect(settings).toBeHidden();
+
+  const recipient = await startReply(page);
+  await expect(page.getByRole('radio', { name: /^In 45 seconds/ })).not.toBeChecked();
+  const withDelivery = page.getByRole('radio', { name: /^With the next delivery, at / });
+  await expect(withDelivery).toBeChecked();
+  const label = (await page.getByText(/^With the next delivery, at /).textContent()) ?? '';
+  const at = label.replace(/^With the next delivery, at /, '');
+  await composer(page).fill('No rush at all: this can go with my next delivery.');
+  await sendReply(page).click();
+  await expect(notice(page)).toContainText(
+    new RegExp(`Your reply to ${recipient}: Goes out (at ${at}|in \\d+ seconds?)\\.`),
+  );
+  const entries = (
+    await readAll<StoredEntry & { sendAfter: number; createdAt: number }>(page, 'outbox')
+  ).filter((e) => e.text.startsWith('No rush at all'));
+  expect(entries).toHaveLength(1);
+  expect(entries[0]?.state).toBe('waiting');
+  // Not now: it waits for the delivery's time.
+  expect(entries[0]?.sendAfter ?? 0).toBeGreaterThan(entries[0]?.createdAt ?? 0);
+});
