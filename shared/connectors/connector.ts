@@ -48,10 +48,31 @@ export interface SentReply {
   readonly post: Post;
 }
 
+/** What the outbox knows about earlier attempts, for the check after an unknown outcome. */
+export interface EarlierAttempt {
+  /** The key every attempt of this reply was sent with. */
+  readonly idempotencyKey: string;
+  /**
+   * When the first attempt started, on this computer's clock: a reply made by it cannot be older.
+   * Connectors allow for the server's clock being a few minutes off.
+   */
+  readonly firstAttemptAt: number;
+}
+
+/** Per call: the outbox aborts a request that outlives its timeout. */
+export interface CallOptions {
+  readonly signal?: AbortSignal;
+}
+
 /**
  * Why a connector call failed, typed so that the outbox and sync can decide what to do:
  * - `offline`, `timeout`, `server`, `rate-limited`: transient, try again later;
  * - `rejected`, `auth`, `malformed`: permanent for this request, tell the user.
+ *
+ * Whether a failed send may still have made the post matters as much (see `mayHaveCreated`):
+ * `offline` means the request never left this computer (no connection, DNS failure, refused), so
+ * a connection lost after the request was sent must be reported as `timeout`; `rate-limited`,
+ * `rejected` and `auth` are the server's own answer that it made nothing.
  */
 export type ConnectorFailure =
   | { readonly kind: 'offline'; readonly message: string }
@@ -85,6 +106,26 @@ export function isTransient(failure: ConnectorFailure): boolean {
 }
 
 /**
+ * Whether a send that failed this way may nonetheless have created the post on the server: the
+ * request may have been accepted before its answer was lost (timeout, a 502 from a proxy after the
+ * backend made the post, an answer that cannot be read). After such a failure the outbox asks the
+ * network (`findSentReply`) before it sends again.
+ */
+export function mayHaveCreated(failure: ConnectorFailure): boolean {
+  switch (failure.kind) {
+    case 'timeout':
+    case 'server':
+    case 'malformed':
+      return true;
+    case 'offline':
+    case 'rate-limited':
+    case 'rejected':
+    case 'auth':
+      return false;
+  }
+}
+
+/**
  * One interface for every network (Mastodon, Bluesky, the built-in demo). Implementations map the
  * network's payloads to domain records through zod, tolerate unknown fields and new notification
  * types, and report malformed items as problems rather than failing the whole call.
@@ -98,8 +139,26 @@ export interface Connector {
   /** The whole conversation around a post. */
   fetchThread(postId: string): Promise<ThreadSnapshot>;
   /**
-   * Sends a reply exactly once per idempotency key: a second call with the same key returns the
-   * post the first call created instead of creating another.
+   * Sends a reply, with an idempotency key the server may use to return the post an earlier call
+   * with the same key made (Mastodon's `Idempotency-Key`; a record key chosen up front on
+   * Bluesky). The outbox does not rely on it: servers forget keys (Mastodon after an hour) or
+   * ignore them, which is why `findSentReply` exists.
    */
-  sendReply(reply: OutgoingReply, idempotencyKey: string): Promise<SentReply>;
+  sendReply(
+    reply: OutgoingReply,
+    idempotencyKey: string,
+    options?: CallOptions,
+  ): Promise<SentReply>;
+  /**
+   * The check the outbox makes before sending again after an attempt whose outcome is unknown:
+   * the reply as the network holds it if an earlier attempt made it (for example the account's
+   * own reply to that parent with the same text, created since the first attempt; or, on Bluesky,
+   * the record at the key chosen before the first attempt), or null when it is certainly not there.
+   * Throws a `ConnectorError` when it cannot tell (offline, timeout, an unreadable answer).
+   */
+  findSentReply(
+    reply: OutgoingReply,
+    earlier: EarlierAttempt,
+    options?: CallOptions,
+  ): Promise<SentReply | null>;
 }

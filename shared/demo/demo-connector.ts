@@ -13,6 +13,7 @@ import {
   ConnectorError,
   type ActivityBatch,
   type Connector,
+  type EarlierAttempt,
   type IncomingActivity,
   type IncomingPerson,
   type OutgoingReply,
@@ -216,6 +217,17 @@ class DemoConnector implements Connector {
     this.sent.set(idempotencyKey, post);
     this.sentById.set(id, post);
     return { post };
+  }
+
+  /**
+   * The check after an unknown outcome. Replies sent through this instance are known by their key;
+   * a new instance (the page reloaded) knows none, and says so: sending the same key again makes a
+   * post with the same id, which the store overwrites, so the demo stays at one post either way.
+   */
+  async findSentReply(reply: OutgoingReply, earlier: EarlierAttempt): Promise<SentReply | null> {
+    this.reach();
+    const post = this.sent.get(earlier.idempotencyKey);
+    return post !== undefined && post.parent?.id === reply.inReplyToPostId ? { post } : null;
   }
 
   private mentionTarget(handle: string): MentionTarget | undefined {

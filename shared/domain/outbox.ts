@@ -26,6 +26,14 @@ export const OutboxEntrySchema = z.object({
   /** Not before this instant (cooling-off delay, or the next delivery). */
   sendAfter: InstantSchema,
   attempts: z.number().int().nonnegative(),
+  /** When the first attempt started (null before): a reply an attempt made cannot be older. */
+  firstAttemptAt: InstantSchema.nullable(),
+  /**
+   * An earlier attempt may have posted the reply without Slowpost learning it (a timeout, a crash
+   * mid-send, an answer that could not be read): before anything is sent again, or the reply is
+   * given back as a draft, the network is asked whether it is already there.
+   */
+  outcomeUnknown: z.boolean(),
   nextAttemptAt: InstantSchema,
   lastError: z.string().nullable(),
   /** The local id of the post once the network accepted it. */

@@ -137,15 +137,20 @@ describe('outbox engine: the happy path', () => {
     const { engine } = world.process;
     for (let i = 0; i < 3; i++) await queue(engine, 'a', `r${i}`);
     const [first, second] = await Promise.all([engine.tick(), engine.tick()]);
-    expect(first).toBe(second);
+    // The second joined the account's lane: both saw the same three sends.
+    expect(first.sent.map((e) => e.text)).toEqual(['r0', 'r1', 'r2']);
+    expect(second.sent.map((e) => e.text)).toEqual(['r0', 'r1', 'r2']);
     expect(world.server.requests).toHaveLength(3);
     expect(world.server.posts).toHaveLength(3);
   });
 });
 
 describe('outbox engine: failures', () => {
-  it('a timeout after the server accepted: retried later with the same key, one post', async () => {
-    const world = createOutboxWorld({ accounts: ['a'] });
+  it('a timeout after the server accepted: checked after a settle delay, found, one post', async () => {
+    const world = createOutboxWorld({
+      accounts: ['a'],
+      idempotency: { kind: 'ignored' }, // nothing relies on the server keeping the key
+    });
     world.setFaults('a', faultSequence({ kind: 'timeout-after-accept' }));
     const { engine } = world.process;
     const entry = await queue(engine, 'a', 'once');
@@ -153,24 +158,88 @@ describe('outbox engine: failures', () => {
     const first = await engine.tick();
     expect(first.retrying).toHaveLength(1);
     const waiting = stored(world, entry.id);
-    expect(waiting).toMatchObject({ state: 'waiting', attempts: 1 });
-    expect(waiting.lastError).toContain('will not be posted twice');
+    expect(waiting).toMatchObject({ state: 'waiting', attempts: 1, outcomeUnknown: true });
+    expect(waiting.lastError).toContain('not posted twice');
     expect(posts(world, entry)).toHaveLength(1);
+    // Not checked before requests still on their way could have landed.
+    expect(await engine.nextDueAt()).toBe(world.clock.now() + 60_000);
 
-    world.clock.advance(2_000); // the first backoff is at most 2 s
-    await engine.tick();
-    expect(stored(world, entry.id).state).toBe('sent');
+    world.clock.advance(60_000);
+    const second = await engine.tick();
+    expect(second.foundByCheck.map((e) => e.id)).toEqual([entry.id]);
+    expect(stored(world, entry.id)).toMatchObject({ state: 'sent', outcomeUnknown: false });
     expect(posts(world, entry)).toHaveLength(1);
-    expect(world.server.requests.map((r) => [r.idempotencyKey, r.serverOutcome])).toEqual([
-      [entry.idempotencyKey, 'created'],
-      [entry.idempotencyKey, 'duplicate'],
+    expect(world.server.requests.map((r) => [r.operation, r.serverOutcome])).toEqual([
+      ['send', 'created'],
+      ['find', 'found'],
     ]);
     expect(stored(world, entry.id).sentPostId).toBe(posts(world, entry)[0]?.post.id);
   });
 
+  it('a timeout before the server saw it: the check finds nothing, then it is sent once', async () => {
+    const world = createOutboxWorld({ accounts: ['a'], idempotency: { kind: 'ignored' } });
+    world.setFaults('a', faultSequence({ kind: 'timeout-before-accept' }));
+    const { engine } = world.process;
+    const entry = await queue(engine, 'a', 'lost on the way');
+    await engine.tick();
+    world.clock.advance(60_000);
+    await engine.tick();
+    expect(stored(world, entry.id)).toMatchObject({ state: 'sent', outcomeUnknown: false });
+    expect(world.server.requests.map((r) => [r.operation, r.serverOutcome])).toEqual([
+      ['send', 'not-received'],
+      ['find', 'not-found'],
+      ['send', 'created'],
+    ]);
+  });
+
+  it('a request still queued on the server when the client gave up lands before the check', async () => {
+    const world = createOutboxWorld({ accounts: ['a'], idempotency: { kind: 'ignored' } });
+    world.setFaults('a', faultSequence({ kind: 'stall', afterAccept: true, landsAfterMs: 45_000 }));
+    const { engine } = world.process;
+    const entry = await queue(engine, 'a', 'slow server');
+    const first = await engine.tick();
+    expect(first.retrying.map((e) => e.lastError)).toEqual([
+      expect.stringContaining('took too long'),
+    ]);
+    expect(posts(world, entry)).toHaveLength(0);
+    world.clock.advance(60_000);
+    await engine.tick();
+    expect(stored(world, entry.id).state).toBe('sent');
+    expect(posts(world, entry)).toHaveLength(1);
+  });
+
+  it('a hung request times out and holds up only its own account', async () => {
+    let expire!: () => void;
+    const deadline = new Promise<void>((resolve) => (expire = resolve));
+    // A's server never answers; request deadlines pass only when the test says so.
+    const world = createOutboxWorld({
+      accounts: ['a', 'b'],
+      engine: { timer: () => ({ elapsed: deadline, cancel: () => undefined }) },
+    });
+    world.setFaults('a', faultSequence({ kind: 'stall', afterAccept: false }));
+    const { engine } = world.process;
+    await queue(engine, 'a', 'to a hung server');
+    const hung = engine.tick();
+    for (let i = 0; i < 20; i++) await Promise.resolve();
+    expect(world.entries()[0]).toMatchObject({ accountId: 'a', state: 'sending' });
+
+    await queue(engine, 'b', 'to a healthy server');
+    const healthy = await engine.tick();
+    expect(healthy.sent.map((e) => e.text)).toEqual(['to a healthy server']);
+
+    expire();
+    const report = await hung;
+    expect(report.retrying.map((e) => e.text)).toEqual(['to a hung server']);
+    expect(world.entries().find((e) => e.accountId === 'a')).toMatchObject({
+      state: 'waiting',
+      // It never reached the server, but nothing told the engine so: it checks first next time.
+      outcomeUnknown: true,
+    });
+  });
+
   it('backs off after transient failures and leaves the account’s other replies for later', async () => {
     const world = createOutboxWorld({ accounts: ['a'], random: () => 0.999 });
-    world.setFaults('a', faultSequence({ kind: 'offline' }, { kind: 'server-error' }));
+    world.setFaults('a', faultSequence({ kind: 'offline' }, { kind: 'offline' }));
     const { engine } = world.process;
     const first = await queue(engine, 'a', 'first');
     const second = await queue(engine, 'a', 'second');
@@ -183,7 +252,7 @@ describe('outbox engine: failures', () => {
     expect(t1).toBeLessThanOrEqual(2_000);
 
     world.clock.advance(t1);
-    await engine.tick(); // first is due again, fails (5xx): its backoff doubles
+    await engine.tick(); // first is due again, fails again: its backoff doubles
     const t2 = stored(world, first.id).nextAttemptAt - world.clock.now();
     expect(t2).toBeGreaterThan(3_900);
     expect(t2).toBeLessThanOrEqual(4_000);
@@ -306,8 +375,8 @@ describe('outbox engine: failures', () => {
 });
 
 describe('outbox engine: crashes and concurrent writers', () => {
-  it('crash after the server accepted: recover re-sends the same key and gets the same post', async () => {
-    const world = createOutboxWorld({ accounts: ['a'] });
+  it('crash after the server accepted: recover checks after a grace delay and finds it', async () => {
+    const world = createOutboxWorld({ accounts: ['a'], idempotency: { kind: 'ignored' } });
     world.setFaults('a', faultSequence({ kind: 'hang', afterAccept: true }));
     const entry = await queue(world.process.engine, 'a', 'crash after accept');
 
@@ -318,7 +387,7 @@ describe('outbox engine: crashes and concurrent writers', () => {
     const next = world.restart();
     const recovered = await next.engine.recover();
     expect(recovered.resumed.map((e) => e.id)).toEqual([entry.id]);
-    // Not at once: a request the dead run left open must be over before the key is sent again.
+    // Not at once: a request the dead run left open must have landed before the check.
     expect((await next.engine.tick()).attempted).toBe(0);
     expect(await next.engine.nextDueAt()).toBe(world.clock.now() + 60_000);
     world.clock.advance(60_000);
@@ -328,9 +397,9 @@ describe('outbox engine: crashes and concurrent writers', () => {
     expect(sent.state).toBe('sent');
     expect(posts(world, entry)).toHaveLength(1);
     expect(sent.sentPostId).toBe(posts(world, entry)[0]?.post.id);
-    expect(world.server.requests.map((r) => [r.idempotencyKey, r.serverOutcome])).toEqual([
-      [entry.idempotencyKey, 'created'],
-      [entry.idempotencyKey, 'duplicate'],
+    expect(world.server.requests.map((r) => [r.operation, r.serverOutcome])).toEqual([
+      ['send', 'created'],
+      ['find', 'found'],
     ]);
   });
 
@@ -411,7 +480,7 @@ describe('outbox engine: crashes and concurrent writers', () => {
   it('a store failure after the send is reported, and the next tick finishes the job', async () => {
     const inner = createMemoryOutboxStore();
     const clock = createFakeClock(1_000);
-    const server = createFakeReplyServer();
+    const server = createFakeReplyServer({ now: () => clock.now() });
     const connector = createFaultInjectingConnector({ server, account: 'a' });
     let failNextSentWrite = true;
     const store: OutboxStore = {
@@ -439,7 +508,7 @@ describe('outbox engine: crashes and concurrent writers', () => {
     await engine.tick();
     expect((await inner.get(entry.id))?.state).toBe('sent');
     expect(server.posts).toHaveLength(1);
-    expect(server.requests.map((r) => r.serverOutcome)).toEqual(['created', 'duplicate']);
+    expect(server.requests.map((r) => r.serverOutcome)).toEqual(['created', 'found']);
   });
 
   it('an onSent that throws does not undo the send', async () => {
@@ -473,11 +542,89 @@ describe('outbox engine: crashes and concurrent writers', () => {
   });
 });
 
+describe('outbox engine: edit as a draft after an unclear attempt', () => {
+  it('a reply posted after all (the answer could not be read) stays sent, not a draft', async () => {
+    const world = createOutboxWorld({ accounts: ['a'], idempotency: { kind: 'ignored' } });
+    world.setFaults('a', faultSequence({ kind: 'malformed-after-accept' }));
+    const { engine } = world.process;
+    const entry = await queue(engine, 'a', 'posted after all');
+    await engine.tick();
+    expect(stored(world, entry.id)).toMatchObject({
+      state: 'needs-attention',
+      outcomeUnknown: true,
+    });
+    const refused = await engine.dismiss(entry.id);
+    expect(!refused.ok && refused.error.kind).toBe('may-have-been-sent');
+
+    const edited = await engine.editAsDraft(entry.id);
+    expect(edited).toMatchObject({ ok: true, value: { kind: 'posted' } });
+    expect(stored(world, entry.id)).toMatchObject({ state: 'sent', outcomeUnknown: false });
+    expect(stored(world, entry.id).sentPostId).toBe(posts(world, entry)[0]?.post.id);
+    expect(world.process.onSentPosts.map((p) => p.id)).toEqual([posts(world, entry)[0]?.post.id]);
+    expect(posts(world, entry)).toHaveLength(1);
+  });
+
+  it('a reply that is not there comes back as a draft', async () => {
+    const world = createOutboxWorld({ accounts: ['a'] });
+    // Lost on the way (unknown), then the check is refused for good (signed out).
+    world.setFaults('a', faultSequence({ kind: 'timeout-before-accept' }, { kind: 'auth' }));
+    const { engine } = world.process;
+    const entry = await queue(engine, 'a', 'never arrived');
+    await engine.tick();
+    world.clock.advance(60_000);
+    await engine.tick();
+    expect(stored(world, entry.id)).toMatchObject({
+      state: 'needs-attention',
+      outcomeUnknown: true,
+    });
+    const edited = await engine.editAsDraft(entry.id);
+    expect(edited.ok && edited.value.kind === 'draft' && edited.value.withdrawn.draft.text).toBe(
+      'never arrived',
+    );
+    expect(stored(world, entry.id).state).toBe('cancelled');
+    expect(posts(world, entry)).toHaveLength(0);
+  });
+
+  it('when the network cannot be asked, it says so and keeps the reply; the user may accept the risk', async () => {
+    const world = createOutboxWorld({ accounts: ['a'] });
+    world.setFaults('a', faultSequence({ kind: 'malformed-after-accept' }, { kind: 'offline' }));
+    const { engine } = world.process;
+    const entry = await queue(engine, 'a', 'cannot tell');
+    await engine.tick();
+    const edited = await engine.editAsDraft(entry.id);
+    expect(edited.ok).toBe(false);
+    if (!edited.ok) {
+      expect(edited.error.kind).toBe('cannot-check');
+      expect(edited.error.message).toMatch(/could not check whether this reply was posted/);
+    }
+    expect(stored(world, entry.id)).toMatchObject({
+      state: 'needs-attention',
+      text: 'cannot tell',
+    });
+    const anyway = await engine.dismiss(entry.id, { acceptUnknown: true });
+    expect(anyway.ok && anyway.value.draft.text).toBe('cannot tell');
+  });
+
+  it('an account without a connector cannot be checked', async () => {
+    const world = createOutboxWorld({ accounts: ['a'], withoutConnector: ['a'] });
+    const { engine } = world.process;
+    const entry = await queue(engine, 'a', 'signed out');
+    await world.memory.put({
+      ...stored(world, entry.id),
+      state: 'needs-attention',
+      outcomeUnknown: true,
+    });
+    const checked = await engine.check(entry.id);
+    expect(!checked.ok && checked.error.message).toMatch(/not signed in/);
+  });
+});
+
 describe('fault script helpers', () => {
   it('faultSequence runs out into no faults', () => {
     const script: FaultScript = faultSequence({ kind: 'offline' });
     const call = {
       index: 0,
+      operation: 'send' as const,
       accountId: 'a',
       idempotencyKey: 'k',
       reply: reply('a', 'x'),

@@ -1,32 +1,44 @@
 /**
- * The outbox engine: sends due replies through their account's connector, exactly once.
+ * The outbox engine: sends due replies through their account's connector, exactly once, without
+ * trusting the server to deduplicate.
  *
  * How "never lost, never sent twice" holds:
- * - The idempotency key is made once, when the reply is queued (`queueReply`), and every attempt
- *   sends that same key. The connector contract makes the server deduplicate it.
- * - Write-ahead: the entry is persisted as `sending` (attempts + 1) BEFORE the network call, and as
- *   `sent` (with `sentPostId`) after it. The store has no transactions to hold open, so no network
- *   call ever happens inside one.
- * - `recover()` (run at startup, and by the first `tick()` if nobody called it) moves entries
- *   left in `sending` by a dead process back to `waiting`, due after a short grace delay. Their
- *   request may have been accepted before the crash; re-sending with the same key returns the post
- *   the server already made instead of a second one.
+ * - Write-ahead: the entry is persisted as `sending` (attempts + 1) BEFORE any network call, and
+ *   as `sent` (with `sentPostId`) after it. No network call ever happens inside a store operation.
+ * - Whenever an attempt's outcome is unknown — found in `sending` at startup (`recover()`), a
+ *   timeout, a 5xx, an answer that cannot be read — the entry is marked `outcomeUnknown`, and its
+ *   next attempt first asks the network whether the reply is already there
+ *   (`Connector.findSentReply`): found, it is marked sent; not there, it is sent. The idempotency
+ *   key, made once when the reply is queued, stays the first line of defence, but servers forget
+ *   keys (Mastodon after an hour) or ignore them, so nothing relies on it.
+ * - The check waits `settleMs` after the unclear attempt, longer than any request's timeout, so a
+ *   request still on its way has landed before the check looks for it.
+ * - Every network call has a timeout (`requestTimeoutMs`) and is aborted when it runs out.
  * - Every write is a compare-and-set against the entry as it was read, so the engine and the UI
- *   (cancel, retry, dismiss) never overwrite each other's transitions.
- * - One send at a time per account; accounts run side by side.
+ *   (take back, retry, edit as a draft) never overwrite each other's transitions.
+ * - Each account has its own lane: one send at a time per account, accounts side by side, and a
+ *   slow or hung server holds up only its own account's replies.
+ * - "Edit as a draft" of a reply whose outcome is unknown (`editAsDraft`) checks with the network
+ *   first: a reply that was posted after all is marked sent instead of coming back as a draft.
  */
 import {
   ConnectorError,
+  type CallOptions,
   type Connector,
   type ConnectorFailure,
   type OutgoingReply,
+  type SentReply,
 } from '../connectors/connector';
 import type { OutboxEntry } from '../domain/outbox';
-import type { Post } from '../domain/post';
+import { PostSchema, type Post } from '../domain/post';
 import { DEFAULT_BACKOFF, type BackoffPolicy } from './outbox-backoff';
+import { describeFailure } from './outbox-messages';
 import { byAge, type OutboxStore } from './outbox-store';
 import {
   cancel,
+  confirmNotSent,
+  confirmSent,
+  DEFAULT_SETTLE_MS,
   dismiss,
   dueAt,
   queueReply,
@@ -49,6 +61,20 @@ export interface OutboxClock {
 
 type MaybePromise<T> = T | Promise<T>;
 
+/** A timer for request deadlines: `elapsed` resolves after `ms` unless cancelled first. */
+export type RequestTimer = (ms: number) => {
+  readonly elapsed: Promise<void>;
+  cancel(): void;
+};
+
+export const realTimer: RequestTimer = (ms) => {
+  let handle: ReturnType<typeof setTimeout> | undefined;
+  const elapsed = new Promise<void>((resolve) => {
+    handle = setTimeout(resolve, ms);
+  });
+  return { elapsed, cancel: () => clearTimeout(handle) };
+};
+
 export interface OutboxEngineOptions {
   readonly store: OutboxStore;
   /** The connector for an account, or null/undefined while it has none (signed out): its replies wait. */
@@ -64,30 +90,41 @@ export interface OutboxEngineOptions {
   readonly onSent?: (entry: OutboxEntry, post: Post) => MaybePromise<void>;
   readonly backoff?: BackoffPolicy;
   /**
-   * How long `recover()` waits before re-sending an interrupted entry (default 60 s). Must exceed
-   * the connectors' request timeout: a request the previous run left open (the main process does
-   * the HTTP, so a renderer reload does not cancel it) must be over before the same key is sent
-   * again — Mastodon checks the key, creates the status, then records the key, so two requests
-   * with one key in flight together can both create a post.
+   * How long `recover()` waits before checking on an interrupted entry (default 60 s). Must exceed
+   * the request timeout: a request the previous run left open (authorized requests go through the
+   * main process, so a page reload does not cancel them) must have landed before the check looks.
    */
   readonly resumeGraceMs?: number;
+  /** The least wait after an attempt whose outcome is unknown before the check (default 60 s). */
+  readonly settleMs?: number;
+  /** Every network call is abandoned (and aborted) after this long (default 30 s). */
+  readonly requestTimeoutMs?: number;
+  /** Default: `setTimeout`. Tests pass their own to make a stalled request time out at once. */
+  readonly timer?: RequestTimer;
 }
 
 export const DEFAULT_RESUME_GRACE_MS = 60_000;
+export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
 
 export type OutboxCommandError =
   | OutboxTransitionError
   | { readonly kind: 'not-found'; readonly id: string; readonly message: string }
   /** Another writer kept changing the entry; nothing was written. */
-  | { readonly kind: 'conflict'; readonly id: string; readonly message: string };
+  | { readonly kind: 'conflict'; readonly id: string; readonly message: string }
+  /** The network could not say whether a reply with an unknown outcome was posted. */
+  | { readonly kind: 'cannot-check'; readonly id: string; readonly message: string };
 
 export type OutboxCommandResult<T> =
   | { readonly ok: true; readonly value: T }
   | { readonly ok: false; readonly error: OutboxCommandError };
 
 export interface TickReport {
-  /** Requests made (`startAttempt` persisted, then `sendReply` called). */
+  /** Attempts made (`startAttempt` persisted, then the check and/or `sendReply`). */
   attempted: number;
+  /** Checks made before sending again after an unknown outcome. */
+  checked: number;
+  /** Entries the check found already posted (also in `sent`). */
+  readonly foundByCheck: OutboxEntry[];
   readonly sent: OutboxEntry[];
   /** Transient failures, back in `waiting` with a later `nextAttemptAt`. */
   readonly retrying: OutboxEntry[];
@@ -111,12 +148,25 @@ export interface RecoverReport {
   conflicts: number;
 }
 
+/** What the check of a reply that needs attention found. */
+export type CheckOutcome =
+  /** It is on the network after all: now `sent`. */
+  | { readonly kind: 'posted'; readonly entry: OutboxEntry }
+  /** It is not there: it still needs attention, and can safely come back as a draft. */
+  | { readonly kind: 'not-posted'; readonly entry: OutboxEntry };
+
+/** What "Edit as a draft" did. */
+export type EditOutcome =
+  | { readonly kind: 'posted'; readonly entry: OutboxEntry }
+  | { readonly kind: 'draft'; readonly withdrawn: Withdrawn };
+
 export interface OutboxEngine {
   /** Run at startup, before the first tick (the first tick runs it if nobody has). */
   recover(): Promise<RecoverReport>;
   /**
-   * Sends every entry due now, oldest first, one at a time per account. A call made while a tick
-   * is running returns that tick's promise, which then makes one more pass.
+   * Sends every entry due now, oldest first, one at a time per account, accounts side by side.
+   * An account already sending (a call made while its lane runs) makes one more pass when done;
+   * the returned promise settles when every lane it started or joined is done.
    */
   tick(): Promise<TickReport>;
   /** When the next entry becomes due (to schedule the next tick), or null when none is waiting. */
@@ -130,8 +180,19 @@ export interface OutboxEngine {
   cancel(id: string): Promise<OutboxCommandResult<Withdrawn>>;
   /** needs-attention → waiting, same key. */
   retry(id: string): Promise<OutboxCommandResult<OutboxEntry>>;
-  /** needs-attention → cancelled; returns the draft to restore. */
-  dismiss(id: string): Promise<OutboxCommandResult<Withdrawn>>;
+  /**
+   * needs-attention → cancelled; returns the draft to restore. Refused while an earlier attempt's
+   * outcome is unknown, unless `acceptUnknown` (the user chose to, after being told it may be
+   * posted already). The app uses `editAsDraft`, which checks first.
+   */
+  dismiss(
+    id: string,
+    options?: { readonly acceptUnknown?: boolean },
+  ): Promise<OutboxCommandResult<Withdrawn>>;
+  /** For a reply that needs attention: asks the network whether it was posted after all. */
+  check(id: string): Promise<OutboxCommandResult<CheckOutcome>>;
+  /** "Edit as a draft": checks first when the outcome is unknown, then gives the text back. */
+  editAsDraft(id: string): Promise<OutboxCommandResult<EditOutcome>>;
 }
 
 const MAX_CAS_ROUNDS = 5;
@@ -148,12 +209,7 @@ export async function applyTransition<T>(
 ): Promise<OutboxCommandResult<T>> {
   for (let round = 0; round < MAX_CAS_ROUNDS; round++) {
     const current = await store.get(id);
-    if (current === undefined) {
-      return {
-        ok: false,
-        error: { kind: 'not-found', id, message: 'This reply is no longer in the outbox.' },
-      };
-    }
+    if (current === undefined) return notFound(id);
     const result = transition(current);
     if (!result.ok) return result;
     if (await store.compareAndSet(current, entryOf(result.value))) return result;
@@ -213,6 +269,8 @@ export function failureOf(error: unknown): ConnectorFailure {
 function emptyTickReport(): TickReport {
   return {
     attempted: 0,
+    checked: 0,
+    foundByCheck: [],
     sent: [],
     retrying: [],
     needsAttention: [],
@@ -224,23 +282,38 @@ function emptyTickReport(): TickReport {
   };
 }
 
-function mergeInto(target: TickReport, source: TickReport): TickReport {
-  return {
-    attempted: target.attempted + source.attempted,
-    sent: [...target.sent, ...source.sent],
-    retrying: [...target.retrying, ...source.retrying],
-    needsAttention: [...target.needsAttention, ...source.needsAttention],
-    conflicts: target.conflicts + source.conflicts,
-    accountsWithoutConnector: [
-      ...new Set([...target.accountsWithoutConnector, ...source.accountsWithoutConnector]),
-    ],
-    accountsRateLimited: [
-      ...new Set([...target.accountsRateLimited, ...source.accountsRateLimited]),
-    ],
-    callbackErrors: [...target.callbackErrors, ...source.callbackErrors],
-    storeErrors: [...target.storeErrors, ...source.storeErrors],
-  };
+function mergeReports(reports: readonly TickReport[]): TickReport {
+  const out = emptyTickReport();
+  const without = new Set<string>();
+  const limited = new Set<string>();
+  for (const r of reports) {
+    out.attempted += r.attempted;
+    out.checked += r.checked;
+    out.conflicts += r.conflicts;
+    out.foundByCheck.push(...r.foundByCheck);
+    out.sent.push(...r.sent);
+    out.retrying.push(...r.retrying);
+    out.needsAttention.push(...r.needsAttention);
+    out.callbackErrors.push(...r.callbackErrors);
+    out.storeErrors.push(...r.storeErrors);
+    for (const a of r.accountsWithoutConnector) without.add(a);
+    for (const a of r.accountsRateLimited) limited.add(a);
+  }
+  out.accountsWithoutConnector.push(...without);
+  out.accountsRateLimited.push(...limited);
+  return out;
 }
+
+/** A post a connector handed back, checked before it is trusted (it becomes `sentPostId`). */
+function postOf(result: SentReply | null | undefined): Post | null {
+  const parsed = PostSchema.safeParse(result?.post);
+  return parsed.success ? parsed.data : null;
+}
+
+const UNREADABLE_POST: ConnectorFailure = {
+  kind: 'malformed',
+  message: 'The server accepted the reply but did not say which post it became.',
+};
 
 type SendOutcome = 'sent' | 'transient' | 'permanent' | 'skipped';
 
@@ -248,13 +321,22 @@ export function createOutboxEngine(options: OutboxEngineOptions): OutboxEngine {
   const { store, clock, random } = options;
   const policy = options.backoff ?? DEFAULT_BACKOFF;
   const resumeGraceMs = options.resumeGraceMs ?? DEFAULT_RESUME_GRACE_MS;
+  const settleMs = options.settleMs ?? DEFAULT_SETTLE_MS;
+  const timeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+  const timer = options.timer ?? realTimer;
+  if (timeoutMs >= Math.min(settleMs, resumeGraceMs)) {
+    throw new RangeError(
+      'outbox engine: the request timeout must be shorter than the settle and resume delays',
+    );
+  }
   /** Entries this engine has a request in flight for; `recover()` leaves them alone. */
   const inFlight = new Set<string>();
   /** Per account: no request before this instant (a 429's Retry-After). Memory only. */
   const pausedUntil = new Map<string, number>();
+  /** Per account: the lane sending its replies now, and whether it should look again. */
+  const lanes = new Map<string, Promise<TickReport>>();
+  const lookAgain = new Set<string>();
   let recovered: Promise<RecoverReport> | null = null;
-  let running: Promise<TickReport> | null = null;
-  let again = false;
 
   async function recover(): Promise<RecoverReport> {
     const report: RecoverReport = { resumed: [], conflicts: 0 };
@@ -274,6 +356,87 @@ export function createOutboxEngine(options: OutboxEngineOptions): OutboxEngine {
     return recovered;
   }
 
+  /** A connector call with a deadline: after `requestTimeoutMs` it is aborted and fails. */
+  async function withDeadline<T>(call: (options: CallOptions) => Promise<T>): Promise<T> {
+    const controller = new AbortController();
+    const deadline = timer(timeoutMs);
+    const expired = deadline.elapsed.then((): never => {
+      controller.abort();
+      throw new ConnectorError({
+        kind: 'timeout',
+        message: `No answer from the server within ${Math.round(timeoutMs / 1000)} seconds.`,
+      });
+    });
+    try {
+      return await Promise.race([call({ signal: controller.signal }), expired]);
+    } finally {
+      deadline.cancel();
+      expired.catch(() => undefined);
+    }
+  }
+
+  function earlierAttempt(entry: OutboxEntry) {
+    return {
+      idempotencyKey: entry.idempotencyKey,
+      firstAttemptAt: entry.firstAttemptAt ?? entry.createdAt,
+    };
+  }
+
+  async function markSent(
+    sending: OutboxEntry,
+    post: Post,
+    report: TickReport,
+    found: boolean,
+  ): Promise<SendOutcome> {
+    const done = recordSuccess(sending, post.id, clock.now());
+    if (!done.ok) return 'skipped';
+    if (!(await store.compareAndSet(sending, done.value))) {
+      // Someone (another process's recover) took the entry over; it will check and find this post.
+      report.conflicts++;
+      return 'skipped';
+    }
+    report.sent.push(done.value);
+    if (found) report.foundByCheck.push(done.value);
+    await notifySent(done.value, post, report.callbackErrors);
+    return 'sent';
+  }
+
+  async function notifySent(entry: OutboxEntry, post: Post, errors: unknown[]): Promise<void> {
+    if (!options.onSent) return;
+    try {
+      await options.onSent(entry, post);
+    } catch (error) {
+      errors.push(error);
+    }
+  }
+
+  async function markFailed(
+    sending: OutboxEntry,
+    failure: ConnectorFailure,
+    phase: 'check' | 'send',
+    report: TickReport,
+  ): Promise<SendOutcome> {
+    const failed = recordFailure(sending, failure, clock.now(), random, {
+      phase,
+      policy,
+      settleMs,
+    });
+    if (!failed.ok) return 'skipped';
+    if (!(await store.compareAndSet(sending, failed.value))) {
+      report.conflicts++;
+      return 'skipped';
+    }
+    if (failed.value.state === 'waiting') {
+      report.retrying.push(failed.value);
+      if (failure.kind === 'rate-limited') {
+        pausedUntil.set(sending.accountId, failed.value.nextAttemptAt);
+      }
+      return 'transient';
+    }
+    report.needsAttention.push(failed.value);
+    return 'permanent';
+  }
+
   async function sendOne(
     listed: OutboxEntry,
     connector: Connector,
@@ -290,73 +453,45 @@ export function createOutboxEngine(options: OutboxEngineOptions): OutboxEngine {
     inFlight.add(sending.id);
     try {
       report.attempted++;
-      let post: Post | null = null;
-      let failure: ConnectorFailure | null = null;
+      const outgoing = outgoingReplyOf(sending);
+      if (sending.outcomeUnknown) {
+        // An earlier attempt may have posted it: ask before sending again.
+        report.checked++;
+        let found: SentReply | null;
+        try {
+          found = await withDeadline((call) =>
+            connector.findSentReply(outgoing, earlierAttempt(sending), call),
+          );
+        } catch (error) {
+          return await markFailed(sending, failureOf(error), 'check', report);
+        }
+        if (found !== null) {
+          const post = postOf(found);
+          if (post === null) return await markFailed(sending, UNREADABLE_POST, 'check', report);
+          return await markSent(sending, post, report, true);
+        }
+      }
+      let result: SentReply;
       try {
-        // Outside any store operation: nothing is held open while the network works.
-        const result = await connector.sendReply(outgoingReplyOf(sending), sending.idempotencyKey);
-        const candidate: unknown = result?.post;
-        if (
-          typeof candidate === 'object' &&
-          candidate !== null &&
-          typeof (candidate as { id?: unknown }).id === 'string' &&
-          (candidate as Post).id !== ''
-        ) {
-          post = candidate as Post;
-        } else {
-          failure = {
-            kind: 'malformed',
-            message: 'The server accepted the reply but did not say which post it became.',
-          };
-        }
+        result = await withDeadline((call) =>
+          connector.sendReply(outgoing, sending.idempotencyKey, call),
+        );
       } catch (error) {
-        failure = failureOf(error);
+        return await markFailed(sending, failureOf(error), 'send', report);
       }
-
-      const now = clock.now();
-      if (post !== null) {
-        const done = recordSuccess(sending, post.id, now);
-        if (!done.ok) return 'skipped';
-        if (!(await store.compareAndSet(sending, done.value))) {
-          // Someone (another process's recover) took the entry over; it will re-send the same
-          // key and get this same post back.
-          report.conflicts++;
-          return 'skipped';
-        }
-        report.sent.push(done.value);
-        if (options.onSent) {
-          try {
-            await options.onSent(done.value, post);
-          } catch (error) {
-            report.callbackErrors.push(error);
-          }
-        }
-        return 'sent';
-      }
-
-      const failed = recordFailure(
-        sending,
-        failure ?? { kind: 'malformed', message: 'Unknown failure' },
-        now,
-        random,
-        policy,
-      );
-      if (!failed.ok) return 'skipped';
-      if (!(await store.compareAndSet(sending, failed.value))) {
-        report.conflicts++;
-        return 'skipped';
-      }
-      if (failed.value.state === 'waiting') {
-        report.retrying.push(failed.value);
-        if (failure?.kind === 'rate-limited') {
-          pausedUntil.set(sending.accountId, failed.value.nextAttemptAt);
-        }
-        return 'transient';
-      }
-      report.needsAttention.push(failed.value);
-      return 'permanent';
+      const post = postOf(result);
+      if (post === null) return await markFailed(sending, UNREADABLE_POST, 'send', report);
+      return await markSent(sending, post, report, false);
     } finally {
       inFlight.delete(sending.id);
+    }
+  }
+
+  async function connectorOf(accountId: string): Promise<Connector | null> {
+    try {
+      return (await options.connectorFor(accountId)) ?? null;
+    } catch {
+      return null;
     }
   }
 
@@ -365,6 +500,7 @@ export function createOutboxEngine(options: OutboxEngineOptions): OutboxEngine {
     entries: readonly OutboxEntry[],
     report: TickReport,
   ): Promise<void> {
+    if (entries.length === 0) return;
     const paused = pausedUntil.get(accountId);
     if (paused !== undefined) {
       if (clock.now() < paused) {
@@ -373,13 +509,8 @@ export function createOutboxEngine(options: OutboxEngineOptions): OutboxEngine {
       }
       pausedUntil.delete(accountId);
     }
-    let connector: Connector | null | undefined;
-    try {
-      connector = await options.connectorFor(accountId);
-    } catch {
-      connector = null;
-    }
-    if (!connector) {
+    const connector = await connectorOf(accountId);
+    if (connector === null) {
       report.accountsWithoutConnector.push(accountId);
       return;
     }
@@ -389,7 +520,7 @@ export function createOutboxEngine(options: OutboxEngineOptions): OutboxEngine {
         outcome = await sendOne(entry, connector, report);
       } catch (error) {
         // A store operation failed. The entry may be left in `sending`: run recovery again on the
-        // next tick (safe — it re-sends with the same key), and leave this account for now.
+        // next tick (safe — its next attempt checks first), and leave this account for now.
         report.storeErrors.push(error);
         recovered = null;
         return;
@@ -399,41 +530,58 @@ export function createOutboxEngine(options: OutboxEngineOptions): OutboxEngine {
     }
   }
 
-  async function pass(): Promise<TickReport> {
+  /** Runs (or joins) an account's lane; `first` is what the caller already listed as due. */
+  function runLane(accountId: string, first: readonly OutboxEntry[]): Promise<TickReport> {
+    const running = lanes.get(accountId);
+    if (running !== undefined) {
+      lookAgain.add(accountId);
+      return running;
+    }
+    const lane = (async () => {
+      const report = emptyTickReport();
+      let entries = first;
+      try {
+        for (;;) {
+          lookAgain.delete(accountId);
+          await sendAccount(accountId, entries, report);
+          if (!lookAgain.has(accountId)) return report;
+          entries = (await store.listDue(clock.now()))
+            .filter((e) => e.accountId === accountId)
+            .sort(byAge);
+        }
+      } catch (error) {
+        report.storeErrors.push(error);
+        recovered = null;
+        return report;
+      } finally {
+        lanes.delete(accountId);
+      }
+    })();
+    lanes.set(accountId, lane);
+    return lane;
+  }
+
+  async function tick(): Promise<TickReport> {
     const report = emptyTickReport();
-    const due = await store.listDue(clock.now());
+    let due: OutboxEntry[];
+    try {
+      await recoverOnce();
+      due = await store.listDue(clock.now());
+    } catch (error) {
+      recovered = null;
+      report.storeErrors.push(error);
+      return report;
+    }
     const byAccount = new Map<string, OutboxEntry[]>();
     for (const entry of [...due].sort(byAge)) {
       const list = byAccount.get(entry.accountId);
       if (list) list.push(entry);
       else byAccount.set(entry.accountId, [entry]);
     }
-    await Promise.all(
-      [...byAccount].map(([accountId, entries]) => sendAccount(accountId, entries, report)),
+    const lanesDone = await Promise.all(
+      [...byAccount].map(([accountId, entries]) => runLane(accountId, entries)),
     );
-    return report;
-  }
-
-  function tick(): Promise<TickReport> {
-    if (running) {
-      again = true;
-      return running;
-    }
-    const run = (async () => {
-      try {
-        await recoverOnce();
-        let report = await pass();
-        while (again) {
-          again = false;
-          report = mergeInto(report, await pass());
-        }
-        return report;
-      } finally {
-        running = null;
-      }
-    })();
-    running = run;
-    return run;
+    return mergeReports([report, ...lanesDone]);
   }
 
   async function nextDueAt(): Promise<number | null> {
@@ -465,6 +613,66 @@ export function createOutboxEngine(options: OutboxEngineOptions): OutboxEngine {
     return queued;
   }
 
+  async function check(id: string): Promise<OutboxCommandResult<CheckOutcome>> {
+    const entry = await store.get(id);
+    if (entry === undefined) return notFound(id);
+    const legal = confirmNotSent(entry);
+    if (!legal.ok) return legal;
+    if (!entry.outcomeUnknown) return { ok: true, value: { kind: 'not-posted', entry } };
+    const cannot = (message: string): OutboxCommandResult<CheckOutcome> => ({
+      ok: false,
+      error: { kind: 'cannot-check', id, message },
+    });
+    const connector = await connectorOf(entry.accountId);
+    if (connector === null) {
+      return cannot(
+        'Slowpost is not signed in to this account now, so it cannot check whether this reply was posted.',
+      );
+    }
+    let found: SentReply | null;
+    try {
+      found = await withDeadline((call) =>
+        connector.findSentReply(outgoingReplyOf(entry), earlierAttempt(entry), call),
+      );
+    } catch (error) {
+      return cannot(
+        `Slowpost could not check whether this reply was posted. ${describeFailure(failureOf(error))}`,
+      );
+    }
+    if (found === null) {
+      const known = await applyTransition(store, id, confirmNotSent, (e) => e);
+      return known.ok ? { ok: true, value: { kind: 'not-posted', entry: known.value } } : known;
+    }
+    const post = postOf(found);
+    if (post === null) return cannot(UNREADABLE_POST.message);
+    const posted = await applyTransition(
+      store,
+      id,
+      (e) => confirmSent(e, post.id),
+      (e) => e,
+    );
+    if (!posted.ok) return posted;
+    await notifySent(posted.value, post, []);
+    return { ok: true, value: { kind: 'posted', entry: posted.value } };
+  }
+
+  async function editAsDraft(id: string): Promise<OutboxCommandResult<EditOutcome>> {
+    const checked = await check(id);
+    if (!checked.ok) return checked;
+    if (checked.value.kind === 'posted') {
+      return { ok: true, value: { kind: 'posted', entry: checked.value.entry } };
+    }
+    const withdrawn = await applyTransition(
+      store,
+      id,
+      (e) => dismiss(e, clock.now()),
+      (value: Withdrawn) => value.entry,
+    );
+    return withdrawn.ok
+      ? { ok: true, value: { kind: 'draft', withdrawn: withdrawn.value } }
+      : withdrawn;
+  }
+
   const asEntry = (value: OutboxEntry) => value;
   const withdrawnEntry = (value: Withdrawn) => value.entry;
 
@@ -479,6 +687,16 @@ export function createOutboxEngine(options: OutboxEngineOptions): OutboxEngine {
     queue,
     cancel: (id) => applyTransition(store, id, (e) => cancel(e, clock.now()), withdrawnEntry),
     retry: (id) => applyTransition(store, id, (e) => retry(e, clock.now()), asEntry),
-    dismiss: (id) => applyTransition(store, id, (e) => dismiss(e, clock.now()), withdrawnEntry),
+    dismiss: (id, dismissOptions = {}) =>
+      applyTransition(store, id, (e) => dismiss(e, clock.now(), dismissOptions), withdrawnEntry),
+    check,
+    editAsDraft,
+  };
+}
+
+function notFound<T>(id: string): OutboxCommandResult<T> {
+  return {
+    ok: false,
+    error: { kind: 'not-found', id, message: 'This reply is no longer in the outbox.' },
   };
 }

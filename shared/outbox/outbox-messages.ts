@@ -23,15 +23,35 @@ function http(status: number | null): string {
   return status === null ? '' : ` (HTTP ${status})`;
 }
 
+export interface FailureContext {
+  /** An attempt may have posted the reply: the next one checks first. */
+  readonly outcomeUnknown: boolean;
+  /** What failed: the check after an unclear attempt, or a send. */
+  readonly phase: 'check' | 'send';
+}
+
+const CHECKS_FIRST =
+  'Before trying again, Slowpost checks whether it got through, so it is not posted twice.';
+
 /** A readable explanation of a failed send, for `lastError`. */
-export function describeFailure(failure: ConnectorFailure): string {
+export function describeFailure(
+  failure: ConnectorFailure,
+  context: FailureContext = { outcomeUnknown: false, phase: 'send' },
+): string {
+  if (context.phase === 'check' && context.outcomeUnknown) {
+    return `${describeFailure(failure)} Slowpost still has to check whether an earlier try got through; it will not post your reply twice.`;
+  }
   switch (failure.kind) {
     case 'offline':
       return 'No connection to the server. Your reply will go out once the network is back.';
     case 'timeout':
-      return 'The server took too long to answer. Slowpost will try again; your reply will not be posted twice.';
+      return context.outcomeUnknown
+        ? `The server took too long to answer, so your reply may or may not have been posted. ${CHECKS_FIRST}`
+        : 'The server took too long to answer. Slowpost will try again.';
     case 'server':
-      return `The server had a problem${http(failure.status)}. Slowpost will try again later.`;
+      return context.outcomeUnknown
+        ? `The server had a problem${http(failure.status)}, and your reply may or may not have been posted. ${CHECKS_FIRST}`
+        : `The server had a problem${http(failure.status)}. Slowpost will try again later.`;
     case 'rate-limited':
       return failure.retryAfterMs !== null && failure.retryAfterMs > 0
         ? `The server asked Slowpost to slow down (HTTP 429). It will try again in about ${roughDuration(failure.retryAfterMs)}.`
@@ -50,9 +70,9 @@ export function describeFailure(failure: ConnectorFailure): string {
     case 'auth':
       return 'Slowpost is no longer signed in to this account. Sign in again, then retry.';
     case 'malformed':
-      return `The server’s answer could not be understood, so Slowpost cannot tell whether your reply was posted. Check the thread before you retry.${serverSaid(failure.message, 'Details')}`;
+      return `The server’s answer could not be understood, so Slowpost cannot tell whether your reply was posted. “Try again” checks first and posts it only if it is not there.${serverSaid(failure.message, 'Details')}`;
   }
 }
 
 export const INTERRUPTED_MESSAGE =
-  'Sending was interrupted (Slowpost closed or lost the connection). It will be sent again in a moment; your reply will not be posted twice.';
+  'Sending was interrupted (Slowpost closed or lost the connection). In a moment Slowpost checks whether it got through and sends it only if it did not: it will not be posted twice.';

@@ -17,6 +17,8 @@ const entry: OutboxEntry = {
   createdAt: now,
   sendAfter: now + 30_000,
   attempts: 0,
+  firstAttemptAt: null,
+  outcomeUnknown: false,
   nextAttemptAt: now + 30_000,
   lastError: null,
   sentPostId: null,

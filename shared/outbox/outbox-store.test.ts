@@ -17,6 +17,8 @@ function entry(id: string, over: Partial<OutboxEntry> = {}): OutboxEntry {
     createdAt: 100,
     sendAfter: 100,
     attempts: 0,
+    firstAttemptAt: null,
+    outcomeUnknown: false,
     nextAttemptAt: 100,
     lastError: null,
     sentPostId: null,

@@ -5,6 +5,8 @@ import { OutboxEntrySchema, OutboxStateSchema, type OutboxEntry } from '../domai
 import {
   canApply,
   cancel,
+  confirmNotSent,
+  confirmSent,
   dismiss,
   dueAt,
   isDue,
@@ -85,6 +87,10 @@ function apply(event: OutboxEvent, entry: OutboxEntry): OutboxResult<unknown> {
       return retry(entry, now);
     case 'dismiss':
       return dismiss(entry, now);
+    case 'confirmSent':
+      return confirmSent(entry, 'acc-1|srv-9');
+    case 'confirmNotSent':
+      return confirmNotSent(entry);
   }
 }
 
@@ -99,7 +105,12 @@ describe('the transition table', () => {
     expect(nextStates('cancelled')).toEqual([]);
     expect([...nextStates('waiting')].sort()).toEqual(['cancelled', 'sending']);
     expect([...nextStates('sending')].sort()).toEqual(['needs-attention', 'sent', 'waiting']);
-    expect([...nextStates('needs-attention')].sort()).toEqual(['cancelled', 'waiting']);
+    expect([...nextStates('needs-attention')].sort()).toEqual([
+      'cancelled',
+      'needs-attention',
+      'sent',
+      'waiting',
+    ]);
   });
 
   it('every transition function obeys the table, for every state', () => {
@@ -400,5 +411,76 @@ describe('retry and dismiss', () => {
     const { entry, draft } = value(dismiss(attention(), T0 + 1_000));
     expect(entry.state).toBe('cancelled');
     expect(draft.text).toBe(input.text);
+  });
+});
+
+describe('an attempt whose outcome is unknown', () => {
+  it('startAttempt remembers when the first attempt started, once', () => {
+    const first = value(startAttempt(queued(), T0 + 1));
+    expect(first.firstAttemptAt).toBe(T0 + 1);
+    const failed = value(recordFailure(first, failures.offline, T0 + 2, half));
+    const second = value(startAttempt(failed, dueAt(failed)));
+    expect(second.firstAttemptAt).toBe(T0 + 1);
+  });
+
+  it.each<[ConnectorFailure['kind'], boolean]>([
+    ['timeout', true],
+    ['server', true],
+    ['malformed', true],
+    ['offline', false],
+    ['rate-limited', false],
+    ['rejected', false],
+    ['auth', false],
+  ])('a send failing with %s leaves the outcome unknown: %s', (kind, unknown) => {
+    const failed = value(recordFailure(sending(), failures[kind], T0, half));
+    expect(failed.outcomeUnknown).toBe(unknown);
+  });
+
+  it('waits at least the settle delay before the check, whatever the backoff', () => {
+    const failed = value(
+      recordFailure(sending(), failures.timeout, T0, () => 0, { settleMs: 45_000 }),
+    );
+    expect(failed.nextAttemptAt).toBe(T0 + 45_000);
+    const known = value(recordFailure(sending(), failures.offline, T0, () => 0));
+    expect(known.nextAttemptAt).toBe(T0);
+  });
+
+  it('a check that could not tell keeps it unknown; a send that surely made nothing clears it', () => {
+    const unknown = { ...sending(), outcomeUnknown: true };
+    const checkFailed = value(
+      recordFailure(unknown, failures.offline, T0, half, { phase: 'check' }),
+    );
+    expect(checkFailed.outcomeUnknown).toBe(true);
+    expect(checkFailed.lastError).toMatch(/earlier try got through/);
+    const sendRefused = value(recordFailure(unknown, failures['rate-limited'], T0, half));
+    expect(sendRefused.outcomeUnknown).toBe(false);
+  });
+
+  it('a send interrupted by a crash is unknown', () => {
+    expect(value(resumeInterrupted(sending(), T0, 60_000)).outcomeUnknown).toBe(true);
+  });
+
+  it('cannot come back as a draft until the check says it is not posted, unless the user accepts', () => {
+    const unknown = value(recordFailure(sending(), failures.malformed, T0, half));
+    expect(unknown).toMatchObject({ state: 'needs-attention', outcomeUnknown: true });
+    const refused = dismiss(unknown, T0);
+    expect(!refused.ok && refused.error.kind).toBe('may-have-been-sent');
+    expect(!refused.ok && refused.error.message).toMatch(/may already be posted/);
+    expect(value(dismiss(unknown, T0, { acceptUnknown: true })).entry.state).toBe('cancelled');
+
+    const known = value(confirmNotSent(unknown));
+    expect(known).toMatchObject({ state: 'needs-attention', outcomeUnknown: false });
+    expect(value(dismiss(known, T0)).draft.text).toBe(input.text);
+  });
+
+  it('the check can find it posted after all', () => {
+    const unknown = value(recordFailure(sending(), failures.malformed, T0, half));
+    expect(value(confirmSent(unknown, 'acc-1|srv-3'))).toMatchObject({
+      state: 'sent',
+      sentPostId: 'acc-1|srv-3',
+      outcomeUnknown: false,
+      lastError: null,
+    });
+    expect(confirmSent(unknown, '').ok).toBe(false);
   });
 });

@@ -4,7 +4,7 @@
  *
  * Illegal transitions never throw; they return `{ ok: false, error }` with a typed error.
  */
-import { isTransient, type ConnectorFailure } from '../connectors/connector';
+import { isTransient, mayHaveCreated, type ConnectorFailure } from '../connectors/connector';
 import type { Draft } from '../domain/draft';
 import { OutboxEntrySchema, type OutboxEntry, type OutboxState } from '../domain/outbox';
 import { parseUnknown, type ValidationIssue } from '../validation/parse-unknown';
@@ -22,7 +22,9 @@ export type OutboxEvent =
   | 'resumeInterrupted'
   | 'cancel'
   | 'retry'
-  | 'dismiss';
+  | 'dismiss'
+  | 'confirmSent'
+  | 'confirmNotSent';
 
 export interface TransitionRule {
   readonly from: readonly OutboxState[];
@@ -41,6 +43,11 @@ export interface TransitionRule {
  * | cancel            | waiting         | cancelled                  | undo before it ever left              |
  * | retry             | needs-attention | waiting                    | the user asks to try again            |
  * | dismiss           | needs-attention | cancelled                  | the user gives up on a failed reply   |
+ * | confirmSent       | needs-attention | sent                       | the check found it posted after all   |
+ * | confirmNotSent    | needs-attention | needs-attention            | the check found it is not there       |
+ *
+ * `sending → waiting` by `recordFailure` also covers a failed check (the network could not say
+ * whether an earlier attempt posted the reply); the entry then stays `outcomeUnknown`.
  */
 export const OUTBOX_TRANSITIONS = {
   startAttempt: { from: ['waiting'], to: ['sending'] },
@@ -50,6 +57,8 @@ export const OUTBOX_TRANSITIONS = {
   cancel: { from: ['waiting'], to: ['cancelled'] },
   retry: { from: ['needs-attention'], to: ['waiting'] },
   dismiss: { from: ['needs-attention'], to: ['cancelled'] },
+  confirmSent: { from: ['needs-attention'], to: ['sent'] },
+  confirmNotSent: { from: ['needs-attention'], to: ['needs-attention'] },
 } as const satisfies Record<OutboxEvent, TransitionRule>;
 
 export const OUTBOX_EVENTS = Object.keys(OUTBOX_TRANSITIONS) as OutboxEvent[];
@@ -82,7 +91,10 @@ export type OutboxTransitionError =
     }
   /** `startAttempt` before `sendAfter` / `nextAttemptAt`. */
   | { readonly kind: 'not-due'; readonly dueAt: number; readonly message: string }
-  /** `cancel` after an attempt was made: the server may already have the reply. */
+  /**
+   * `cancel` after an attempt was made, or `dismiss` while an earlier attempt's outcome is
+   * unknown: the server may already have the reply.
+   */
   | { readonly kind: 'may-have-been-sent'; readonly message: string }
   | {
       readonly kind: 'invalid-input';
@@ -118,6 +130,8 @@ const EVENT_WORDS: Record<OutboxEvent, string> = {
   cancel: 'cancel it',
   retry: 'retry it',
   dismiss: 'discard it',
+  confirmSent: 'mark it as posted',
+  confirmNotSent: 'mark it as not posted',
 };
 
 function guard<T>(event: OutboxEvent, entry: OutboxEntry): OutboxResult<T> | null {
@@ -246,6 +260,8 @@ export function queueReply(
     createdAt: options.now,
     sendAfter,
     attempts: 0,
+    firstAttemptAt: null,
+    outcomeUnknown: false,
     nextAttemptAt: sendAfter,
     lastError: null,
     sentPostId: null,
@@ -259,7 +275,9 @@ export function queueReply(
 
 /**
  * waiting → sending. Persist the result BEFORE the network call (write-ahead): an entry found in
- * `sending` at startup is one whose request may or may not have reached the server.
+ * `sending` at startup is one whose request may or may not have reached the server. An attempt of
+ * an `outcomeUnknown` entry asks the network first (see the engine) and sends only if the reply
+ * is not there.
  */
 export function startAttempt(entry: OutboxEntry, now: number): OutboxResult<OutboxEntry> {
   const illegal = guard<OutboxEntry>('startAttempt', entry);
@@ -272,7 +290,12 @@ export function startAttempt(entry: OutboxEntry, now: number): OutboxResult<Outb
       message: `This reply is not due yet (due in ${Math.ceil((at - now) / 1000)} s).`,
     });
   }
-  return ok({ ...entry, state: 'sending', attempts: entry.attempts + 1 });
+  return ok({
+    ...entry,
+    state: 'sending',
+    attempts: entry.attempts + 1,
+    firstAttemptAt: entry.firstAttemptAt ?? now,
+  });
 }
 
 /** sending → sent. `sentPostId` is the local id of the post the network created. */
@@ -296,42 +319,75 @@ export function recordSuccess(
     state: 'sent',
     sentPostId,
     lastError: null,
+    outcomeUnknown: false,
   });
+}
+
+/** What failed: the check after an unknown outcome, or the send itself. */
+export type AttemptPhase = 'check' | 'send';
+
+/**
+ * How long to wait after an attempt whose outcome is unknown before asking the network about it
+ * (default 60 s): longer than any request timeout, so that a request still on its way or queued
+ * on the server has landed before the check looks for it.
+ */
+export const DEFAULT_SETTLE_MS = 60_000;
+
+export interface FailureOptions {
+  /** Default `send`. A failed check leaves the outcome as unknown as it was. */
+  readonly phase?: AttemptPhase;
+  readonly policy?: BackoffPolicy;
+  /** The least wait before the next attempt when the outcome is unknown (`DEFAULT_SETTLE_MS`). */
+  readonly settleMs?: number;
 }
 
 /**
  * sending → waiting (transient failure: try again after a backoff) or → needs-attention
  * (permanent: rejected, auth, malformed). The idempotency key is kept either way.
+ *
+ * A send that failed in a way that may have posted the reply (`mayHaveCreated`), and a check that
+ * could not tell, leave the entry `outcomeUnknown`: the next attempt asks the network first, and
+ * not before `settleMs`. A send that certainly made nothing clears it: the check just before it
+ * (or the lack of any earlier unclear attempt) says nothing else is there.
  */
 export function recordFailure(
   entry: OutboxEntry,
   failure: ConnectorFailure,
   now: number,
   random: () => number,
-  policy: BackoffPolicy = DEFAULT_BACKOFF,
+  options: FailureOptions = {},
 ): OutboxResult<OutboxEntry> {
   const illegal = guard<OutboxEntry>('recordFailure', entry);
   if (illegal) return illegal;
-  const lastError = describeFailure(failure);
+  const phase = options.phase ?? 'send';
+  const outcomeUnknown = phase === 'check' ? entry.outcomeUnknown : mayHaveCreated(failure);
+  const lastError = describeFailure(failure, { outcomeUnknown, phase });
   if (!isTransient(failure)) {
-    return ok({ ...entry, state: 'needs-attention', lastError });
+    return ok({ ...entry, state: 'needs-attention', lastError, outcomeUnknown });
   }
   const retryAfterMs = failure.kind === 'rate-limited' ? failure.retryAfterMs : null;
-  const delay = backoffDelayMs(entry.attempts, random, retryAfterMs, policy);
+  const backoff = backoffDelayMs(
+    entry.attempts,
+    random,
+    retryAfterMs,
+    options.policy ?? DEFAULT_BACKOFF,
+  );
+  const delay = outcomeUnknown ? Math.max(backoff, options.settleMs ?? DEFAULT_SETTLE_MS) : backoff;
   return ok({
     ...entry,
     state: 'waiting',
     lastError,
+    outcomeUnknown,
     nextAttemptAt: Math.max(entry.sendAfter, now + delay),
   });
 }
 
 /**
  * sending → waiting, for an entry found in `sending` when the app starts: the previous run died
- * mid-send, possibly after the server accepted the reply. It goes out again with the SAME
- * idempotency key, which the server deduplicates, after `graceMs`: long enough for a request the
- * dead run left in flight (e.g. still open in the main process after a renderer reload) to finish,
- * because two requests with one key AT THE SAME TIME are not deduplicated by every server.
+ * mid-send, possibly after the server accepted the reply, so its outcome is unknown: the next
+ * attempt asks the network first, and sends (with the same key) only if the reply is not there.
+ * Not before `graceMs`: long enough for a request the dead run left in flight (e.g. still open in
+ * the main process after a renderer reload) to land, so the check sees it.
  */
 export function resumeInterrupted(
   entry: OutboxEntry,
@@ -344,6 +400,7 @@ export function resumeInterrupted(
     ...entry,
     state: 'waiting',
     lastError: INTERRUPTED_MESSAGE,
+    outcomeUnknown: true,
     nextAttemptAt: Math.max(entry.sendAfter, now + Math.max(0, graceMs)),
   });
 }
@@ -384,14 +441,46 @@ export function retry(entry: OutboxEntry, now: number): OutboxResult<OutboxEntry
   });
 }
 
+export const MAY_BE_POSTED_MESSAGE =
+  'This reply may already be posted: an earlier try ended without a clear answer. Slowpost checks the conversation before giving it back as a draft, so it is not posted twice.';
+
 /**
  * needs-attention → cancelled: the user gives up on a failed reply and gets it back as a draft.
- * Note: if an earlier attempt was ambiguous (a timeout after the server accepted it), the reply may
- * exist on the server; the UI should say so before the user re-queues the text as a new reply.
+ * Refused while an earlier attempt's outcome is unknown, unless the user accepts the risk
+ * (`acceptUnknown`): the text would come back as a new reply, with a new key, and the network may
+ * already hold the first one. The engine's `editAsDraft` checks with the network first.
  */
-export function dismiss(entry: OutboxEntry, now: number): OutboxResult<Withdrawn> {
+export function dismiss(
+  entry: OutboxEntry,
+  now: number,
+  options: { readonly acceptUnknown?: boolean } = {},
+): OutboxResult<Withdrawn> {
   const illegal = guard<Withdrawn>('dismiss', entry);
   if (illegal) return illegal;
+  if (entry.outcomeUnknown && options.acceptUnknown !== true) {
+    return fail({ kind: 'may-have-been-sent', message: MAY_BE_POSTED_MESSAGE });
+  }
   const dismissed: OutboxEntry = { ...entry, state: 'cancelled' };
   return ok({ entry: dismissed, draft: draftFromEntry(entry, now) });
+}
+
+/** needs-attention → sent: the check found the reply on the network after all. */
+export function confirmSent(entry: OutboxEntry, sentPostId: string): OutboxResult<OutboxEntry> {
+  const illegal = guard<OutboxEntry>('confirmSent', entry);
+  if (illegal) return illegal;
+  if (sentPostId === '') {
+    return fail({
+      kind: 'invalid-input',
+      message: 'Cannot mark this reply as posted without the id of the post it became.',
+      issues: [{ path: 'sentPostId', message: 'empty' }],
+    });
+  }
+  return ok({ ...entry, state: 'sent', sentPostId, lastError: null, outcomeUnknown: false });
+}
+
+/** needs-attention, outcome unknown → known: the check found the reply is not on the network. */
+export function confirmNotSent(entry: OutboxEntry): OutboxResult<OutboxEntry> {
+  const illegal = guard<OutboxEntry>('confirmNotSent', entry);
+  if (illegal) return illegal;
+  return ok({ ...entry, outcomeUnknown: false });
 }

@@ -4,6 +4,7 @@ import {
   createFakeReplyServer,
   createFaultInjectingConnector,
   faultSequence,
+  SERVER_MODELS,
   type InjectedFault,
 } from './fault-injecting-connector';
 
@@ -112,6 +113,87 @@ describe('fake reply server and fault-injecting connector', () => {
     expect(hung()).toBe(1);
     expect(server.posts).toHaveLength(1);
     expect(connector.inFlight).toBe(1);
+  });
+
+  it('forgets a key after an hour, or ignores it, as real servers do', async () => {
+    let now = 0;
+    const forgetful = createFakeReplyServer({
+      now: () => now,
+      idempotency: SERVER_MODELS['keys kept for 1 hour'],
+    });
+    const a = createFaultInjectingConnector({ server: forgetful, account: 'a' });
+    await a.sendReply(reply, KEY);
+    now = 59 * 60_000;
+    await a.sendReply(reply, KEY);
+    expect(forgetful.posts).toHaveLength(1);
+    now = 61 * 60_000;
+    await a.sendReply(reply, KEY);
+    expect(forgetful.posts).toHaveLength(2);
+
+    const careless = createFakeReplyServer({ idempotency: SERVER_MODELS['keys ignored'] });
+    const b = createFaultInjectingConnector({ server: careless, account: 'a' });
+    await b.sendReply(reply, KEY);
+    await b.sendReply(reply, KEY);
+    expect(careless.posts).toHaveLength(2);
+  });
+
+  it('the check finds the account’s own reply with that text, made since the first attempt', async () => {
+    let now = 1_000;
+    const server = createFakeReplyServer({ now: () => now });
+    const connector = createFaultInjectingConnector({ server, account: 'a' });
+    const earlier = { idempotencyKey: KEY, firstAttemptAt: 1_000 };
+    expect(await connector.findSentReply(reply, earlier)).toBeNull();
+    const sent = await connector.sendReply(reply, KEY);
+    expect((await connector.findSentReply(reply, earlier))?.post).toEqual(sent.post);
+    // Not another text, not another parent, not an older reply.
+    expect(await connector.findSentReply({ ...reply, text: 'other' }, earlier)).toBeNull();
+    expect(
+      await connector.findSentReply({ ...reply, inReplyToPostId: 'a|other' }, earlier),
+    ).toBeNull();
+    now = 5_000;
+    expect(await connector.findSentReply(reply, { ...earlier, firstAttemptAt: 2_000 })).toBeNull();
+    expect(server.requests.map((r) => [r.operation, r.serverOutcome])).toEqual([
+      ['find', 'not-found'],
+      ['send', 'created'],
+      ['find', 'found'],
+      ['find', 'not-found'],
+      ['find', 'not-found'],
+      ['find', 'not-found'],
+    ]);
+  });
+
+  it('a check can fail like any request', async () => {
+    const { connector } = setup({ kind: 'offline' }, { kind: 'malformed-after-accept' });
+    const earlier = { idempotencyKey: KEY, firstAttemptAt: 0 };
+    expect(await failureKind(connector.findSentReply(reply, earlier))).toBe('offline');
+    expect(await failureKind(connector.findSentReply(reply, earlier))).toBe('malformed');
+  });
+
+  it('a stalled request never answers; one queued on the server lands later', async () => {
+    let now = 0;
+    const server = createFakeReplyServer({
+      now: () => now,
+      idempotency: SERVER_MODELS['keys ignored'],
+    });
+    const connector = createFaultInjectingConnector({
+      server,
+      account: 'a',
+      faults: faultSequence({ kind: 'stall', afterAccept: true, landsAfterMs: 30_000 }),
+    });
+    let settled = false;
+    connector.sendReply(reply, KEY).then(
+      () => (settled = true),
+      () => (settled = true),
+    );
+    for (let i = 0; i < 20; i++) await Promise.resolve();
+    expect(settled).toBe(false);
+    expect(server.posts).toHaveLength(0);
+    expect(server.queued).toBe(1);
+    now = 30_000;
+    expect(
+      await connector.findSentReply(reply, { idempotencyKey: KEY, firstAttemptAt: 0 }),
+    ).not.toBeNull();
+    expect(server.posts).toHaveLength(1);
   });
 
   it('implements the rest of Connector harmlessly', async () => {

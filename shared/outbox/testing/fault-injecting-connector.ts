@@ -1,9 +1,13 @@
 /**
- * Test support: a fake reply server with real server-side idempotency, and a Connector whose
- * `sendReply` can be scripted to fail the ways networks fail. Reusable by integration tests.
+ * Test support: a fake reply server, and a Connector whose calls can be scripted to fail the ways
+ * networks fail. Reusable by integration tests.
  *
  * The server keeps every post it ever created (`server.posts`), so a test can count deliveries
- * per reply: by idempotency key, or by text when each reply's text is unique. Idempotency is
+ * per reply: by idempotency key, or by text when each reply's text is unique. It models the three
+ * kinds of server the app meets (`IdempotencyModel`): one that keeps every key (the app cannot
+ * rely on it), one that forgets a key after an hour (Mastodon keeps `Idempotency-Key` for 3,600 s,
+ * while a 429 can push a retry six hours out), and one that ignores the key (some
+ * Mastodon-compatible servers; Bluesky has no such header). Where it keeps the key, idempotency is
  * checked first, as Mastodon does: a key that already created a post gets that post back, whatever
  * else the request says.
  */
@@ -11,6 +15,7 @@ import {
   ConnectorError,
   type ActivityBatch,
   type Connector,
+  type EarlierAttempt,
   type OutgoingReply,
   type SentReply,
   type ThreadSnapshot,
@@ -46,14 +51,22 @@ export type InjectedFault =
   /** The server creates (or finds) the post, but its answer cannot be parsed. */
   | { readonly kind: 'malformed-after-accept' }
   /**
-   * The call never settles — the process dies, or the socket hangs forever. With `afterAccept`
-   * the server creates (or finds) the post first. `onHang` is called so a harness can "crash".
+   * The call never settles because the process dies mid-request. With `afterAccept` the server
+   * creates (or finds) the post first. `onHang` is called so a harness can "crash".
    */
-  | { readonly kind: 'hang'; readonly afterAccept: boolean };
+  | { readonly kind: 'hang'; readonly afterAccept: boolean }
+  /**
+   * The call never settles but the process lives on (a socket that hangs): only the caller's own
+   * timeout ends it. With `afterAccept` the server creates the post: at once, or `landsAfterMs`
+   * later on the server's clock (a request still queued on the server when the client gave up).
+   */
+  | { readonly kind: 'stall'; readonly afterAccept: boolean; readonly landsAfterMs?: number };
 
 export interface SendCall {
-  /** 0-based, per connector. */
+  /** 0-based, per connector, over both operations. */
   readonly index: number;
+  /** `send`: `sendReply`; `find`: `findSentReply` (the check after an unknown outcome). */
+  readonly operation: 'send' | 'find';
   readonly accountId: string;
   readonly idempotencyKey: string;
   readonly reply: OutgoingReply;
@@ -83,16 +96,36 @@ export interface CreatedPost {
 
 export interface ServerRequestRecord extends SendCall {
   readonly fault: InjectedFault;
-  /** What the server did: `created` a post, returned a `duplicate`, `rejected` it, or never saw it. */
-  readonly serverOutcome: 'created' | 'duplicate' | 'rejected' | 'not-received';
+  /**
+   * What the server did: `created` a post, returned a `duplicate`, `rejected` it, never saw it,
+   * will create it later (`queued`), or answered a check (`found` / `not-found`).
+   */
+  readonly serverOutcome:
+    'created' | 'duplicate' | 'rejected' | 'not-received' | 'queued' | 'found' | 'not-found';
 }
+
+/** How a server treats the idempotency key. */
+export type IdempotencyModel =
+  /** Keeps every key forever: a resent key always gets its first post back. */
+  | { readonly kind: 'forever' }
+  /** Forgets a key `afterMs` after the post was created (Mastodon: one hour). */
+  | { readonly kind: 'expires'; readonly afterMs: number }
+  /** Ignores the key: every request that reaches it creates a post. */
+  | { readonly kind: 'ignored' };
+
+export const SERVER_MODELS = {
+  'keys kept forever': { kind: 'forever' },
+  'keys kept for 1 hour': { kind: 'expires', afterMs: 60 * 60_000 },
+  'keys ignored': { kind: 'ignored' },
+} as const satisfies Record<string, IdempotencyModel>;
 
 export type ReceiveResult =
   | { readonly outcome: 'created' | 'duplicate'; readonly post: Post }
   | { readonly outcome: 'rejected'; readonly status: number; readonly message: string };
 
 export interface FakeReplyServer {
-  /** Every post ever created, in order. Never more than one per (account, key). */
+  readonly idempotency: IdempotencyModel;
+  /** Every post ever created, in order. */
   readonly posts: readonly CreatedPost[];
   /** Every request any connector made, in order, including those that never reached the server. */
   readonly requests: readonly ServerRequestRecord[];
@@ -109,6 +142,25 @@ export interface FakeReplyServer {
     idempotencyKey: string,
     rejectNew?: { readonly status: number; readonly message: string } | null,
   ): ReceiveResult;
+  /**
+   * A request the server will handle `afterMs` from now (it was queued when the client gave up).
+   * Handled by the first server operation at or after that instant, or by `settle()`.
+   */
+  receiveLater(
+    accountId: string,
+    reply: OutgoingReply,
+    idempotencyKey: string,
+    afterMs: number,
+  ): void;
+  /** Handles every queued request that is due by now. */
+  settle(): void;
+  /** Requests queued and not handled yet. */
+  readonly queued: number;
+  /**
+   * The check after an unknown outcome, as a client can make it on a real server: the account's
+   * own reply to `reply.inReplyToPostId` with the same text, created at or after `since`.
+   */
+  findOwnReply(accountId: string, reply: OutgoingReply, since: number): Post | null;
   /** Used by connectors to log requests. */
   record(request: ServerRequestRecord): void;
 }
@@ -121,20 +173,104 @@ function escapeHtml(text: string): string {
     .replace(/"/g, '&quot;');
 }
 
-export function createFakeReplyServer(
-  options: { readonly now?: () => number } = {},
-): FakeReplyServer {
+export interface FakeReplyServerOptions {
+  readonly now?: () => number;
+  /** Default: keys kept forever. */
+  readonly idempotency?: IdempotencyModel;
+}
+
+interface QueuedRequest {
+  readonly at: number;
+  readonly accountId: string;
+  readonly reply: OutgoingReply;
+  readonly idempotencyKey: string;
+}
+
+export function createFakeReplyServer(options: FakeReplyServerOptions = {}): FakeReplyServer {
   const now = options.now ?? (() => 0);
+  const idempotency = options.idempotency ?? { kind: 'forever' };
   const posts: CreatedPost[] = [];
   const requests: ServerRequestRecord[] = [];
   const byKey = new Map<string, CreatedPost>();
   const deleted = new Set<string>();
+  let queue: QueuedRequest[] = [];
   let serial = 0;
 
+  function remembered(scoped: string): CreatedPost | undefined {
+    const existing = byKey.get(scoped);
+    if (existing === undefined) return undefined;
+    switch (idempotency.kind) {
+      case 'forever':
+        return existing;
+      case 'ignored':
+        return undefined;
+      case 'expires':
+        return now() - existing.post.createdAt < idempotency.afterMs ? existing : undefined;
+    }
+  }
+
+  function settle(): void {
+    const due = queue.filter((q) => q.at <= now());
+    if (due.length === 0) return;
+    queue = queue.filter((q) => q.at > now());
+    for (const q of due) handle(q.accountId, q.reply, q.idempotencyKey, null);
+  }
+
+  function handle(
+    accountId: string,
+    reply: OutgoingReply,
+    idempotencyKey: string,
+    rejectNew: { readonly status: number; readonly message: string } | null,
+  ): ReceiveResult {
+    // Idempotency scope is per account, as in Mastodon (`idempotency:status:<account>:<key>`).
+    const scoped = `${accountId}\u0000${idempotencyKey}`;
+    const existing = remembered(scoped);
+    if (existing) return { outcome: 'duplicate', post: existing.post };
+    if (rejectNew) return { outcome: 'rejected', ...rejectNew };
+    if (deleted.has(reply.inReplyToPostId)) {
+      return { outcome: 'rejected', status: 404, message: 'Record not found' };
+    }
+    serial += 1;
+    const networkId = `srv-${serial}`;
+    const parentRef = {
+      id: reply.inReplyToPostId,
+      uri: `fake:${reply.inReplyToPostId}`,
+      cid: null,
+    };
+    const post: Post = {
+      id: localId(accountId, networkId),
+      accountId,
+      networkId,
+      uri: `fake:${accountId}/${networkId}`,
+      cid: null,
+      url: null,
+      threadId: reply.threadId,
+      authorId: localId(accountId, 'me'),
+      contentHtml: `<p>${escapeHtml(reply.text)}</p>`,
+      createdAt: now(),
+      parent: parentRef,
+      root: parentRef,
+      visibility: reply.visibility,
+      contentWarning: reply.contentWarning,
+      language: reply.language,
+      isOwn: true,
+      arrivedAt: 0,
+      screen: null,
+    };
+    const created: CreatedPost = { accountId, idempotencyKey, reply, post };
+    byKey.set(scoped, created);
+    posts.push(created);
+    return { outcome: 'created', post };
+  }
+
   return {
+    idempotency,
     posts,
     requests,
-    postsForKey: (key) => posts.filter((p) => p.idempotencyKey === key),
+    postsForKey: (key) => {
+      settle();
+      return posts.filter((p) => p.idempotencyKey === key);
+    },
     deletePost: (postId) => {
       deleted.add(postId);
     },
@@ -142,45 +278,27 @@ export function createFakeReplyServer(
       requests.push(request);
     },
     receive(accountId, reply, idempotencyKey, rejectNew = null) {
-      // Idempotency scope is per account, as in Mastodon (`idempotency:status:<account>:<key>`).
-      const scoped = `${accountId}\u0000${idempotencyKey}`;
-      const existing = byKey.get(scoped);
-      if (existing) return { outcome: 'duplicate', post: existing.post };
-      if (rejectNew) return { outcome: 'rejected', ...rejectNew };
-      if (deleted.has(reply.inReplyToPostId)) {
-        return { outcome: 'rejected', status: 404, message: 'Record not found' };
-      }
-      serial += 1;
-      const networkId = `srv-${serial}`;
-      const parentRef = {
-        id: reply.inReplyToPostId,
-        uri: `fake:${reply.inReplyToPostId}`,
-        cid: null,
-      };
-      const post: Post = {
-        id: localId(accountId, networkId),
-        accountId,
-        networkId,
-        uri: `fake:${accountId}/${networkId}`,
-        cid: null,
-        url: null,
-        threadId: reply.threadId,
-        authorId: localId(accountId, 'me'),
-        contentHtml: `<p>${escapeHtml(reply.text)}</p>`,
-        createdAt: now(),
-        parent: parentRef,
-        root: parentRef,
-        visibility: reply.visibility,
-        contentWarning: reply.contentWarning,
-        language: reply.language,
-        isOwn: true,
-        arrivedAt: 0,
-        screen: null,
-      };
-      const created: CreatedPost = { accountId, idempotencyKey, reply, post };
-      byKey.set(scoped, created);
-      posts.push(created);
-      return { outcome: 'created', post };
+      settle();
+      return handle(accountId, reply, idempotencyKey, rejectNew);
+    },
+    receiveLater(accountId, reply, idempotencyKey, afterMs) {
+      queue.push({ at: now() + Math.max(0, afterMs), accountId, reply, idempotencyKey });
+      settle();
+    },
+    settle,
+    get queued() {
+      return queue.length;
+    },
+    findOwnReply(accountId, reply, since) {
+      settle();
+      const found = posts.find(
+        (p) =>
+          p.accountId === accountId &&
+          p.post.parent?.id === reply.inReplyToPostId &&
+          p.reply.text === reply.text &&
+          p.post.createdAt >= since,
+      );
+      return found?.post ?? null;
     },
   };
 }
@@ -193,9 +311,20 @@ export interface FaultInjectingConnectorOptions {
   readonly server: FakeReplyServer;
   /** An account id, or a whole account. */
   readonly account: string | Account;
+  /** Chooses the fault for each call, sends and checks alike (`SendCall.operation` tells which). */
   readonly faults?: FaultScript;
   /** Called when a `hang` fault swallows a call. */
   readonly onHang?: (call: SendCall) => void;
+  /**
+   * How far the server's clock may be behind this computer's: the check looks this far before the
+   * first attempt (default 0: one clock in tests).
+   */
+  readonly clockSkewMs?: number;
+  /**
+   * A check that never finds anything (a control for tests: what the outbox would do if it could
+   * not ask the network).
+   */
+  readonly blindCheck?: boolean;
 }
 
 export interface FaultInjectingConnector extends Connector {
@@ -203,7 +332,7 @@ export interface FaultInjectingConnector extends Connector {
   setFaults(script: FaultScript): void;
   /** Calls made through this connector, with their faults. */
   readonly calls: readonly ServerRequestRecord[];
-  /** Calls started and not yet settled (hung calls stay counted). */
+  /** Calls started and not yet settled (hung and stalled calls stay counted). */
   readonly inFlight: number;
   /** The most calls ever in flight at once through this connector. */
   readonly maxInFlight: number;
@@ -232,6 +361,7 @@ export function createFaultInjectingConnector(
   const { server } = options;
   const account =
     typeof options.account === 'string' ? testAccount(options.account) : options.account;
+  const skew = options.clockSkewMs ?? 0;
   let script = options.faults ?? NO_FAULTS;
   const calls: ServerRequestRecord[] = [];
   let inFlight = 0;
@@ -244,27 +374,39 @@ export function createFaultInjectingConnector(
     });
   }
 
-  function succeed(post: Post): Promise<SentReply> {
+  function answer<T>(value: T): Promise<T> {
     return Promise.resolve().then(() => {
       inFlight--;
-      return { post };
+      return value;
     });
   }
 
-  // Not `async`: everything the server does happens synchronously, at the moment of the call;
-  // only the answer arrives later (a microtask), so a harness can crash in between.
-  function sendReply(reply: OutgoingReply, idempotencyKey: string): Promise<SentReply> {
-    const call: SendCall = { index: calls.length, accountId: account.id, idempotencyKey, reply };
+  /** Starts a call: picks its fault and returns the logger for what the server did. */
+  function begin(operation: SendCall['operation'], reply: OutgoingReply, idempotencyKey: string) {
+    const call: SendCall = {
+      index: calls.length,
+      operation,
+      accountId: account.id,
+      idempotencyKey,
+      reply,
+    };
     const fault = script(call);
     inFlight++;
     maxInFlight = Math.max(maxInFlight, inFlight);
-    const log = (serverOutcome: ServerRequestRecord['serverOutcome']) => {
+    const log = (serverOutcome: ServerRequestRecord['serverOutcome']): void => {
       const record: ServerRequestRecord = { ...call, fault, serverOutcome };
       calls.push(record);
       server.record(record);
     };
+    return { call, fault, log };
+  }
 
-    // Failures before the request reaches the server.
+  /** Failures before a request reaches the server; null when it gets there. */
+  function failBeforeServer(
+    fault: InjectedFault,
+    call: SendCall,
+    log: (outcome: ServerRequestRecord['serverOutcome']) => void,
+  ): Promise<never> | null {
     switch (fault.kind) {
       case 'offline':
         log('not-received');
@@ -283,23 +425,39 @@ export function createFaultInjectingConnector(
           retryAfterMs: fault.retryAfterMs,
         });
       case 'server-error':
-        if (!fault.afterAccept) {
-          log('not-received');
-          const status = fault.status ?? 503;
-          return fail({ kind: 'server', message: `Server error (HTTP ${status})`, status });
-        }
-        break;
+        if (fault.afterAccept) return null;
+        log('not-received');
+        return fail({
+          kind: 'server',
+          message: `Server error (HTTP ${fault.status ?? 503})`,
+          status: fault.status ?? 503,
+        });
       case 'hang':
-        if (!fault.afterAccept) {
-          log('not-received');
-          options.onHang?.(call);
-          return NEVER;
-        }
-        break;
+        if (fault.afterAccept) return null;
+        log('not-received');
+        options.onHang?.(call);
+        return NEVER;
+      case 'stall':
+        if (fault.afterAccept) return null;
+        log('not-received');
+        return NEVER;
       default:
-        break;
+        return null;
     }
+  }
 
+  // Not `async`: everything the server does happens synchronously, at the moment of the call;
+  // only the answer arrives later (a microtask), so a harness can crash in between.
+  function sendReply(reply: OutgoingReply, idempotencyKey: string): Promise<SentReply> {
+    const { call, fault, log } = begin('send', reply, idempotencyKey);
+    const early = failBeforeServer(fault, call, log);
+    if (early) return early;
+
+    if (fault.kind === 'stall' && fault.landsAfterMs !== undefined && fault.landsAfterMs > 0) {
+      server.receiveLater(account.id, reply, idempotencyKey, fault.landsAfterMs);
+      log('queued');
+      return NEVER;
+    }
     const rejectNew =
       fault.kind === 'rejected'
         ? { status: fault.status ?? 404, message: fault.message ?? 'Record not found' }
@@ -309,8 +467,11 @@ export function createFaultInjectingConnector(
     if (received.outcome === 'rejected') {
       return fail({ kind: 'rejected', message: received.message, status: received.status });
     }
+    return afterServer(fault, call, { post: received.post });
+  }
 
-    // Failures after the server accepted the request (the post exists now).
+  /** Failures after the server did its part (for a send: the post exists now). */
+  function afterServer<T>(fault: InjectedFault, call: SendCall, value: T): Promise<T> {
     switch (fault.kind) {
       case 'timeout-after-accept':
         return fail({ kind: 'timeout', message: 'The request timed out' });
@@ -323,9 +484,31 @@ export function createFaultInjectingConnector(
       case 'hang':
         options.onHang?.(call);
         return NEVER;
+      case 'stall':
+        return NEVER;
       default:
-        return succeed(received.post);
+        return answer(value);
     }
+  }
+
+  function findSentReply(reply: OutgoingReply, earlier: EarlierAttempt): Promise<SentReply | null> {
+    const { call, fault, log } = begin('find', reply, earlier.idempotencyKey);
+    const early = failBeforeServer(fault, call, log);
+    if (early) return early;
+    if (fault.kind === 'rejected') {
+      log('rejected');
+      return fail({
+        kind: 'rejected',
+        message: fault.message ?? 'Record not found',
+        status: fault.status ?? 404,
+      });
+    }
+    const found =
+      options.blindCheck === true
+        ? null
+        : server.findOwnReply(account.id, reply, earlier.firstAttemptAt - skew);
+    log(found === null ? 'not-found' : 'found');
+    return afterServer(fault, call, found === null ? null : { post: found });
   }
 
   const emptyBatch: ActivityBatch = {
@@ -350,6 +533,7 @@ export function createFaultInjectingConnector(
         problems: [],
       }),
     sendReply,
+    findSentReply,
     setFaults: (next) => {
       script = next;
     },

@@ -10,7 +10,12 @@
 import type { Connector } from '../../connectors/connector';
 import type { OutboxEntry } from '../../domain/outbox';
 import type { Post } from '../../domain/post';
-import { createOutboxEngine, type OutboxEngine } from '../outbox-engine';
+import {
+  createOutboxEngine,
+  type OutboxEngine,
+  type OutboxEngineOptions,
+  type RequestTimer,
+} from '../outbox-engine';
 import { createMemoryOutboxStore, type MemoryOutboxStore, type OutboxStore } from '../outbox-store';
 import { mulberry32 } from '../../demo/prng';
 import {
@@ -20,6 +25,7 @@ import {
   type FakeReplyServer,
   type FaultInjectingConnector,
   type FaultScript,
+  type IdempotencyModel,
 } from './fault-injecting-connector';
 
 export interface FakeClock {
@@ -87,13 +93,37 @@ export interface OutboxWorldOptions {
   readonly random?: () => number;
   /** Accounts that have no connector (signed out). */
   readonly withoutConnector?: readonly string[];
+  /** How the server treats idempotency keys (default: kept forever). */
+  readonly idempotency?: IdempotencyModel;
+  /** The connectors' check never finds anything (a control: the outbox without its check). */
+  readonly blindCheck?: boolean;
+  /**
+   * Engine options beyond the world's own (timeouts, grace delays). The default request timer
+   * passes at the next macrotask: a request still unanswered by then has stalled.
+   */
+  readonly engine?: Partial<
+    Omit<OutboxEngineOptions, 'store' | 'connectorFor' | 'clock' | 'random' | 'onSent'>
+  >;
 }
 
 const NEVER: Promise<never> = new Promise<never>(() => {});
 
+/**
+ * A request deadline that passes at the next macrotask. Simulated requests answer within
+ * microtasks, so only a stalled one (which never answers) runs out of time.
+ */
+export const nextMacrotaskDeadline: RequestTimer = () => {
+  let handle: ReturnType<typeof setTimeout> | undefined;
+  const elapsed = new Promise<void>((resolve) => (handle = setTimeout(resolve, 0)));
+  return { elapsed, cancel: () => clearTimeout(handle) };
+};
+
 export function createOutboxWorld(options: OutboxWorldOptions): OutboxWorld {
   const clock = createFakeClock(options.start ?? 1_700_000_000_000);
-  const server = createFakeReplyServer({ now: () => clock.now() });
+  const server = createFakeReplyServer({
+    now: () => clock.now(),
+    ...(options.idempotency === undefined ? {} : { idempotency: options.idempotency }),
+  });
   const random = options.random ?? seededRandom(1);
   const scripts = new Map<string, FaultScript>();
   let memory = createMemoryOutboxStore();
@@ -150,15 +180,20 @@ export function createOutboxWorld(options: OutboxWorldOptions): OutboxWorld {
         account: accountId,
         faults: (call) => (scripts.get(accountId) ?? NO_FAULTS)(call),
         onHang: () => kill(),
+        blindCheck: options.blindCheck ?? false,
       });
       const sendReply = connector.sendReply.bind(connector);
-      // A dead process sends nothing.
+      const findSentReply = connector.findSentReply.bind(connector);
+      // A dead process sends and asks nothing.
       connector.sendReply = (reply, key) => (alive ? sendReply(reply, key) : NEVER);
+      connector.findSentReply = (reply, earlier) => (alive ? findSentReply(reply, earlier) : NEVER);
       connectors.set(accountId, connector);
     }
     const without = new Set(options.withoutConnector ?? []);
 
     const engine = createOutboxEngine({
+      timer: nextMacrotaskDeadline,
+      ...options.engine,
       store,
       connectorFor: (accountId): Connector | null =>
         without.has(accountId) ? null : (connectors.get(accountId) ?? null),
