@@ -13,5 +13,7 @@ export default defineConfig({
     environment: 'node',
     setupFiles: ['tests/setup/vitest.setup.ts'],
     restoreMocks: true,
+    // `npm run test:soak`: the outbox's property test at full length, printing what it found.
+    provide: { outboxSoak: process.env['SLOWPOST_OUTBOX_SOAK'] === '1' },
   },
 });

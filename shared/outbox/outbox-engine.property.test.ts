@@ -12,7 +12,7 @@
  * anything) — which must post replies twice, or the histories are not reaching the danger.
  */
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import type { OutboxEngine } from './outbox-engine';
 import { SERVER_MODELS } from './testing/fault-injecting-connector';
 import {
@@ -23,7 +23,14 @@ import {
   type ScenarioFigures,
 } from './testing/outbox-scenario';
 
-const SOAK = process.env['SLOWPOST_SOAK'] === '1';
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** Set by `npm run test:soak` (vitest.config.mts). */
+    outboxSoak: boolean;
+  }
+}
+
+const SOAK = inject('outboxSoak');
 const EVERYDAY_RUNS = SOAK ? 10_000 : 400;
 const CRASH_HEAVY_RUNS = SOAK ? 2_000 : 60;
 /** Generous: these runs are CPU-bound, and the machine may be busy. */
