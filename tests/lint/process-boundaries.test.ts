@@ -206,6 +206,12 @@ const violations: Violation[] = [
     ],
   },
   {
+    what: 'shared tests: fetch (they may read process.env, but still do no I/O)',
+    filePath: 'shared/outbox/lint-probe.test.ts',
+    code: "export const soak = process.env['SLOWPOST_SOAK'];\nexport const get = () => fetch('x');\n",
+    expected: [['2 no-restricted-globals', /'fetch'.*does no I\/O/]],
+  },
+  {
     what: "shared: import('electron')",
     filePath: 'shared/lint-probe.ts',
     code: "export const electron = await import('electron');\n",
