@@ -37,10 +37,13 @@ export const DEMO_SPAM_POST_IDS = [
 
 /**
  * A reply to the user that "shares an HTML snippet": its content carries script and event-handler
- * payloads. If sanitizing ever fails, `window[DEMO_XSS_GLOBAL]` gets set.
+ * payloads, and a remote tracking pixel. If sanitizing ever fails, `window[DEMO_XSS_GLOBAL]` gets
+ * set (or the page asks DEMO_TRACKER_HOST for the pixel).
  */
 export const DEMO_XSS_POST_ID = localId(DEMO_ACCOUNT_ID, 'webdev-badge-1');
 export const DEMO_XSS_AUTHOR_HANDLE = '@tariq@fjord.town';
 export const DEMO_XSS_GLOBAL = '__slowpostXss';
 export const DEMO_XSS_SCRIPT_PAYLOAD = "<script>window.__slowpostXss = 'script'</script>";
 export const DEMO_XSS_ONERROR_PAYLOAD = `<img src="x" onerror="window.__slowpostXss = 'onerror'">`;
+export const DEMO_TRACKER_HOST = 'tracker.invalid';
+export const DEMO_TRACKER_PAYLOAD = `<img src="https://${DEMO_TRACKER_HOST}/p.gif" width="1" height="1" alt="">`;

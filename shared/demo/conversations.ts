@@ -10,7 +10,11 @@
  * clock moves on.
  */
 import type { Visibility } from '../domain';
-import { DEMO_XSS_ONERROR_PAYLOAD, DEMO_XSS_SCRIPT_PAYLOAD } from './constants';
+import {
+  DEMO_TRACKER_PAYLOAD,
+  DEMO_XSS_ONERROR_PAYLOAD,
+  DEMO_XSS_SCRIPT_PAYLOAD,
+} from './constants';
 import { withLookalikes } from './html';
 import type { AuthorKey, PersonKey, Topic } from './people';
 
@@ -305,7 +309,7 @@ export const SCRIPT_THREADS: readonly ScriptThread[] = [
       {
         by: 'tariq',
         text: "Here's the one from my own site, pasted inline so you can see it: {{raw}} It reads the opening hours from a data attribute and swaps a class on the badge.\n\nLet me know if the bakery wants a “back in 10 minutes” mode too.",
-        rawHtml: `${DEMO_XSS_SCRIPT_PAYLOAD}${DEMO_XSS_ONERROR_PAYLOAD}`,
+        rawHtml: `${DEMO_XSS_SCRIPT_PAYLOAD}${DEMO_XSS_ONERROR_PAYLOAD}${DEMO_TRACKER_PAYLOAD}`,
       },
       {
         by: 'zoe',

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { DEMO_XSS_GLOBAL, DEMO_XSS_POST_ID } from '../../shared/demo/constants';
+import { DEMO_TRACKER_HOST, DEMO_XSS_GLOBAL, DEMO_XSS_POST_ID } from '../../shared/demo/constants';
 import { openInbox, readRecord } from './support/app';
 
 test('script and onerror payloads inside a post never run', async ({ page }) => {
@@ -28,6 +28,62 @@ test('script and onerror payloads inside a post never run', async ({ page }) => 
       DEMO_XSS_GLOBAL,
     ),
   ).toBeUndefined();
+});
+
+// A 1×1 GIF, so a request that does get through is answered and seen, not lost to DNS.
+const PIXEL = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
+
+test('a tracking pixel in a post is never requested, not even one that got past the sanitizer', async ({
+  page,
+}) => {
+  // Every request the page makes for the tracker's host, and how each ended; a request that is
+  // let out of the page reaches this route and is answered.
+  const requested = new Map<string, string>();
+  page.on('request', (request) => {
+    if (new URL(request.url()).hostname === DEMO_TRACKER_HOST)
+      requested.set(request.url(), 'asked');
+  });
+  page.on('requestfailed', (request) => {
+    if (requested.has(request.url()))
+      requested.set(request.url(), request.failure()?.errorText ?? 'failed');
+  });
+  await page.route(`https://${DEMO_TRACKER_HOST}/**`, (route) => {
+    requested.set(route.request().url(), 'sent to the network');
+    return route.fulfill({ contentType: 'image/gif', body: PIXEL });
+  });
+  await openInbox(page);
+  const post = await readRecord<{ threadId: string; contentHtml: string }>(
+    page,
+    'posts',
+    DEMO_XSS_POST_ID,
+  );
+  expect(post?.contentHtml).toContain(`<img src="https://${DEMO_TRACKER_HOST}/p.gif"`);
+
+  await page.goto(`/#conversation=${encodeURIComponent(post?.threadId ?? '')}`);
+  const article = page.getByRole('article', { name: /Tariq/ }).first();
+  await expect(article).toBeVisible();
+  // The sanitizer drops the pixel: the page never even asks for it.
+  expect(await article.locator('img').count()).toBe(0);
+  expect([...requested.keys()]).toEqual([]);
+
+  // Suppose the sanitizer let one through: the page's Content-Security-Policy still refuses it.
+  const outcome = await page.evaluate(
+    (src) =>
+      new Promise<string>((resolve) => {
+        document.addEventListener('securitypolicyviolation', (event) => {
+          if (event.blockedURI.includes(new URL(src).hostname))
+            resolve(`blocked by ${event.effectiveDirective}`);
+        });
+        const pixel = document.createElement('img');
+        pixel.alt = '';
+        pixel.addEventListener('load', () => resolve('loaded'));
+        pixel.src = src;
+        document.body.append(pixel);
+      }),
+    `https://${DEMO_TRACKER_HOST}/p.gif?past-the-sanitizer`,
+  );
+  expect(outcome).toBe('blocked by img-src');
+  await expect.poll(() => [...requested.values()]).toEqual(['csp']);
 });
 
 test('a link in a post opens in the browser through the checked bridge, not in the app', async ({

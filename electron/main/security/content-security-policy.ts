@@ -1,14 +1,15 @@
 /**
  * The page's Content-Security-Policy: no inline script, no remote script, nothing loaded from
- * anywhere but the app itself — except images in posts, which may come from any https server.
- * The same string is sent by the app protocol handler, the loopback host, and the page's meta tag.
+ * anywhere but the app itself — images included, so a tracking pixel that got past the sanitizer
+ * still never loads (avatars and media are for the app to fetch and serve, not the page).
+ * The same string is sent by the app protocol handler and the loopback host.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'none'",
   "script-src 'self'",
   "worker-src 'self'",
   "style-src 'self'",
-  "img-src 'self' https: data:",
+  "img-src 'self'",
   "font-src 'self'",
   "connect-src 'self'",
   "manifest-src 'self'",
