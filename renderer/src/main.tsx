@@ -5,7 +5,7 @@ import { DatabaseContext } from './app/database-context';
 import { openDatabase } from './db/database';
 import { OutboxContext } from './outbox/outbox-context';
 import { startOutboxRunner } from './outbox/outbox-runner';
-import { withOutboxLock } from './outbox/profile-lock';
+import { holdOutboxLock } from './outbox/profile-lock';
 import { connectorFor } from './sync/connector-for';
 import { createSyncClient } from './sync/sync-client';
 import './styles/app.css';
@@ -20,7 +20,7 @@ const outbox = startOutboxRunner({
   now: () => Date.now(),
   isOnline: () => navigator.onLine,
   connectorFor: (account) => connectorFor(account, () => Date.now()),
-  exclusive: withOutboxLock,
+  sendingRight: holdOutboxLock,
   // Opening the app reads the session first; replies left from last time go a moment later.
   firstPassDelayMs: 1500,
 });

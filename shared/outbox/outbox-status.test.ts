@@ -47,6 +47,13 @@ describe('outboxStatus', () => {
     );
   });
 
+  it('offline, a reply for the next delivery still says when it goes', () => {
+    const later = { ...entry, sendAfter: now + 4 * 3600_000, nextAttemptAt: now + 4 * 3600_000 };
+    expect(outboxStatus(later, { ...online, online: false }).detail).toBe(
+      'Goes out at 18:00, once this computer is back online.',
+    );
+  });
+
   it('cannot be taken back once an attempt was made, and says why it retries', () => {
     const retrying = {
       ...entry,

@@ -40,7 +40,10 @@ export function outboxStatus(entry: OutboxEntry, context: StatusContext): Outbox
       const due = Math.max(entry.sendAfter, entry.nextAttemptAt);
       let detail: string;
       if (!context.online)
-        detail = 'Waiting for the network; it goes out once you are back online.';
+        detail =
+          due > context.now + 60_000
+            ? `Goes out ${whenDue(due, context)}, once this computer is back online.`
+            : 'Waiting for the network; it goes out once you are back online.';
       else if (entry.attempts > 0)
         detail = `${entry.lastError ?? 'The last try did not go through.'} Next try ${whenDue(due, context)}.`;
       else detail = `Goes out ${whenDue(due, context)}.`;

@@ -5,7 +5,18 @@ import { createDemoConnector } from '../../../shared/demo';
 import type { SlowpostDatabase } from '../db/database';
 import { loadThread } from '../db/repositories/conversations';
 import { queueDraft } from '../db/repositories/replies';
-import { waitingReplies, outboxItems } from '../db/repositories/replies-overview';
+import {
+  outboxItems,
+  removeUnreadableRow,
+  restoreUnreadableRow,
+  waitingReplies,
+} from '../db/repositories/replies-overview';
+import type { OutboxEntry } from '../../../shared/domain';
+import {
+  createFakeReplyServer,
+  createFaultInjectingConnector,
+  faultSequence,
+} from '../../../shared/outbox/testing/fault-injecting-connector';
 import { openDemoStore } from '../testing/demo-store';
 import { startOutboxRunner, type OutboxRunner } from './outbox-runner';
 import { editAsDraft, takeBack } from './reply-actions';
@@ -88,7 +99,9 @@ describe('the outbox runner in the page', () => {
     const restarted = start();
     await restarted.idle();
     expect(await ownRepliesIn(post.threadId)).toHaveLength(1);
-    expect((await outboxItems(db, now)).map((i) => i.entry.state)).toEqual(['sent']);
+    expect(
+      (await outboxItems(db, now)).map((i) => (i.kind === 'entry' ? i.entry.state : i.kind)),
+    ).toEqual(['sent']);
   });
 
   it('holds a cooling-off reply until its time; taking it back restores the draft', async () => {
@@ -146,8 +159,110 @@ describe('a reply the network refuses', () => {
     expect((await db.outbox.get(entry.id))?.attempts).toBe(1);
 
     const result = await editAsDraft(db, runner, entry.id);
-    expect(result).toEqual({ ok: true, postId: gone.id });
+    expect(result).toEqual({ kind: 'draft', postId: gone.id });
     expect(await db.drafts.get(gone.id)).toMatchObject({ text: fields.text });
     expect((await db.outbox.get(entry.id))?.state).toBe('cancelled');
+  });
+});
+
+describe('a reply whose outcome is unknown', () => {
+  it('accepted, then an answer that cannot be read: Edit as a draft finds it posted, no second post', async () => {
+    const server = createFakeReplyServer({ now: () => now, idempotency: { kind: 'ignored' } });
+    const runner = startOutboxRunner({
+      db,
+      now: () => now,
+      isOnline: () => online,
+      connectorFor: (account) =>
+        createFaultInjectingConnector({
+          server,
+          account,
+          faults: faultSequence({ kind: 'malformed-after-accept' }),
+        }),
+      random: () => 0.5,
+      log: () => {},
+    });
+    runners.push(runner);
+    const post = await answering();
+    const entry = await queueDraft(db, post, fields, { now, sendAfter: now });
+    runner.kick();
+    await runner.idle();
+    expect(await db.outbox.get(entry.id)).toMatchObject({
+      state: 'needs-attention',
+      outcomeUnknown: true,
+    });
+    expect(server.posts).toHaveLength(1);
+
+    expect(await editAsDraft(db, runner, entry.id)).toEqual({ kind: 'posted' });
+    expect(await db.outbox.get(entry.id)).toMatchObject({
+      state: 'sent',
+      sentPostId: server.posts[0]?.post.id,
+    });
+    expect(await db.drafts.get(post.id)).toBeUndefined();
+    // It is in its conversation now, once.
+    expect(await db.posts.get(server.posts[0]?.post.id ?? '')).toMatchObject({ isOwn: true });
+    expect(server.posts).toHaveLength(1);
+  });
+});
+
+describe('outbox rows that cannot be read', () => {
+  const goodRow = (id: string) => ({
+    id,
+    idempotencyKey: `key-${id}-0123456789abcdef`,
+    accountId: 'demo',
+    threadId: 'demo|t',
+    inReplyToPostId: DEMO_XSS_POST_ID,
+    text: `text of ${id}`,
+    visibility: 'public',
+    contentWarning: null,
+    language: 'en',
+    state: 'waiting',
+    createdAt: ANCHOR,
+    sendAfter: ANCHOR,
+    attempts: 0,
+    firstAttemptAt: null,
+    outcomeUnknown: false,
+    nextAttemptAt: ANCHOR,
+    lastError: null,
+    sentPostId: null,
+  });
+
+  it('are never sent, are listed as needing attention with their text, and can become drafts', async () => {
+    const server = createFakeReplyServer({ now: () => now });
+    const logged: string[] = [];
+    const runner = startOutboxRunner({
+      db,
+      now: () => now,
+      isOnline: () => online,
+      connectorFor: (account) => createFaultInjectingConnector({ server, account }),
+      random: () => 0.5,
+      log: (m) => logged.push(m),
+    });
+    runners.push(runner);
+    const { text: _missing, ...noText } = goodRow('no-text');
+    await db.outbox.bulkPut([
+      { ...goodRow('unknown-state'), state: 'queued' },
+      noText,
+      { ...goodRow('bad-attempts'), attempts: 'twice' },
+    ] as unknown as OutboxEntry[]);
+    runner.kick();
+    await runner.idle();
+    expect(server.requests).toHaveLength(0);
+    expect(logged.join('\n')).toMatch(/not sending no-text: Invalid outbox entry: text/);
+
+    const items = await outboxItems(db, now);
+    const unreadable = items.flatMap((i) => (i.kind === 'unreadable' ? [i] : []));
+    expect(unreadable.map((i) => [i.id, i.text, i.canRestore]).sort()).toEqual([
+      ['bad-attempts', 'text of bad-attempts', true],
+      ['no-text', null, false],
+      ['unknown-state', 'text of unknown-state', true],
+    ]);
+    expect(unreadable.find((i) => i.id === 'unknown-state')?.problem).toMatch(/state/);
+
+    const draft = await restoreUnreadableRow(db, 'unknown-state', now);
+    expect(draft).toMatchObject({ id: DEMO_XSS_POST_ID, text: 'text of unknown-state' });
+    expect(await db.outbox.get('unknown-state')).toBeUndefined();
+    await expect(restoreUnreadableRow(db, 'no-text', now)).rejects.toThrow(/too damaged/);
+    await removeUnreadableRow(db, 'no-text');
+    expect(await db.outbox.get('no-text')).toBeUndefined();
   });
 });

@@ -18,11 +18,12 @@ export interface OutboxRunnerOptions {
   /** Problems worth a line in the console; never thrown. */
   readonly log?: (message: string) => void;
   /**
-   * Runs a pass only if no other page of this profile is running one (`navigator.locks` in the
-   * app), else skips it. Default: always run. Two passes at once would still never send a reply
-   * twice (every write is compare-and-set), but one sender per profile keeps recovery simple.
+   * Resolves once this page may send for the profile, and it keeps that right until it goes away
+   * (the app holds a Web Lock: one sender per profile). Default: at once. Two senders would still
+   * never post a reply twice (every write is compare-and-set, and unclear outcomes are checked
+   * with the network), but one keeps recovery simple.
    */
-  readonly exclusive?: (run: () => Promise<void>) => Promise<void>;
+  readonly sendingRight?: () => Promise<void>;
   /**
    * How long after starting the first pass waits (default 0). The app gives the first view the
    * store to itself for a moment; anything queued meanwhile kicks a pass at once.
@@ -38,7 +39,7 @@ export interface OutboxRunner {
   kick(): void;
   /** Stop looking; a pass in progress finishes. */
   stop(): void;
-  /** The pass running now, if any (tests await it). */
+  /** Resolves when no pass is running (tests await it). */
   idle(): Promise<void>;
 }
 
@@ -48,14 +49,17 @@ export const IDLE_RECHECK_MS = 60_000;
  * Runs the outbox engine in the page: one pass when started (which first recovers replies a
  * previous run left in `sending`), one whenever something is queued or the network returns, and
  * one when the next reply becomes due. While offline nothing is attempted, so replies simply wait
- * (and can still be taken back). A sent reply is stored in its thread at once.
+ * (and can still be taken back). Passes are not queued behind one another: the engine runs one
+ * lane per account, so a slow server holds up only its own account. A sent reply is stored in its
+ * thread at once.
  */
 export function startOutboxRunner(options: OutboxRunnerOptions): OutboxRunner {
   const { db, now, isOnline } = options;
   const log = options.log ?? ((message: string) => console.warn(message));
+  const recheckMs = options.idleRecheckMs ?? IDLE_RECHECK_MS;
   const connectors = new Map<string, Connector | null>();
   const engine = createOutboxEngine({
-    store: createDexieOutboxStore(db),
+    store: createDexieOutboxStore(db, log),
     clock: { now },
     random: options.random ?? Math.random,
     async connectorFor(accountId) {
@@ -69,9 +73,10 @@ export function startOutboxRunner(options: OutboxRunnerOptions): OutboxRunner {
   });
 
   let stopped = false;
+  let mayStart = false;
+  let kickedEarly = false;
   let timer: ReturnType<typeof setTimeout> | null = null;
-  let running: Promise<void> | null = null;
-  let again = false;
+  const passes = new Set<Promise<void>>();
 
   const schedule = (delayMs: number): void => {
     if (stopped) return;
@@ -79,54 +84,36 @@ export function startOutboxRunner(options: OutboxRunnerOptions): OutboxRunner {
     timer = setTimeout(kick, Math.max(0, delayMs));
   };
 
-  const exclusive = options.exclusive ?? ((run: () => Promise<void>) => run());
-
   async function pass(): Promise<void> {
-    if (!isOnline()) return; // the `online` event kicks us again
-    let ran = false;
-    await exclusive(async () => {
-      ran = true;
-      await tickOnce();
-    });
-    // Another page is sending; look again later in case it goes away.
-    if (!ran) schedule(options.idleRecheckMs ?? IDLE_RECHECK_MS);
-  }
-
-  async function tickOnce(): Promise<void> {
-    const report = await engine.tick();
-    for (const error of [...report.storeErrors, ...report.callbackErrors]) {
+    try {
+      const report = await engine.tick();
+      for (const error of [...report.storeErrors, ...report.callbackErrors]) {
+        log(`Outbox: ${error instanceof Error ? error.message : String(error)}`);
+      }
+      options.onTick?.(report);
+      const next = await engine.nextDueAt();
+      schedule(next === null ? recheckMs : Math.min(recheckMs, next - now()));
+    } catch (error) {
       log(`Outbox: ${error instanceof Error ? error.message : String(error)}`);
+      schedule(recheckMs);
     }
-    options.onTick?.(report);
-    const next = await engine.nextDueAt();
-    const recheck = options.idleRecheckMs ?? IDLE_RECHECK_MS;
-    schedule(next === null ? recheck : Math.min(recheck, next - now()));
   }
 
   function kick(): void {
-    if (stopped) return;
-    if (running !== null) {
-      again = true;
-      return;
-    }
-    running = (async () => {
-      do {
-        again = false;
-        try {
-          await pass();
-        } catch (error) {
-          log(`Outbox: ${error instanceof Error ? error.message : String(error)}`);
-          schedule(options.idleRecheckMs ?? IDLE_RECHECK_MS);
-        }
-      } while (again && !stopped);
-    })().finally(() => {
-      running = null;
-    });
+    kickedEarly = true;
+    if (stopped || !mayStart || !isOnline()) return; // the `online` event kicks us again
+    const running = pass().finally(() => passes.delete(running));
+    passes.add(running);
   }
 
-  const delay = options.firstPassDelayMs ?? 0;
-  if (delay > 0) schedule(delay);
-  else kick();
+  const right = options.sendingRight ?? (() => Promise.resolve());
+  void right().then(() => {
+    mayStart = true;
+    const delay = options.firstPassDelayMs ?? 0;
+    // Anything queued meanwhile goes at once; otherwise the first view has the store to itself.
+    if (delay > 0 && !kickedEarly) schedule(delay);
+    else kick();
+  });
   return {
     engine,
     kick,
@@ -134,6 +121,8 @@ export function startOutboxRunner(options: OutboxRunnerOptions): OutboxRunner {
       stopped = true;
       if (timer !== null) clearTimeout(timer);
     },
-    idle: () => running ?? Promise.resolve(),
+    idle: async () => {
+      while (passes.size > 0) await Promise.all([...passes]);
+    },
   };
 }

@@ -1,14 +1,18 @@
 /**
- * Runs `run` only while this page holds the profile's outbox lock (Web Locks), skipping it if
- * another page of the same profile holds it now. Where Web Locks are missing, it just runs.
+ * Resolves once this page holds the profile's outbox lock (Web Locks), which it then keeps until
+ * it goes away: one page per profile sends. A second window waits, and takes over when the first
+ * closes. Where Web Locks are missing, it resolves at once.
  */
-export async function withOutboxLock(run: () => Promise<void>): Promise<void> {
+export function holdOutboxLock(): Promise<void> {
   const locks = (navigator as Navigator & { locks?: LockManager }).locks;
-  if (locks === undefined) {
-    await run();
-    return;
-  }
-  await locks.request('slowpost-outbox', { ifAvailable: true }, async (lock) => {
-    if (lock !== null) await run();
+  if (locks === undefined) return Promise.resolve();
+  return new Promise<void>((granted) => {
+    void locks.request(
+      'slowpost-outbox',
+      () =>
+        new Promise<void>(() => {
+          granted(); // held until the page goes away
+        }),
+    );
   });
 }

@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import type { Post, Thread } from '../../../../shared/domain';
+import { OutboxEntrySchema, type Post, type Thread } from '../../../../shared/domain';
 import type { SlowpostDatabase } from '../database';
 
 /**
@@ -44,7 +44,55 @@ export const UPGRADE_TESTS: readonly UpgradeTest[] = [
       expect(arrived).toEqual(['p-late']);
     },
   },
+  {
+    toVersion: 4,
+    async seed(db) {
+      // Rows as version 3 wrote them: no firstAttemptAt, no outcomeUnknown.
+      const v3Rows: unknown[] = [
+        legacyOutboxRow('o-queued', 'waiting', 0),
+        legacyOutboxRow('o-retrying', 'waiting', 2),
+        legacyOutboxRow('o-interrupted', 'sending', 1),
+        legacyOutboxRow('o-attention', 'needs-attention', 1),
+        legacyOutboxRow('o-sent', 'sent', 1),
+        { id: 'o-damaged', text: 'Kept as it is' },
+      ];
+      await db.table('outbox').bulkPut(v3Rows);
+    },
+    async verify(db) {
+      const rows = new Map((await db.outbox.toArray()).map((r) => [r.id, r]));
+      expect(rows.get('o-queued')).toMatchObject({ firstAttemptAt: null, outcomeUnknown: false });
+      for (const id of ['o-retrying', 'o-interrupted', 'o-attention']) {
+        expect(rows.get(id)).toMatchObject({ firstAttemptAt: 1_000, outcomeUnknown: true });
+      }
+      expect(rows.get('o-sent')).toMatchObject({ firstAttemptAt: 1_000, outcomeUnknown: false });
+      for (const id of ['o-queued', 'o-retrying', 'o-sent']) {
+        expect(OutboxEntrySchema.safeParse(rows.get(id)).success).toBe(true);
+      }
+      expect(rows.get('o-damaged')).toMatchObject({ text: 'Kept as it is' });
+    },
+  },
 ];
+
+function legacyOutboxRow(id: string, state: string, attempts: number): Record<string, unknown> {
+  return {
+    id,
+    idempotencyKey: `key-${id}-0123456789abcdef`,
+    accountId: 'acct',
+    threadId: 'acct|t1',
+    inReplyToPostId: 'acct|p1',
+    text: `Reply ${id}`,
+    visibility: 'public',
+    contentWarning: null,
+    language: 'en',
+    state,
+    createdAt: 1_000,
+    sendAfter: 1_000,
+    attempts,
+    nextAttemptAt: 1_000,
+    lastError: null,
+    sentPostId: state === 'sent' ? 'acct|srv-1' : null,
+  };
+}
 
 function post(id: string, arrivedAt: number): Post {
   return {

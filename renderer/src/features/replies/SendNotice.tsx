@@ -2,6 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { outboxStatus } from '../../../../shared/outbox/outbox-status';
 import { useDatabase } from '../../app/database-context';
+import { readableEntry } from '../../db/repositories/outbox-store';
 import { useOutbox } from '../../outbox/outbox-context';
 import { takeBack } from '../../outbox/reply-actions';
 import { useOnline } from '../../outbox/use-online';
@@ -24,7 +25,8 @@ export function SendNotice() {
   const openComposer = useUiStore((s) => s.openComposer);
   const online = useOnline();
   const entry = useLiveQuery(
-    async () => (queued === null ? null : ((await db.outbox.get(queued.entryId)) ?? null)),
+    async () =>
+      queued === null ? null : (readableEntry(await db.outbox.get(queued.entryId)) ?? null),
     [db, queued],
   );
   const ticking = entry?.state === 'waiting';
