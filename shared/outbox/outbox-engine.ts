@@ -32,7 +32,7 @@ import {
 import type { OutboxEntry } from '../domain/outbox';
 import { PostSchema, type Post } from '../domain/post';
 import { DEFAULT_BACKOFF, type BackoffPolicy } from './outbox-backoff';
-import { describeFailure } from './outbox-messages';
+import { failureCause } from './outbox-messages';
 import { byAge, type OutboxStore } from './outbox-store';
 import {
   cancel,
@@ -636,7 +636,7 @@ export function createOutboxEngine(options: OutboxEngineOptions): OutboxEngine {
       );
     } catch (error) {
       return cannot(
-        `Slowpost could not check whether this reply was posted. ${describeFailure(failureOf(error))}`,
+        `Slowpost could not check whether this reply was posted, because ${failureCause(failureOf(error))}.`,
       );
     }
     if (found === null) {

@@ -76,3 +76,23 @@ export function describeFailure(
 
 export const INTERRUPTED_MESSAGE =
   'Sending was interrupted (Slowpost closed or lost the connection). In a moment Slowpost checks whether it got through and sends it only if it did not: it will not be posted twice.';
+
+/** Why a request failed, as the end of a sentence (“… because ${failureCause}”). */
+export function failureCause(failure: ConnectorFailure): string {
+  switch (failure.kind) {
+    case 'offline':
+      return 'this computer cannot reach the server';
+    case 'timeout':
+      return 'the server did not answer in time';
+    case 'server':
+      return `the server had a problem${http(failure.status)}`;
+    case 'rate-limited':
+      return 'the server asked Slowpost to slow down (HTTP 429)';
+    case 'rejected':
+      return `the server refused the request${http(failure.status)}`;
+    case 'auth':
+      return 'Slowpost is no longer signed in to this account';
+    case 'malformed':
+      return 'the server’s answer could not be understood';
+  }
+}

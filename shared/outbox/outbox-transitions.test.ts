@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ConnectorFailure } from '../connectors/connector';
+import { failureCause } from './outbox-messages';
 import { OutboxEntrySchema, OutboxStateSchema, type OutboxEntry } from '../domain/outbox';
 import {
   canApply,
@@ -306,6 +307,8 @@ describe('recordFailure', () => {
       const failed = value(recordFailure(sending(), failure, T0, half));
       expect(failed.lastError).toMatch(/^[A-Z].*\.(”)?$/s);
       expect(failed.lastError).not.toMatch(/undefined|null|\[object/);
+      // And the cause alone, to end a sentence with.
+      expect(failureCause(failure)).toMatch(/^[a-zS][^.]*[a-z0-9)]$/);
     }
     const limited = value(recordFailure(sending(), failures['rate-limited'], T0, half));
     expect(limited.lastError).toContain('about 60 seconds');

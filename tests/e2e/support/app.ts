@@ -64,6 +64,30 @@ export async function readAll<T>(page: Page, table: string): Promise<T[]> {
 }
 
 /**
+ * Writes records straight into the page's IndexedDB (test setup only: damaged rows, states the UI
+ * cannot reach by itself). The app's live queries do not see such writes until it reloads.
+ */
+export async function writeRecords(page: Page, table: string, records: unknown[]): Promise<void> {
+  await page.evaluate(
+    ([tableName, rows]) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('slowpost');
+        open.onerror = () => reject(new Error(String(open.error)));
+        open.onsuccess = () => {
+          const tx = open.result.transaction(tableName, 'readwrite');
+          for (const row of rows) tx.objectStore(tableName).put(row);
+          tx.oncomplete = () => {
+            open.result.close();
+            resolve();
+          };
+          tx.onerror = () => reject(new Error(String(tx.error)));
+        };
+      }),
+    [table, records] as const,
+  );
+}
+
+/**
  * In Electron the app's files come from `app://` and the bridge is IPC: neither is network, so
  * both keep working offline. The loopback host serves them over HTTP instead, which Chromium's
  * offline emulation would cut. This routes the host's requests through Playwright (outside the

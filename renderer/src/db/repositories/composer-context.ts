@@ -1,10 +1,11 @@
-import type { Account, OutboxEntry, Person, Post, Thread } from '../../../../shared/domain';
+import type { Account, Person, Post, Thread } from '../../../../shared/domain';
 import { localId } from '../../../../shared/domain';
 import type { SentReply } from '../../../../shared/text/form-letter';
 import { htmlToPlainText } from '../../../../shared/text/html-to-text';
 import { snippetOf } from '../../../../shared/threads/thread-labels';
 import { isScreenedOut } from '../../../../shared/session/screened-out';
 import type { SlowpostDb } from '../database';
+import { readableEntry } from './outbox-store';
 import { defaultDraftFields, type DraftFields } from './replies';
 
 /** How far back the form-letter check looks for replies to compare with. */
@@ -34,11 +35,13 @@ export async function recentReplies(
             .equals(localId(account.id, account.networkUserId))
             .filter((p) => p.createdAt >= since && p.parent !== null)
             .toArray();
-    const queued = await db.outbox
-      .where('state')
-      .anyOf(['waiting', 'sending', 'needs-attention'])
-      .filter((e: OutboxEntry) => e.accountId === accountId && e.createdAt >= since)
-      .toArray();
+    // Parsed: a damaged row holds nothing to compare with.
+    const queued = (
+      await db.outbox.where('state').anyOf(['waiting', 'sending', 'needs-attention']).toArray()
+    ).flatMap((row) => {
+      const e = readableEntry(row);
+      return e !== undefined && e.accountId === accountId && e.createdAt >= since ? [e] : [];
+    });
     const parentIds = [
       ...own.map((p) => p.parent?.id ?? ''),
       ...queued.map((e) => e.inReplyToPostId),
