@@ -15,6 +15,19 @@ const STORED_TAG = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
  */
 export function normaliseLanguageTag(value: unknown): string | null {
   if (typeof value !== 'string') return null;
+  // A sync meets the same few tags thousands of times: each is worked out once.
+  const known = seen.get(value);
+  if (known !== undefined) return known;
+  const normal = normalise(value);
+  if (seen.size >= MAX_REMEMBERED) seen.clear();
+  seen.set(value, normal);
+  return normal;
+}
+
+const MAX_REMEMBERED = 512;
+const seen = new Map<string, string | null>();
+
+function normalise(value: string): string | null {
   const subtags: string[] = [];
   for (const subtag of value.trim().replaceAll('_', '-').split('-')) {
     if (subtag.length === 1) break; // a singleton starts an extension or private use
@@ -47,7 +60,8 @@ export function caseByPosition(tag: string): string {
     .split('-')
     .map((subtag, index) => {
       if (index === 0) return subtag.toLowerCase();
-      if (/^[A-Za-z]{4}$/.test(subtag)) return subtag.charAt(0).toUpperCase() + subtag.slice(1).toLowerCase();
+      if (/^[A-Za-z]{4}$/.test(subtag))
+        return subtag.charAt(0).toUpperCase() + subtag.slice(1).toLowerCase();
       if (/^([A-Za-z]{2}|\d{3})$/.test(subtag)) return subtag.toUpperCase();
       return subtag.toLowerCase();
     })
