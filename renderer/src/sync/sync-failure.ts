@@ -1,6 +1,6 @@
 import { ConnectorError } from '../../../shared/connectors/connector';
 
-/** Why a sync stopped, in words for Settings ("The last sync did not finish: …"). */
+/** Why a sync stopped, in a sentence or two for Settings ("The last sync … did not finish. …"). */
 export function describeSyncFailure(error: unknown): string {
   if (error instanceof ConnectorError) {
     const failure = error.failure;
