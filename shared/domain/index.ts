@@ -8,3 +8,4 @@ export * from './delivery';
 export * from './draft';
 export * from './outbox';
 export * from './setting';
+export * from './sync-log';

@@ -26,3 +26,4 @@ export {
   mastodonCountableText,
 } from './length-counter';
 export { countGraphemes } from './segment';
+export { normaliseLanguageTag } from './language-tag';

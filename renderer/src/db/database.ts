@@ -9,6 +9,8 @@ import type {
   Person,
   Post,
   SettingRecord,
+  SkippedItem,
+  SyncStatus,
   Thread,
 } from '../../../shared/domain';
 import { LATEST_SCHEMA_VERSION, SCHEMA_LADDER } from './schema/ladder';
@@ -26,6 +28,8 @@ export class SlowpostDatabase extends Dexie {
   declare drafts: EntityTable<Draft, 'id'>;
   declare outbox: EntityTable<OutboxEntry, 'id'>;
   declare settings: EntityTable<SettingRecord, 'key'>;
+  declare syncLog: EntityTable<SkippedItem, 'seq'>;
+  declare syncStatus: EntityTable<SyncStatus, 'accountId'>;
 
   /** `upToVersion` exists for the ladder tests, which open the store as an older release would. */
   constructor(name: string = DATABASE_NAME, upToVersion: number = LATEST_SCHEMA_VERSION) {

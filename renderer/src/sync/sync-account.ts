@@ -1,11 +1,16 @@
 import type { Connector } from '../../../shared/connectors/connector';
+import { sanitizeBatch } from '../../../shared/connectors/sanitize-batch';
 import type { SlowpostDb } from '../db/database';
-import { ingestBatch } from '../db/repositories/ingest';
+import { NoSuchAccountError } from '../db/repositories/ingest';
+import { ingestPage } from '../db/repositories/ingest-page';
+import { recordSyncFailed, recordSyncSucceeded } from '../db/repositories/sync-log';
+import { describeSyncFailure } from './sync-failure';
 
 export interface SyncSummary {
   readonly accountId: string;
   readonly pages: number;
   readonly newActivity: number;
+  /** Items skipped (and recorded in the account's sync log). */
   readonly problems: number;
 }
 
@@ -13,9 +18,11 @@ export interface SyncSummary {
 const MAX_PAGES_PER_SYNC = 1000;
 
 /**
- * Catches one account up: fetch a page (network, outside any transaction), store it with its
- * cursor (one transaction), repeat. Malformed items were already turned into problems by the
- * connector; they are logged and the sync goes on.
+ * Catches one account up: fetch a page (network, outside any transaction), parse every item at
+ * the boundary (`sanitizeBatch`: malformed items are skipped with their reason), store the good
+ * ones with the cursor and the record of what was skipped (`ingestPage`), repeat. One bad item
+ * never stops a sync: the cursor always moves past it. How the sync went is kept in the account's
+ * sync log (Settings shows it); a failure there is kept too, and thrown on.
  */
 export async function syncAccount(
   db: SlowpostDb,
@@ -27,18 +34,29 @@ export async function syncAccount(
   let pages = 0;
   let newActivity = 0;
   let problems = 0;
-  for (;;) {
-    const account = await db.accounts.get(accountId);
-    if (account === undefined) break; // removed while syncing
-    const batch = await connector.fetchActivitySince(account.syncCursor);
-    for (const problem of batch.problems) {
-      log(`sync ${accountId}: skipped ${problem.itemId ?? 'an item'}: ${problem.message}`);
+  try {
+    for (;;) {
+      const account = await db.accounts.get(accountId);
+      if (account === undefined) return { accountId, pages, newActivity, problems }; // removed
+      const page = await connector.fetchActivitySince(account.syncCursor);
+      const { batch } = sanitizeBatch(page);
+      const stored = await ingestPage(db, accountId, batch, now());
+      for (const problem of stored.skipped) {
+        log(`sync ${accountId}: skipped ${problem.itemId ?? 'an item'}: ${problem.message}`);
+      }
+      problems += stored.skipped.length;
+      newActivity += stored.newActivity;
+      pages += 1;
+      if (!batch.hasMore || pages >= MAX_PAGES_PER_SYNC) break;
     }
-    problems += batch.problems.length;
-    const stored = await ingestBatch(db, accountId, batch, now());
-    newActivity += stored.newActivity;
-    pages += 1;
-    if (!batch.hasMore || pages >= MAX_PAGES_PER_SYNC) break;
+  } catch (error) {
+    if (!(error instanceof NoSuchAccountError)) {
+      await recordSyncFailed(db, accountId, now(), describeSyncFailure(error)).catch(() => {
+        log(`sync ${accountId}: the failure could not be recorded either`);
+      });
+    }
+    throw error;
   }
+  await recordSyncSucceeded(db, accountId, now());
   return { accountId, pages, newActivity, problems };
 }

@@ -1,5 +1,6 @@
 import type { Account } from '../../../../shared/domain';
 import type { SlowpostDb } from '../database';
+import { forgetSyncLog } from './sync-log';
 
 export async function addAccountIfMissing(db: SlowpostDb, account: Account): Promise<Account> {
   return db.transaction('rw', db.accounts, async () => {
@@ -12,12 +13,23 @@ export async function addAccountIfMissing(db: SlowpostDb, account: Account): Pro
 
 /**
  * Removes an account and everything that came from it, in one transaction: its people, posts,
- * threads, activity, drafts and outbox entries. Deliveries stay (they are the user's history).
+ * threads, activity, drafts, outbox entries and sync log. Deliveries stay (they are the user's
+ * history).
  */
 export async function removeAccountData(db: SlowpostDb, accountId: string): Promise<void> {
   await db.transaction(
     'rw',
-    [db.accounts, db.people, db.posts, db.threads, db.activity, db.drafts, db.outbox],
+    [
+      db.accounts,
+      db.people,
+      db.posts,
+      db.threads,
+      db.activity,
+      db.drafts,
+      db.outbox,
+      db.syncLog,
+      db.syncStatus,
+    ],
     async () => {
       const threadIds = await db.threads.where('accountId').equals(accountId).primaryKeys();
       await db.people.where('accountId').equals(accountId).delete();
@@ -26,6 +38,7 @@ export async function removeAccountData(db: SlowpostDb, accountId: string): Prom
       await db.activity.where('accountId').equals(accountId).delete();
       await db.drafts.where('threadId').anyOf(threadIds).delete();
       await db.outbox.where('threadId').anyOf(threadIds).delete();
+      await forgetSyncLog(db, accountId);
       await db.accounts.delete(accountId);
     },
   );

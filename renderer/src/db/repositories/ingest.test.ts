@@ -4,6 +4,7 @@ import { SlowpostDatabase } from '../database';
 import { ingestBatch } from './ingest';
 import { loadThread } from './conversations';
 import { makeDelivery } from './deliveries';
+import { refuseWrites } from '../../testing/refusing-store';
 
 let db: SlowpostDatabase;
 let name = 0;
@@ -97,16 +98,61 @@ describe('ingestBatch', () => {
     });
   });
 
-  it('keeps the cursor unchanged when a batch fails half-way (all or nothing)', async () => {
+  it('merges duplicates within a batch, the last one winning', async () => {
+    const summary = await ingestBatch(
+      db,
+      'acct',
+      batch({
+        people: [person('mira', 'Mira')],
+        posts: [post('1', 'mira', T, null)],
+        activity: [mention('a', 'mira', '1', '1', T), mention('a', 'mira', '1', '1', T + 9)],
+        nextCursor: 'cursor-2',
+      }),
+      T,
+    );
+    expect(summary.newActivity).toBe(1);
+    expect(await db.activity.get('acct|na')).toMatchObject({ createdAt: T + 9 });
+    expect((await db.accounts.get('acct'))?.syncCursor).toBe('cursor-2');
+  });
+
+  it('records what the sync skipped in the same transaction as the cursor', async () => {
+    await ingestBatch(
+      db,
+      'acct',
+      batch({
+        posts: [post('1', 'mira', T, null)],
+        nextCursor: 'cursor-2',
+        problems: [{ itemId: 'acct|2', message: 'Invalid post: contentHtml: expected string' }],
+      }),
+      T,
+    );
+    expect(await db.syncLog.toArray()).toEqual([
+      {
+        seq: 1,
+        accountId: 'acct',
+        at: T,
+        itemId: 'acct|2',
+        reason: 'Invalid post: contentHtml: expected string',
+      },
+    ]);
+  });
+
+  it('keeps the cursor and the sync log unchanged when a batch fails half-way (all or nothing)', async () => {
+    const refusing = new SlowpostDatabase(`ingest-refusing-${++name}`);
+    refuseWrites(refusing, (table) => (table === 'activity' ? 'ConstraintError' : null));
+    await refusing.accounts.add(ACCOUNT);
     const broken = batch({
       people: [person('mira', 'Mira')],
       posts: [post('1', 'mira', T, null)],
-      // A duplicate id inside one bulkAdd makes the transaction fail.
-      activity: [mention('a', 'mira', '1', '1', T), mention('a', 'mira', '1', '1', T)],
+      activity: [mention('a', 'mira', '1', '1', T)],
       nextCursor: 'cursor-2',
+      problems: [{ itemId: 'acct|2', message: 'Invalid post' }],
     });
-    await expect(ingestBatch(db, 'acct', broken, T)).rejects.toThrow();
-    expect(await db.posts.count()).toBe(0);
-    expect((await db.accounts.get('acct'))?.syncCursor).toBeNull();
+    await expect(ingestBatch(refusing, 'acct', broken, T)).rejects.toThrow(/activity refused/);
+    expect(await refusing.posts.count()).toBe(0);
+    expect(await refusing.syncLog.count()).toBe(0);
+    expect((await refusing.accounts.get('acct'))?.syncCursor).toBeNull();
+    refusing.close();
+    await refusing.delete();
   });
 });

@@ -4,6 +4,7 @@ import type { SlowpostDb } from '../database';
 import { freshActivity, lastPerId, mergePerson, mergePost } from './ingest-merge';
 import { releasedUpTo } from './released';
 import { sameRecord } from './same-record';
+import { recordSkipped } from './sync-log';
 import { readPeople, readThreadPosts, writeSummaries } from './thread-summaries';
 import { releasedAuthorIds } from './thread-summary';
 
@@ -15,9 +16,20 @@ export interface IngestSummary {
   readonly threads: number;
 }
 
+/** The account a batch was meant for is not in the store (removed while it synced). */
+export class NoSuchAccountError extends Error {
+  constructor(accountId: string) {
+    super(`No account "${accountId}" to store activity for.`);
+    this.name = 'NoSuchAccountError';
+  }
+}
+
 /**
- * Stores one batch from a connector in one transaction, with its cursor: either all of it lands or
- * none, so an interrupted sync resumes from the last stored cursor and never duplicates.
+ * Stores one batch from a connector in one transaction, with its cursor and the record of what
+ * the sync skipped from it (`problems`): either all of it lands or none, so an interrupted sync
+ * resumes from the last stored cursor and never duplicates, and an item is in the sync log exactly
+ * when the cursor has moved past it.
+ * - records are one per id, the last one winning (as writing them in order would);
  * - people keep the user's own notes, screening and keep-in-touch cadence;
  * - posts and activity seen before keep their arrival time, and activity its delivery (nothing is
  *   ever delivered twice); new ones arrive now and wait for the next delivery;
@@ -33,26 +45,26 @@ export async function ingestBatch(
 ): Promise<IngestSummary> {
   const people = lastPerId(batch.people);
   const posts = lastPerId(batch.posts);
+  const incoming = lastPerId(batch.activity);
   const threadIds = [...new Set(batch.posts.map((p) => p.threadId))];
   return db.transaction(
     'rw',
-    [db.accounts, db.people, db.posts, db.threads, db.activity, db.deliveries],
+    [db.accounts, db.people, db.posts, db.threads, db.activity, db.deliveries, db.syncLog],
     async () => {
       const [account, peopleBefore, postsBefore, activityBefore, upTo, threads, stored] =
         await Promise.all([
           db.accounts.get(accountId),
           db.people.bulkGet(people.map((p) => p.id)),
           db.posts.bulkGet(posts.map((p) => p.id)),
-          db.activity.bulkGet(batch.activity.map((a) => a.id)),
+          db.activity.bulkGet(incoming.map((a) => a.id)),
           releasedUpTo(db),
           db.threads.bulkGet(threadIds),
           readThreadPosts(db, threadIds),
         ]);
-      if (account === undefined)
-        throw new Error(`No account "${accountId}" to store activity for.`);
+      if (account === undefined) throw new NoSuchAccountError(accountId);
 
       const mergedPeople = people.map((p, i) => mergePerson(p, peopleBefore[i], now));
-      const fresh = freshActivity(batch.activity, activityBefore, now);
+      const fresh = freshActivity(incoming, activityBefore, now);
       // Writes go out without waiting for one another; the transaction keeps their order.
       const writes: Promise<unknown>[] = [
         db.people.bulkPut(mergedPeople.filter((p, i) => !sameRecord(peopleBefore[i], p))),
@@ -74,11 +86,11 @@ export async function ingestBatch(
         syncCursor: batch.nextCursor ?? account.syncCursor,
         lastSyncedAt: now,
       };
-      writes.push(db.accounts.put(updated));
+      writes.push(db.accounts.put(updated), recordSkipped(db, accountId, batch.problems, now));
       await Promise.all(writes);
       return {
-        people: batch.people.length,
-        posts: batch.posts.length,
+        people: people.length,
+        posts: posts.length,
         newActivity: fresh.length,
         threads: threadIds.length,
       };

@@ -1,6 +1,7 @@
 import type { Draft, OutboxEntry, Post, Visibility } from '../../../../shared/domain';
 import { DraftSchema } from '../../../../shared/domain';
 import { draftFromEntry, queueReply } from '../../../../shared/outbox';
+import { normaliseLanguageTag } from '../../../../shared/text/language-tag';
 import { parseUnknown } from '../../../../shared/validation/parse-unknown';
 import type { SlowpostDb } from '../database';
 
@@ -19,14 +20,16 @@ export async function readDraft(db: SlowpostDb, postId: string): Promise<Draft |
 
 /**
  * How a new reply to `answering` starts: a private message is answered privately, anything else
- * at most as openly as it was written; the content warning and language carry over.
+ * at most as openly as it was written; the content warning and language carry over. (The post's
+ * language is normalised again: an older version stored tags such as `en_US` as they came, and a
+ * draft must always be savable.)
  */
 export function defaultDraftFields(answering: Post): DraftFields {
   return {
     text: '',
     visibility: answering.visibility,
     contentWarning: answering.contentWarning,
-    language: answering.language,
+    language: normaliseLanguageTag(answering.language),
   };
 }
 

@@ -38,6 +38,8 @@ describe('the schema ladder', () => {
         'people',
         'posts',
         'settings',
+        'syncLog',
+        'syncStatus',
         'threads',
       ].sort(),
     );

@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { OutboxEntrySchema, type Post, type Thread } from '../../../../shared/domain';
+import { OutboxEntrySchema, type Account, type Post, type Thread } from '../../../../shared/domain';
 import type { SlowpostDatabase } from '../database';
 
 /**
@@ -71,6 +71,30 @@ export const UPGRADE_TESTS: readonly UpgradeTest[] = [
       expect(rows.get('o-damaged')).toMatchObject({ text: 'Kept as it is' });
     },
   },
+  {
+    toVersion: 5,
+    async seed(db) {
+      await db.accounts.put(syncedAccount);
+      await db.posts.put(post('p-kept', 1_000));
+    },
+    async verify(db) {
+      // Everything survives as it was; the sync log starts empty and keeps each account's
+      // entries in the order they were written.
+      expect(await db.accounts.get('acct')).toEqual(syncedAccount);
+      expect(await db.posts.get('p-kept')).toEqual(post('p-kept', 1_000));
+      expect(await db.syncLog.count()).toBe(0);
+      expect(await db.syncStatus.count()).toBe(0);
+      await db.syncLog.bulkAdd([
+        { accountId: 'acct', at: 5, itemId: 'first', reason: 'r' },
+        { accountId: 'other', at: 6, itemId: 'elsewhere', reason: 'r' },
+        { accountId: 'acct', at: 7, itemId: 'second', reason: 'r' },
+      ]);
+      const newest = await db.syncLog.where('accountId').equals('acct').reverse().toArray();
+      expect(newest.map((e) => e.itemId)).toEqual(['second', 'first']);
+      await db.syncStatus.put({ accountId: 'acct', lastSucceededAt: 9, lastFailure: null });
+      expect(await db.syncStatus.get('acct')).toMatchObject({ lastSucceededAt: 9 });
+    },
+  },
 ];
 
 function legacyOutboxRow(id: string, state: string, attempts: number): Record<string, unknown> {
@@ -93,6 +117,19 @@ function legacyOutboxRow(id: string, state: string, attempts: number): Record<st
     sentPostId: state === 'sent' ? 'acct|srv-1' : null,
   };
 }
+
+const syncedAccount: Account = {
+  id: 'acct',
+  network: 'mastodon',
+  handle: '@me@example.social',
+  displayName: 'Me',
+  serverOrigin: 'https://example.social',
+  networkUserId: '1',
+  isDemo: false,
+  addedAt: 500,
+  syncCursor: 'cursor-7',
+  lastSyncedAt: 900,
+};
 
 function post(id: string, arrivedAt: number): Post {
   return {

@@ -1,4 +1,5 @@
 import type { Visibility } from '../../../../shared/domain';
+import { normaliseLanguageTag } from '../../../../shared/text/language-tag';
 
 /** Mastodon's four audiences, in the words the composer uses. */
 export const VISIBILITY_LABELS: Record<Visibility, string> = {
@@ -47,10 +48,16 @@ export function languageLabel(tag: string): string {
   }
 }
 
-/** The languages to offer: the common ones, plus any the conversation or the draft uses. */
+/**
+ * The languages to offer: the common ones, plus any the conversation or the draft uses (in
+ * BCP 47 form, so every choice is one a draft can be saved with).
+ */
 export function languageChoices(...extra: readonly (string | null | undefined)[]): string[] {
   const tags = new Set<string>();
-  for (const tag of extra) if (tag) tags.add(tag);
+  for (const tag of extra) {
+    const normal = normaliseLanguageTag(tag);
+    if (normal !== null) tags.add(normal);
+  }
   for (const tag of COMMON_LANGUAGES) tags.add(tag);
   return [...tags];
 }

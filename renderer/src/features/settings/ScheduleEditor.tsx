@@ -12,6 +12,7 @@ import { useDatabase } from '../../app/database-context';
 import { readSetting, writeSetting } from '../../db/repositories/settings';
 import { currentTimeZone } from '../../deliveries/use-delivery-clock';
 import { Dialog } from '../../ui/Dialog';
+import { AccountsSection } from './AccountsSection';
 import { ReplySettingsFields, fromReplyForm, toReplyForm } from './ReplySettingsFields';
 import type { ReplyForm } from './ReplySettingsFields';
 import type { ScheduleForm, WindowForm } from './schedule-form';
@@ -284,6 +285,7 @@ export function ScheduleEditor({ open, onClose }: { open: boolean; onClose: () =
             invalid={replyProblem !== null}
             onChange={setReplyForm}
           />
+          <AccountsSection />
           <div className="dialog__actions">
             <button type="button" className="button" onClick={onClose}>
               Cancel

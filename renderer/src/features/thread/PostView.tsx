@@ -1,4 +1,5 @@
 import type { Person, Post } from '../../../../shared/domain';
+import { normaliseLanguageTag } from '../../../../shared/text/language-tag';
 import { nameOf } from '../../../../shared/threads/thread-labels';
 import { SafeHtml } from '../../ui/SafeHtml';
 import { formatFullTime, formatPostTime } from '../../ui/format-time';
@@ -21,7 +22,7 @@ export function PostView({ post, author, depth, now, answering = false }: Props)
       className={`post${post.isOwn ? ' post--own' : ''}${answering ? ' post--answering' : ''}`}
       aria-label={`${name}, ${formatPostTime(post.createdAt, now)}`}
       style={{ marginInlineStart: `${Math.min(depth, 6) * 1.25}rem` }}
-      lang={post.language ?? undefined}
+      lang={normaliseLanguageTag(post.language) ?? undefined}
     >
       <header className="post__header">
         <span className="post__author">{name}</span>
