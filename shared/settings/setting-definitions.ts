@@ -3,14 +3,21 @@ import { ScheduleSettingsSchema, defaultScheduleSettings } from '../schedule/sch
 
 /**
  * Every setting the app stores: its key, the current version of its value, the schema, and the
- * value used until the user changes it. A value that does not parse (hand-edited, or written by a
- * newer release) is reported and replaced by the default, never used as is.
+ * value used until the user changes it. A value that does not parse (hand-edited, damaged, or
+ * written by a newer release) is never used as is: the user is told, and `whenUnreadable` is used
+ * instead (the default, unless that would undo something the user chose).
  */
 export interface SettingDefinition<S extends z.ZodType> {
   readonly key: string;
   readonly version: number;
   readonly schema: S;
   readonly defaultValue: z.output<S>;
+  /** What the setting is about, for telling the user it could not be read ("your schedule"). */
+  readonly about: string;
+  /** What the app does meanwhile, in words ("Slowpost uses the default schedule …"). */
+  readonly meanwhile: string;
+  /** The value used while the stored one cannot be read (default: `defaultValue`). */
+  readonly whenUnreadable?: z.output<S>;
 }
 
 function define<S extends z.ZodType>(definition: SettingDefinition<S>): SettingDefinition<S> {
@@ -27,6 +34,11 @@ export const DemoSetting = define({
     anchor: z.number().int().nonnegative().nullable(),
   }),
   defaultValue: { state: 'absent', anchor: null },
+  about: 'whether the demo network belongs in your inbox',
+  meanwhile:
+    'Slowpost leaves the demo as it is: it does not bring it back. You can add or remove it yourself.',
+  // `absent` would load the demo again: never undo a removal because a record was damaged.
+  whenUnreadable: { state: 'removed', anchor: null },
 });
 
 /**
@@ -42,6 +54,9 @@ export const ScheduleSetting = define({
     notifyWhenEmpty: z.boolean(),
   }),
   defaultValue: { schedule: defaultScheduleSettings(), notifyWhenEmpty: false },
+  about: 'your delivery schedule and focus windows',
+  meanwhile:
+    'Slowpost uses the default schedule (09:00, 13:00 and 18:00) until you save your schedule again in Settings.',
 });
 
 /** How a review session feels: an optional gentle time budget, and the appreciation line. */
@@ -55,6 +70,9 @@ export const SessionSetting = define({
     hideDigest: z.boolean(),
   }),
   defaultValue: { budgetMinutes: 20, hideDigest: false },
+  about: 'your session settings',
+  meanwhile:
+    'Slowpost uses a 20-minute time budget and shows the appreciation line until you save them again in Settings.',
 });
 
 /** How a reply leaves: which way "Send" goes by default, and how long the cooling-off lasts. */
@@ -71,4 +89,10 @@ export const ReplySetting = define({
     defaultSendMode: SendModeSchema,
   }),
   defaultValue: { coolingOffSeconds: 30, defaultSendMode: 'cooling-off' },
+  about: 'your reply settings',
+  meanwhile:
+    'Slowpost waits 30 seconds before sending (so you can take a reply back) until you save them again in Settings.',
 });
+
+/** Every setting, for checking that each can be read. */
+export const ALL_SETTINGS = [DemoSetting, ScheduleSetting, SessionSetting, ReplySetting] as const;

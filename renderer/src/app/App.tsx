@@ -8,6 +8,7 @@ import { ComposerScreen } from '../features/compose/ComposerScreen';
 import { RepliesPage } from '../features/replies/RepliesPage';
 import { SendNotice } from '../features/replies/SendNotice';
 import { ScheduleEditor } from '../features/settings/ScheduleEditor';
+import { SettingProblemsNotice } from '../features/settings/SettingProblemsNotice';
 import { SessionView } from '../features/session/SessionView';
 import { markOpened, openDeliveries } from '../db/repositories/deliveries';
 import { useReviewSession } from '../session/use-review-session';
@@ -123,6 +124,7 @@ export function App({ sync }: { sync: SyncClient }) {
             ? `Could not catch up: ${startup.message ?? 'unknown error'}`
             : null}
         </div>
+        <SettingProblemsNotice onOpenSettings={() => setDialog('schedule')} />
         {/* The inbox stays mounted behind the replies page, so coming back is instant. */}
         <div className="app__page" hidden={page !== 'inbox'}>
           {body}

@@ -1,22 +1,58 @@
 import type { z } from 'zod';
-import type { SettingDefinition } from '../../../../shared/settings/setting-definitions';
+import {
+  readSettingRecord,
+  type SettingReading,
+} from '../../../../shared/settings/read-setting-record';
+import {
+  ALL_SETTINGS,
+  type SettingDefinition,
+} from '../../../../shared/settings/setting-definitions';
 import { parseUnknown } from '../../../../shared/validation/parse-unknown';
 import type { SlowpostDb } from '../database';
 
-/** Reads a setting, falling back to its default (with a logged reason) when the stored value is bad. */
+/**
+ * Reads a setting. A stored value that cannot be read is not used: the setting's safe fallback
+ * is (see `SettingDefinition.whenUnreadable`), and `settingProblems` tells the user.
+ */
 export async function readSetting<S extends z.ZodType>(
   db: SlowpostDb,
   definition: SettingDefinition<S>,
-  log: (message: string) => void = (m) => console.warn(m),
 ): Promise<z.output<S>> {
-  const record = await db.settings.get(definition.key);
-  if (record === undefined) return definition.defaultValue;
-  const parsed = parseUnknown(definition.schema, record.value, `setting "${definition.key}"`);
-  if (!parsed.ok) {
-    log(`${parsed.error}; using the default`);
-    return definition.defaultValue;
-  }
-  return parsed.value;
+  return (await readSettingWithProblem(db, definition)).value;
+}
+
+export async function readSettingWithProblem<S extends z.ZodType>(
+  db: SlowpostDb,
+  definition: SettingDefinition<S>,
+): Promise<SettingReading<z.output<S>>> {
+  const record: unknown = await db.settings.get(definition.key);
+  return readSettingRecord(definition, record);
+}
+
+/** A setting the app could not read, in words the user can act on. */
+export interface SettingProblem {
+  readonly key: string;
+  readonly about: string;
+  readonly meanwhile: string;
+  readonly detail: string;
+}
+
+/** Every stored setting that cannot be read now (the app uses a safe value meanwhile). */
+export async function settingProblems(db: SlowpostDb): Promise<SettingProblem[]> {
+  const records: unknown[] = await db.settings.bulkGet(ALL_SETTINGS.map((d) => d.key));
+  return ALL_SETTINGS.flatMap((definition, index) => {
+    const { problem } = readSettingRecord<z.ZodType>(definition, records[index]);
+    return problem === null
+      ? []
+      : [
+          {
+            key: definition.key,
+            about: definition.about,
+            meanwhile: definition.meanwhile,
+            detail: problem,
+          },
+        ];
+  });
 }
 
 /** Writes a setting after checking it against its schema; a bad value is refused with the reason. */

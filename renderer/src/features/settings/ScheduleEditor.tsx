@@ -10,6 +10,7 @@ import {
 } from '../../../../shared/settings/setting-definitions';
 import { useDatabase } from '../../app/database-context';
 import { readSetting, writeSetting } from '../../db/repositories/settings';
+import { SettingProblemsNotice } from './SettingProblemsNotice';
 import { currentTimeZone } from '../../deliveries/use-delivery-clock';
 import { Dialog } from '../../ui/Dialog';
 import { AccountsSection } from './AccountsSection';
@@ -103,6 +104,7 @@ export function ScheduleEditor({ open, onClose }: { open: boolean; onClose: () =
             void save();
           }}
         >
+          <SettingProblemsNotice />
           {budgetProblem !== null ? (
             <p role="alert" className="problems">
               {budgetProblem}
