@@ -5,6 +5,7 @@ import { ClosedInbox } from '../features/deliveries/ClosedInbox';
 import { DeliveryHistory } from '../features/deliveries/DeliveryHistory';
 import { DemoNotice } from '../features/demo/DemoNotice';
 import { ComposerScreen } from '../features/compose/ComposerScreen';
+import { UnsavedWritingNotice } from '../features/compose/UnsavedWritingNotice';
 import { RepliesPage } from '../features/replies/RepliesPage';
 import { SendNotice } from '../features/replies/SendNotice';
 import { ScheduleEditor } from '../features/settings/ScheduleEditor';
@@ -122,6 +123,7 @@ export function App({ sync }: { sync: SyncClient }) {
           {startup.phase === 'failed'
             ? `Could not catch up: ${startup.message ?? 'unknown error'}`
             : null}
+          <UnsavedWritingNotice />
         </div>
         {/* The inbox stays mounted behind the replies page, so coming back is instant. */}
         <div className="app__page" hidden={page !== 'inbox'}>
