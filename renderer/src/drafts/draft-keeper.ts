@@ -98,7 +98,7 @@ export function createDraftKeeper(options: DraftKeeperOptions): DraftKeeper {
       setStatus(key, {
         kind: version.entry.kind,
         phase: 'failed',
-        error: error instanceof Error ? error.message : String(error),
+        error: reasonOf(error),
       });
       cancelRetry(key);
       retries.set(
@@ -167,4 +167,10 @@ export function createDraftKeeper(options: DraftKeeperOptions): DraftKeeper {
 
 function sameStatus(a: KeptStatus | undefined, b: KeptStatus): boolean {
   return a !== undefined && a.kind === b.kind && a.phase === b.phase && a.error === b.error;
+}
+
+/** The first line of an error's message (Dexie appends the inner error's on further lines). */
+function reasonOf(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.split('\n')[0]?.trim() || 'unknown error';
 }
