@@ -33,10 +33,10 @@ type Loaded = ReplyContext;
 export function ComposerScreen({ postId }: { readonly postId: string }) {
   const db = useDatabase();
   const close = useUiStore((s) => s.closeComposer);
+  const keeper = useDraftKeeper();
   // Read once when the composer opens (not watched): the editor owns the text from then on.
   // Whatever was written ahead and is not in the store yet (a reload, a crash) is stored first;
   // what the store still cannot take opens as it was typed.
-  const keeper = useDraftKeeper();
   const [loaded, setLoaded] = useState<Loaded | null | undefined>(undefined);
   useEffect(() => {
     let cancelled = false;
