@@ -8,8 +8,9 @@ import { CONTENT_SECURITY_POLICY } from './security/content-security-policy';
 import { addCspHeader, denyAllPermissions, guardWebContents } from './security/install-web-guards';
 import { APP_ORIGIN, isTrustedAppUrl } from './security/trusted-url';
 import { systemClock } from './services/clock';
-import { createDeliveryService } from './services/delivery-service';
+import { createDeliveryService, type EmitEvent } from './services/delivery-service';
 import { createExternalLinks } from './services/external-links';
+import { createQuitGuard } from './services/quit-guard';
 import { showOsNotification } from './shell/os-notification';
 import { onWake } from './shell/power-events';
 import { textFile } from './services/text-file';
@@ -35,12 +36,26 @@ if (!app.requestSingleInstanceLock()) {
     mainWindow.show();
     mainWindow.focus();
   };
+  const emitToPage: EmitEvent = (event, payload) => mainWindow?.webContents.send(event, payload);
   const quit = (): void => {
     quitting = true;
     app.quit();
   };
-  app.on('before-quit', () => {
+  // Quitting waits (a few seconds at most) for the page to store its drafts; see quit-guard.
+  const quitGuard = createQuitGuard({
+    clock: systemClock,
+    askPage: (requestId) => {
+      if (mainWindow === null || mainWindow.isDestroyed() || mainWindow.webContents.isCrashed())
+        return false;
+      emitToPage('app:flushBeforeQuit', { requestId });
+      return true;
+    },
+    quit: () => app.quit(),
+    log: (message) => console.warn(message),
+  });
+  app.on('before-quit', (event) => {
     quitting = true;
+    if (quitGuard.beforeQuit() === 'wait') event.preventDefault();
   });
   app.on('second-instance', show);
   app.on('activate', show);
@@ -69,7 +84,7 @@ if (!app.requestSingleInstanceLock()) {
     const links = createExternalLinks((url) => shell.openExternal(url));
     const deliveries = createDeliveryService({
       clock: systemClock,
-      emit: (event, payload) => mainWindow?.webContents.send(event, payload),
+      emit: emitToPage,
       showNotification: (notification) => showOsNotification(notification, show),
       setShellStatus: (text) => tray?.setToolTip(text),
     });
@@ -86,6 +101,7 @@ if (!app.requestSingleInstanceLock()) {
           },
           links,
           deliveries,
+          quitGuard,
         }),
         isTrustedSender: (url) => isTrustedAppUrl(url, appOrigins),
         log: (message) => console.warn(message),

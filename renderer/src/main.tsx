@@ -2,7 +2,10 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { DatabaseContext } from './app/database-context';
+import { bridge } from './bridge/bridge';
 import { openDatabase } from './db/database';
+import { DraftKeeperContext } from './drafts/draft-keeper-context';
+import { createPageDraftKeeper, startKeepingDrafts } from './drafts/page-draft-keeper';
 import { OutboxContext } from './outbox/outbox-context';
 import { startOutboxRunner } from './outbox/outbox-runner';
 import { holdOutboxLock } from './outbox/profile-lock';
@@ -25,12 +28,16 @@ const outbox = startOutboxRunner({
   firstPassDelayMs: 1500,
 });
 window.addEventListener('online', () => outbox.kick());
+const keeper = createPageDraftKeeper(db);
+startKeepingDrafts(keeper, bridge.app);
 
 createRoot(root).render(
   <StrictMode>
     <DatabaseContext.Provider value={db}>
       <OutboxContext.Provider value={outbox}>
-        <App sync={sync} />
+        <DraftKeeperContext.Provider value={keeper}>
+          <App sync={sync} />
+        </DraftKeeperContext.Provider>
       </OutboxContext.Provider>
     </DatabaseContext.Provider>
   </StrictMode>,

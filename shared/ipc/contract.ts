@@ -43,8 +43,18 @@ export const DeliveryNoticeSchema = z.object({
   reason: z.string(),
 });
 
+/** Names one "store your drafts, the app is quitting" request from main, so the answer matches. */
+const QuitRequestId = z.string().min(1).max(100);
+
 export const contract = {
   'app:getInfo': { request: NoInput, response: AppInfoSchema },
+  /** The page answers `app:flushBeforeQuit`: its drafts are stored (`unstored` are written ahead only). */
+  'app:flushed': {
+    request: z
+      .object({ requestId: QuitRequestId, unstored: z.number().int().nonnegative() })
+      .strict(),
+    response: z.object({ quitting: z.boolean() }),
+  },
   'links:openExternal': {
     request: z.object({ url: z.string().max(8192) }).strict(),
     response: OpenExternalResultSchema,
@@ -78,6 +88,8 @@ export const contract = {
 
 /** What main tells the renderer without being asked. Payloads are parsed on arrival too. */
 export const events = {
+  /** The app is quitting: store every pending draft and note, then answer with `app:flushed`. */
+  'app:flushBeforeQuit': z.object({ requestId: QuitRequestId }),
   /** A delivery slot has come (or was missed while asleep or closed: one catch-up). */
   'deliveries:due': z.object({ slot: Instant, missedSlots: z.number().int().nonnegative() }),
   'deliveries:status': DeliveryClockStatusSchema,

@@ -8,9 +8,13 @@ import { CONTENT_SECURITY_POLICY } from '../../electron/main/security/content-se
 import { isTrustedAppUrl } from '../../electron/main/security/trusted-url';
 import type { Clock, ManualClock } from '../../electron/main/services/clock';
 import { createManualClock, systemClock } from '../../electron/main/services/clock';
-import { createDeliveryService } from '../../electron/main/services/delivery-service';
+import {
+  createDeliveryService,
+  type EmitEvent,
+} from '../../electron/main/services/delivery-service';
 import type { ShownNotification } from '../../electron/main/services/delivery-notifier';
 import { createExternalLinks } from '../../electron/main/services/external-links';
+import { createQuitGuard, type QuitRelease } from '../../electron/main/services/quit-guard';
 
 /**
  * The loopback dev/test host: serves the production renderer build and answers the bridge over
@@ -51,6 +55,11 @@ export interface RunningHost {
   readonly shellStatus: string[];
   /** Present when the host runs on a manual clock. */
   readonly clock: ManualClock | null;
+  /**
+   * Quits as the desktop app would (tests only; the host itself keeps running): asks the page to
+   * store its drafts and resolves once main's quit guard lets the quit go, with why.
+   */
+  quit(): Promise<QuitRelease | { readonly reason: 'no-page' }>;
   close(): Promise<void>;
 }
 
@@ -70,20 +79,35 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   const manualClock =
     options.manualClockStart === undefined ? null : createManualClock(options.manualClockStart);
   const clock: Clock = manualClock ?? systemClock;
+  const emit: EmitEvent = (event, payload) => {
+    const frame = `event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`;
+    for (const stream of eventStreams) stream.write(frame);
+  };
   const deliveries = createDeliveryService({
     clock,
-    emit: (event, payload) => {
-      const frame = `event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`;
-      for (const stream of eventStreams) stream.write(frame);
-    },
+    emit,
     showNotification: (notification) => notifications.push(notification),
     setShellStatus: (text) => shellStatus.push(text),
+  });
+  const quitWaiters: ((release: QuitRelease) => void)[] = [];
+  const quitGuard = createQuitGuard({
+    clock,
+    askPage: (requestId) => {
+      if (eventStreams.size === 0) return false;
+      emit('app:flushBeforeQuit', { requestId });
+      return true;
+    },
+    quit: (release) => {
+      for (const resolve of quitWaiters.splice(0)) resolve(release);
+    },
+    log,
   });
   const dispatch = createDispatcher({
     handlers: createBridgeHandlers({
       appInfo: { name: 'Slowpost', version: '0.1.0', platform: process.platform, host: 'web-host' },
       links,
       deliveries,
+      quitGuard,
     }),
     isTrustedSender: (url) => isTrustedAppUrl(url, [origin]),
     log,
@@ -181,6 +205,11 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     notifications,
     shellStatus,
     clock: manualClock,
+    quit: () =>
+      new Promise((resolve) => {
+        quitWaiters.push(resolve);
+        if (quitGuard.beforeQuit() === 'go') resolve({ reason: 'no-page' });
+      }),
     close: () =>
       new Promise<void>((resolve) => {
         deliveries.stop();

@@ -5,6 +5,7 @@ import { createExternalLinks } from '../services/external-links';
 import { isTrustedAppUrl } from '../security/trusted-url';
 import { createManualClock } from '../services/clock';
 import { createDeliveryService } from '../services/delivery-service';
+import { createQuitGuard } from '../services/quit-guard';
 
 function deliveries() {
   return createDeliveryService({
@@ -15,7 +16,16 @@ function deliveries() {
   });
 }
 
-function setup() {
+function quitGuard() {
+  return createQuitGuard({
+    clock: createManualClock(Date.UTC(2026, 10, 25, 8)),
+    askPage: () => true,
+    quit: () => undefined,
+    log: () => undefined,
+  });
+}
+
+function setup(guard = quitGuard()) {
   const opened: string[] = [];
   const log = vi.fn();
   const dispatch = createDispatcher({
@@ -25,6 +35,7 @@ function setup() {
         opened.push(url);
       }),
       deliveries: deliveries(),
+      quitGuard: guard,
     }),
     isTrustedSender: (url) => isTrustedAppUrl(url, ['app://slowpost']),
     log,
@@ -95,6 +106,7 @@ describe('the bridge dispatcher', () => {
           appInfo: { name: 'Slowpost', version: '1', platform: 'linux', host: 'electron' },
           links: createExternalLinks(() => Promise.resolve()),
           deliveries: deliveries(),
+          quitGuard: quitGuard(),
         }),
         'app:getInfo': () => {
           throw new Error('disk on fire');
@@ -139,5 +151,22 @@ describe('the bridge dispatcher', () => {
     });
     expect(ok).toEqual({ ok: true, value: { opened: true, reason: null } });
     expect(opened).toEqual(['https://example.org/a?b=c']);
+  });
+
+  it('hands the page\'s "drafts stored" answer to the quit guard, and refuses a malformed one', async () => {
+    const guard = quitGuard();
+    const { dispatch } = setup(guard);
+    expect(guard.beforeQuit()).toBe('wait');
+    const malformed = await dispatch('app://slowpost/', 'app:flushed', {
+      requestId: 'quit-1',
+      unstored: -1,
+    });
+    expect(malformed).toMatchObject({ ok: false, error: { code: 'bad-input' } });
+    const answer = await dispatch('app://slowpost/', 'app:flushed', {
+      requestId: 'quit-1',
+      unstored: 0,
+    });
+    expect(answer).toEqual({ ok: true, value: { quitting: true } });
+    expect(guard.beforeQuit()).toBe('go');
   });
 });

@@ -1,5 +1,6 @@
 import type { DeliveryService } from '../services/delivery-service';
 import type { ExternalLinks } from '../services/external-links';
+import type { QuitGuard } from '../services/quit-guard';
 import type { BridgeHandlers } from './bridge-dispatcher';
 
 export interface BridgeServices {
@@ -11,12 +12,14 @@ export interface BridgeServices {
   };
   readonly links: ExternalLinks;
   readonly deliveries: DeliveryService;
+  readonly quitGuard: QuitGuard;
 }
 
 /** Maps each channel of the contract to the service that answers it. */
 export function createBridgeHandlers(services: BridgeServices): BridgeHandlers {
   return {
     'app:getInfo': () => services.appInfo,
+    'app:flushed': (input) => services.quitGuard.flushed(input),
     'links:openExternal': ({ url }) => services.links.open(url),
     'deliveries:configure': (input) => services.deliveries.configure(input),
     'deliveries:status': () => services.deliveries.status(),

@@ -5,6 +5,7 @@ import { ClosedInbox } from '../features/deliveries/ClosedInbox';
 import { DeliveryHistory } from '../features/deliveries/DeliveryHistory';
 import { DemoNotice } from '../features/demo/DemoNotice';
 import { ComposerScreen } from '../features/compose/ComposerScreen';
+import { UnsavedWritingNotice } from '../features/compose/UnsavedWritingNotice';
 import { RepliesPage } from '../features/replies/RepliesPage';
 import { SendNotice } from '../features/replies/SendNotice';
 import { ScheduleEditor } from '../features/settings/ScheduleEditor';
@@ -123,6 +124,7 @@ export function App({ sync }: { sync: SyncClient }) {
           {startup.phase === 'failed'
             ? `Could not catch up: ${startup.message ?? 'unknown error'}`
             : null}
+          <UnsavedWritingNotice />
         </div>
         <SettingProblemsNotice onOpenSettings={() => setDialog('schedule')} />
         {/* The inbox stays mounted behind the replies page, so coming back is instant. */}

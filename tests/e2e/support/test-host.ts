@@ -15,6 +15,11 @@ export async function startTimedHost(start: number): Promise<RunningHost> {
   });
 }
 
+/** A loopback host of its own on the real clock, for tests that drive main's services directly. */
+export async function startOwnHost(): Promise<RunningHost> {
+  return startHost({ rendererDir: join(__dirname, '../../../out/renderer'), port: 0 });
+}
+
 /** Moves both clocks to `to`: the page's first (its timers run: background sync), then main's. */
 export async function moveClocks(page: Page, host: RunningHost, to: number): Promise<void> {
   const pageNow = await page.evaluate(() => Date.now());

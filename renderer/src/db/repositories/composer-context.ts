@@ -1,12 +1,13 @@
 import type { Account, Person, Post, Thread } from '../../../../shared/domain';
 import { localId } from '../../../../shared/domain';
+import type { NoteWriteAhead } from '../../../../shared/drafts/write-ahead-entry';
 import type { SentReply } from '../../../../shared/text/form-letter';
 import { htmlToPlainText } from '../../../../shared/text/html-to-text';
 import { snippetOf } from '../../../../shared/threads/thread-labels';
 import { isScreenedOut } from '../../../../shared/session/screened-out';
 import type { SlowpostDb } from '../database';
 import { readableEntry } from './outbox-store';
-import { defaultDraftFields, type DraftFields } from './replies';
+import { defaultDraftFields, type DraftFields, type StoreOutcome } from './replies';
 
 /** How far back the form-letter check looks for replies to compare with. */
 export const RECENT_REPLIES_WINDOW_MS = 30 * 24 * 60 * 60 * 1000;
@@ -125,14 +126,20 @@ export async function pastConversations(
   });
 }
 
-/** Keeps the user's private notes about a person (never sent anywhere). */
-export async function setPersonNotes(
+/**
+ * Writes one version of the user's private notes about a person (never sent anywhere). Notes
+ * carry no time of their own in the store: a version still waiting to be written is always the
+ * newest (it is forgotten once written, and a later change replaces it). Nothing is written for
+ * a person no longer on this computer.
+ */
+export async function storeNoteVersion(
   db: SlowpostDb,
-  personId: string,
-  notes: string,
-): Promise<void> {
-  const updated = await db.people.update(personId, { notes });
-  if (updated === 0) throw new Error(`No person ${personId} to keep notes about`);
+  version: NoteWriteAhead,
+): Promise<StoreOutcome> {
+  const updated = await db.people.update(version.personId, { notes: version.notes });
+  return updated === 0
+    ? { written: false, reason: 'the person is no longer on this computer' }
+    : { written: true };
 }
 
 /** The posts of a thread that stay out of sight in the composer (see `isScreenedOut`). */

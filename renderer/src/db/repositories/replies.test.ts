@@ -3,7 +3,7 @@ import type { Post } from '../../../../shared/domain';
 import { DEMO_XSS_POST_ID } from '../../../../shared/demo/constants';
 import { openDemoStore } from '../../testing/demo-store';
 import type { SlowpostDatabase } from '../database';
-import { recentReplies, pastConversations, setPersonNotes } from './composer-context';
+import { recentReplies, pastConversations, storeNoteVersion } from './composer-context';
 import { defaultDraftFields, queueDraft, restoreDraft, saveDraft } from './replies';
 import { releasedUpTo } from './released';
 import { loadSessionState } from './session';
@@ -123,8 +123,21 @@ describe('the composer’s context', () => {
     const past = await pastConversations(db, regular.id, 'none', await releasedUpTo(db));
     expect(past.length).toBeGreaterThan(0);
     expect(past.map((c) => c.lastAt)).toEqual([...past.map((c) => c.lastAt)].sort((a, b) => b - a));
-    await setPersonNotes(db, regular.id, 'Met at the SummitUp conference');
+    const note = {
+      kind: 'note' as const,
+      personId: regular.id,
+      notes: 'Met at the SummitUp conference',
+      updatedAt: ANCHOR,
+    };
+    expect(await storeNoteVersion(db, note)).toEqual({ written: true });
     expect((await db.people.get(regular.id))?.notes).toBe('Met at the SummitUp conference');
-    await expect(setPersonNotes(db, 'nobody', 'x')).rejects.toThrow(/No person/);
+    // The same notes again are written again (nothing to tell apart), not refused.
+    expect(await storeNoteVersion(db, { ...note, updatedAt: ANCHOR + 1 })).toEqual({
+      written: true,
+    });
+    expect(await storeNoteVersion(db, { ...note, personId: 'nobody' })).toEqual({
+      written: false,
+      reason: 'the person is no longer on this computer',
+    });
   });
 });

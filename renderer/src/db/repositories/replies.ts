@@ -1,5 +1,7 @@
 import type { Draft, OutboxEntry, Post, Visibility } from '../../../../shared/domain';
 import { DraftSchema } from '../../../../shared/domain';
+import { decideDraftFold } from '../../../../shared/drafts/draft-fold-decision';
+import type { DraftWriteAhead } from '../../../../shared/drafts/write-ahead-entry';
 import { draftFromEntry, queueReply } from '../../../../shared/outbox';
 import { normaliseLanguageTag } from '../../../../shared/text/language-tag';
 import { parseUnknown } from '../../../../shared/validation/parse-unknown';
@@ -34,9 +36,9 @@ export function defaultDraftFields(answering: Post): DraftFields {
 }
 
 /**
- * Saves what the user typed, with its settings, exactly as given. A draft with no text and
- * settings left as they started is removed (nothing to keep). A value that does not parse (e.g. a
- * malformed language tag) is refused with the reason, and the stored draft stays as it was.
+ * Saves what the user typed, with its settings, exactly as given (see `storeDraftVersion`). A
+ * value that does not parse (e.g. a malformed language tag) is refused with the reason, and the
+ * stored draft stays as it was.
  */
 export async function saveDraft(
   db: SlowpostDb,
@@ -44,29 +46,89 @@ export async function saveDraft(
   fields: DraftFields,
   now: number,
 ): Promise<void> {
-  const start = defaultDraftFields(answering);
-  const untouched =
-    fields.text.trim() === '' &&
-    fields.visibility === start.visibility &&
-    fields.contentWarning === start.contentWarning &&
-    fields.language === start.language;
-  if (untouched) {
-    await db.drafts.delete(answering.id);
-    return;
-  }
-  const parsed = parseUnknown(
-    DraftSchema,
-    {
-      id: answering.id,
-      accountId: answering.accountId,
-      threadId: answering.threadId,
-      ...fields,
-      updatedAt: now,
-    },
-    'draft',
-  );
-  if (!parsed.ok) throw new Error(parsed.error);
-  await db.drafts.put(parsed.value);
+  await storeDraftVersion(db, draftVersion(answering, fields, now));
+}
+
+/** One version of the draft answering `answering`: what the user typed at `updatedAt`. */
+export function draftVersion(
+  answering: Post,
+  fields: DraftFields,
+  updatedAt: number,
+): DraftWriteAhead {
+  return {
+    kind: 'draft',
+    postId: answering.id,
+    accountId: answering.accountId,
+    threadId: answering.threadId,
+    text: fields.text,
+    visibility: fields.visibility,
+    contentWarning: fields.contentWarning,
+    language: fields.language,
+    updatedAt,
+  };
+}
+
+/** Whether a version was written, or why the store already had something as new or newer. */
+export type StoreOutcome =
+  { readonly written: true } | { readonly written: false; readonly reason: string };
+
+/**
+ * Writes one version of a draft, if it is the newest (`decideDraftFold`): never over a draft
+ * stored later, never for a reply that went to the outbox after it was typed. A draft emptied
+ * back to how it started is removed. A value that does not parse is refused with the reason
+ * (thrown), and the stored draft stays as it was.
+ */
+export async function storeDraftVersion(
+  db: SlowpostDb,
+  version: DraftWriteAhead,
+): Promise<StoreOutcome> {
+  return db.transaction('rw', [db.accounts, db.posts, db.drafts, db.outbox], async () => {
+    const [account, post, stored, replies] = await Promise.all([
+      db.accounts.get(version.accountId),
+      db.posts.get(version.postId),
+      db.drafts.get(version.postId),
+      db.outbox
+        .where('threadId')
+        .equals(version.threadId)
+        .filter((entry) => entry.inReplyToPostId === version.postId)
+        .toArray(),
+    ]);
+    const queuedAt = replies.reduce<number | null>(
+      (latest, entry) =>
+        typeof entry.createdAt === 'number' && (latest === null || entry.createdAt > latest)
+          ? entry.createdAt
+          : latest,
+      null,
+    );
+    const decision = decideDraftFold(version, {
+      stored,
+      queuedAt,
+      start: post === undefined ? null : defaultDraftFields(post),
+      accountExists: account !== undefined,
+    });
+    if (decision.action === 'drop') return { written: false, reason: decision.reason };
+    if (decision.action === 'delete') {
+      await db.drafts.delete(version.postId);
+      return { written: true };
+    }
+    const parsed = parseUnknown(
+      DraftSchema,
+      {
+        id: version.postId,
+        accountId: version.accountId,
+        threadId: version.threadId,
+        text: version.text,
+        visibility: version.visibility,
+        contentWarning: version.contentWarning,
+        language: version.language,
+        updatedAt: version.updatedAt,
+      },
+      'draft',
+    );
+    if (!parsed.ok) throw new Error(parsed.error);
+    await db.drafts.put(parsed.value);
+    return { written: true };
+  });
 }
 
 /** Removes the draft answering a post (the user discarded it). */

@@ -5,6 +5,8 @@ import { sendTiming } from '../../../../shared/outbox/send-timing';
 import { ReplySetting, type SendMode } from '../../../../shared/settings/setting-definitions';
 import { nameOf } from '../../../../shared/threads/thread-labels';
 import { useDatabase } from '../../app/database-context';
+import { useDraftKeeper } from '../../drafts/draft-keeper-context';
+import { withUnstoredWriting } from '../../drafts/unstored-overlay';
 import {
   loadReplyContext,
   recentReplies,
@@ -31,17 +33,23 @@ type Loaded = ReplyContext;
 export function ComposerScreen({ postId }: { readonly postId: string }) {
   const db = useDatabase();
   const close = useUiStore((s) => s.closeComposer);
+  const keeper = useDraftKeeper();
   // Read once when the composer opens (not watched): the editor owns the text from then on.
+  // Whatever was written ahead and is not in the store yet (a reload, a crash) is stored first;
+  // what the store still cannot take opens as it was typed.
   const [loaded, setLoaded] = useState<Loaded | null | undefined>(undefined);
   useEffect(() => {
     let cancelled = false;
-    void loadReplyContext(db, postId).then((context) => {
-      if (!cancelled) setLoaded(context);
-    });
+    const load = async (): Promise<void> => {
+      await keeper.storeAll();
+      const context = await loadReplyContext(db, postId);
+      if (!cancelled) setLoaded(context === null ? null : withUnstoredWriting(context, keeper));
+    };
+    void load();
     return () => {
       cancelled = true;
     };
-  }, [db, postId]);
+  }, [db, keeper, postId]);
 
   // Focus goes back where it was when the composer closes (it was opened from there).
   useEffect(() => {
@@ -87,7 +95,7 @@ function Composer({ loaded }: { readonly loaded: Loaded }) {
   const nextDeliveryAt = useUiStore((s) => s.clock?.nextDeliveryAt ?? null);
   const { answering, account, author } = loaded;
   const recipientName = author === undefined ? 'them' : nameOf(author);
-  const autosave = useDraftAutosave(db, answering);
+  const autosave = useDraftAutosave(answering);
   const [sendError, setSendError] = useState<string | null>(null);
   const [now] = useState(() => Date.now());
 
@@ -119,12 +127,13 @@ function Composer({ loaded }: { readonly loaded: Loaded }) {
       return;
     }
     try {
-      // A pending autosave must not bring the draft back after it moved to the outbox.
       await autosave.flush();
       const entry = await queueDraft(db, answering, fields, {
         now: at,
         sendAfter: timing.sendAfter,
       });
+      // The reply is in the outbox now: what was written ahead must not bring the draft back.
+      await autosave.forget();
       outbox.kick();
       const thread = await db.threads.get(answering.threadId);
       if (thread !== undefined && thread.triage !== 'done') {
@@ -147,8 +156,8 @@ function Composer({ loaded }: { readonly loaded: Loaded }) {
   };
 
   const discard = async (): Promise<void> => {
-    // Pending autosaves are dropped first, so none brings the draft back.
-    await autosave.cancel();
+    // What was written ahead is forgotten first, so nothing brings the draft back.
+    await autosave.forget();
     await discardDraft(db, answering.id);
     close();
   };

@@ -1,12 +1,16 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useState } from 'react';
 import type { Person } from '../../../../shared/domain';
+import {
+  noteWriteAheadKey,
+  type NoteWriteAhead,
+} from '../../../../shared/drafts/write-ahead-entry';
 import { nameOf } from '../../../../shared/threads/thread-labels';
 import { useDatabase } from '../../app/database-context';
-import { pastConversations, setPersonNotes } from '../../db/repositories/composer-context';
+import { pastConversations } from '../../db/repositories/composer-context';
 import { releasedUpTo } from '../../db/repositories/released';
 import { formatPostTime } from '../../ui/format-time';
-import { useDebouncedSave } from '../../ui/use-debounced-save';
+import { useKeptWriting } from '../../drafts/use-kept-writing';
 
 interface Props {
   readonly person: Person;
@@ -28,11 +32,16 @@ export function PersonCard({ person, threadId, now }: Props) {
     [db, person.id, threadId],
   );
   const [notes, setNotes] = useState(person.notes);
-  const saveNotes = useCallback(
-    (value: string) => setPersonNotes(db, person.id, value),
-    [db, person.id],
+  const toEntry = useCallback(
+    (value: string, now: number): NoteWriteAhead => ({
+      kind: 'note',
+      personId: person.id,
+      notes: value,
+      updatedAt: now,
+    }),
+    [person.id],
   );
-  const saver = useDebouncedSave(saveNotes, NOTES_SAVE_DELAY_MS);
+  const saver = useKeptWriting(noteWriteAheadKey(person.id), toEntry, NOTES_SAVE_DELAY_MS);
   const onNotes = (value: string): void => {
     setNotes(value);
     saver.changed(value);
@@ -54,7 +63,7 @@ export function PersonCard({ person, threadId, now }: Props) {
       </label>
       <p className="person-card__hint" role="status">
         {saver.state === 'failed'
-          ? `Could not save the notes: ${saver.error ?? 'unknown error'}`
+          ? `Could not save the notes yet (${saver.error ?? 'unknown error'}). They are kept on this computer, and Slowpost will try again.`
           : saver.state === 'pending'
             ? 'Saving… (only on this computer; never sent)'
             : 'Saved only on this computer; never sent.'}

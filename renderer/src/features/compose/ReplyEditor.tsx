@@ -9,7 +9,7 @@ import { formatClockTime } from '../../ui/format-time';
 import { FormLetterHint } from './FormLetterHint';
 import { LengthCounter } from './LengthCounter';
 import { VISIBILITY_LABELS, languageChoices, languageLabel } from './reply-options';
-import type { SaveState } from '../../ui/use-debounced-save';
+import type { SaveState } from '../../drafts/use-kept-writing';
 
 interface Props {
   readonly recipientName: string;
@@ -129,7 +129,7 @@ export function ReplyEditor(props: Props) {
         <LengthCounter count={count} />
         <p className="editor__saved" role="status">
           {props.saveState === 'failed'
-            ? `Could not save the draft: ${props.saveError ?? 'unknown error'}`
+            ? `Could not save the draft yet (${props.saveError ?? 'unknown error'}). It is kept on this computer, and Slowpost will try again.`
             : props.saveState === 'saved' && !empty
               ? 'Draft saved'
               : ''}

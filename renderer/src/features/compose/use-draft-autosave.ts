@@ -1,17 +1,20 @@
 import { useCallback } from 'react';
 import type { Post } from '../../../../shared/domain';
-import type { SlowpostDb } from '../../db/database';
-import { saveDraft, type DraftFields } from '../../db/repositories/replies';
-import { useDebouncedSave, type DebouncedSave } from '../../ui/use-debounced-save';
+import { draftWriteAheadKey } from '../../../../shared/drafts/write-ahead-entry';
+import { draftVersion, type DraftFields } from '../../db/repositories/replies';
+import { useKeptWriting, type KeptWriting } from '../../drafts/use-kept-writing';
 
-/** How long typing may pause before the draft is written. A keystroke never waits on a write. */
+/** How long typing may pause before the draft is written to the store. */
 export const DRAFT_SAVE_DELAY_MS = 300;
 
-/** Saves the draft of a reply, with its settings, as the user types. */
-export function useDraftAutosave(db: SlowpostDb, answering: Post): DebouncedSave<DraftFields> {
-  const save = useCallback(
-    (fields: DraftFields) => saveDraft(db, answering, fields, Date.now()),
-    [db, answering],
+/**
+ * Keeps the draft of a reply, with its settings, as the user types: every keystroke is written
+ * ahead at once, the store write follows when typing pauses. A keystroke never waits on a write.
+ */
+export function useDraftAutosave(answering: Post): KeptWriting<DraftFields> {
+  const toEntry = useCallback(
+    (fields: DraftFields, now: number) => draftVersion(answering, fields, now),
+    [answering],
   );
-  return useDebouncedSave(save, DRAFT_SAVE_DELAY_MS);
+  return useKeptWriting(draftWriteAheadKey(answering.id), toEntry, DRAFT_SAVE_DELAY_MS);
 }
