@@ -30,7 +30,7 @@ test('the desktop app opens the demo inbox in a secure window', async () => {
       await window.evaluate(() =>
         Object.keys((window as unknown as { slowpost: object }).slowpost).sort(),
       ),
-    ).toEqual(['app', 'links']);
+    ).toEqual(['app', 'deliveries', 'links']);
   } finally {
     await app.close();
   }

@@ -109,14 +109,20 @@ export function createDeliveryClock(options: DeliveryClockOptions): DeliveryCloc
   return {
     configure(next) {
       config = next;
-      // The store knows what was delivered; it is the truth after a reload or a restart.
-      if (next.lastDeliveredSlot !== null) lastSlot = next.lastDeliveredSlot;
+      // The store knows what was delivered; it is the truth after a reload or a restart. A slot
+      // "delivered" in the future (a damaged store, a clock set back) would stop every delivery
+      // until then: it counts as now.
+      if (next.lastDeliveredSlot !== null) {
+        lastSlot = Math.min(next.lastDeliveredSlot, options.clock.now());
+      }
       // Whoever configures is listening now: a slot still due is announced to them at once.
       announced = null;
       return check();
     },
     check,
     confirm(slot) {
+      // Only a slot that has come: one in the future would hold back every delivery until then.
+      if (slot > options.clock.now()) return;
       if (lastSlot === null || slot > lastSlot) lastSlot = slot;
       if (announced !== null && announced.slot <= slot) announced = null;
     },

@@ -25,6 +25,7 @@ export interface DeliveryService {
     notifyWhenEmpty: boolean;
   }): DeliveryClockStatus;
   status(): DeliveryClockStatus;
+  /** A delivery was stored. A scheduled or catch-up slot that has not come yet is refused (throws). */
   delivered(delivery: DeliveryAnnouncement): { notified: boolean; reason: string };
   /** Look at the clock now (resume from sleep, unlock, a test moving time). */
   check(): DeliveryClockStatus;
@@ -49,8 +50,15 @@ export function createDeliveryService(options: DeliveryServiceOptions): Delivery
     },
     status: () => clock.status(),
     delivered(delivery) {
-      if (delivery.kind === 'scheduled' || delivery.kind === 'catch-up')
+      if (delivery.kind === 'scheduled' || delivery.kind === 'catch-up') {
+        const now = options.clock.now();
+        if (delivery.slot > now) {
+          throw new Error(
+            `The delivery for ${new Date(delivery.slot).toISOString()} is not due yet (it is ${new Date(now).toISOString()}): only a slot that has come can be delivered.`,
+          );
+        }
         clock.confirm(delivery.slot);
+      }
       return notifier.announce(delivery);
     },
     check: () => clock.check(),
