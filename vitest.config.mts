@@ -15,6 +15,10 @@ export default defineConfig({
     environment: 'node',
     setupFiles: ['tests/setup/vitest.setup.ts'],
     restoreMocks: true,
+    // A busy 2-core machine can run a test several times slower than an idle one; the heavy
+    // tests (properties, random histories, whole simulated days) set budgets of their own.
+    testTimeout: 20_000,
+    hookTimeout: 30_000,
     // `npm run test:soak`: the outbox's property test at full length, printing what it found.
     provide: { outboxSoak: process.env['SLOWPOST_OUTBOX_SOAK'] === '1' },
   },

@@ -2,6 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decideDraftFold, isUntouchedDraft, type DraftFoldFacts } from './draft-fold-decision';
 
+/** Budget per test: this work is CPU-bound, and a busy 2-core machine runs it many times slower. */
+const HEAVY_TEST_MS = 60_000;
+
 const start = { visibility: 'public', contentWarning: null, language: 'en' } as const;
 const version = { ...start, text: 'Saturday works for me.', updatedAt: 1_000 };
 const nothingStored: DraftFoldFacts = {
@@ -11,7 +14,7 @@ const nothingStored: DraftFoldFacts = {
   accountExists: true,
 };
 
-describe('folding a version of a draft into the store', () => {
+describe('folding a version of a draft into the store', { timeout: HEAVY_TEST_MS }, () => {
   it('stores a version when nothing is stored, or something older', () => {
     expect(decideDraftFold(version, nothingStored)).toEqual({ action: 'put' });
     expect(decideDraftFold(version, { ...nothingStored, stored: { updatedAt: 999 } })).toEqual({

@@ -7,6 +7,9 @@ import { createScreeningCache } from './screening-cache';
 import type { BuildSessionInput, Session } from './session-types';
 import { history, item, person, post, SELF, thread } from './testing/session-fixtures';
 
+/** Budget per test: this work is CPU-bound, and a busy 2-core machine runs it many times slower. */
+const HEAVY_TEST_MS = 60_000;
+
 const KEYS = ['me', 'mira', 'tom', 'olga', 'sven', 'ngozi', 'kai'] as const;
 const KINDS: readonly ActivityKind[] = [
   'mention',
@@ -118,7 +121,7 @@ function shuffled<T>(values: readonly T[], seed: number): T[] {
   return out;
 }
 
-describe('buildSession properties', () => {
+describe('buildSession properties', { timeout: HEAVY_TEST_MS }, () => {
   it('places every conversational item exactly once, and nothing else', () => {
     fc.assert(
       fc.property(worldArb, (w) => {

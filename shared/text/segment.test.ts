@@ -2,6 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { countGraphemes, segmentWords, splitGraphemes } from './segment';
 
+/** Budget per test: this work is CPU-bound, and a busy 2-core machine runs it many times slower. */
+const HEAVY_TEST_MS = 60_000;
+
 // Pieces that stress grapheme and word rules: combining marks, CR LF, ZWJ sequences, lone and
 // paired regional indicators, Hangul jamo, Indic conjuncts, prepended marks, variation selectors.
 const piece = fc.oneof(
@@ -44,7 +47,7 @@ function reference(text: string, granularity: 'grapheme' | 'word'): Intl.Segment
   return Array.from(new Intl.Segmenter(undefined, { granularity }).segment(text));
 }
 
-describe('segmenting long text in chunks', () => {
+describe('segmenting long text in chunks', { timeout: HEAVY_TEST_MS }, () => {
   it('property: gives the same graphemes as segmenting the whole text', () => {
     fc.assert(
       fc.property(longText, (text) => {

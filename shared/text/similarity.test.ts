@@ -9,7 +9,10 @@ import {
   wordShingles,
 } from './similarity';
 
-describe('set measures', () => {
+/** Budget per test: this work is CPU-bound, and a busy 2-core machine runs it many times slower. */
+const HEAVY_TEST_MS = 60_000;
+
+describe('set measures', { timeout: HEAVY_TEST_MS }, () => {
   it('computes Dice and Jaccard', () => {
     const a = new Set(['x', 'y', 'z']);
     const b = new Set(['y', 'z', 'w']);
@@ -36,7 +39,7 @@ describe('set measures', () => {
   });
 });
 
-describe('textSimilarity', () => {
+describe('textSimilarity', { timeout: HEAVY_TEST_MS }, () => {
   const words = fc.array(
     fc.constantFrom('thanks', 'for', 'the', 'follow', 'my', 'site', 'a', 'é', '東京'),
     {

@@ -4,6 +4,9 @@ import type { ScheduleSettings } from '../../../shared/schedule';
 import { createManualClock } from './clock';
 import { createDeliveryClock } from './delivery-clock';
 
+/** Budget per test: this work is CPU-bound, and a busy 2-core machine runs it many times slower. */
+const HEAVY_TEST_MS = 60_000;
+
 const ZONE = 'Europe/London';
 /** 2026-11-25 (a Wednesday) at hh:mm London time (UTC in November). */
 const at = (hh: number, mm = 0, day = 25) => Date.UTC(2026, 10, day, hh, mm);
@@ -29,7 +32,7 @@ function setup(
   return { clock, due, statuses, deliveryClock, status };
 }
 
-describe('the delivery clock', () => {
+describe('the delivery clock', { timeout: HEAVY_TEST_MS }, () => {
   it('knows the next delivery and fires at each slot of a day, once', () => {
     const { clock, due, status } = setup(at(7));
     expect(status.nextDeliveryAt).toBe(at(9));

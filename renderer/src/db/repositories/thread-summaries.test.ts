@@ -9,6 +9,9 @@ import { makeDelivery } from './deliveries';
 import { ingestBatch } from './ingest';
 import { isReleased, releasedUpTo } from './released';
 
+/** Budget per test: this work is CPU-bound, and a busy 2-core machine runs it many times slower. */
+const HEAVY_TEST_MS = 60_000;
+
 /**
  * Ingest and deliveries summarise threads from one read per thread, merged with the batch in
  * memory, and skip unchanged writes. These tests replay random histories and check every step
@@ -155,7 +158,7 @@ function threadIdsOf(items: readonly ActivityItem[], upTo: number): string[] {
   return items.flatMap((a) => (a.threadId !== null && a.arrivedAt <= upTo ? [a.threadId] : []));
 }
 
-describe('thread summaries', () => {
+describe('thread summaries', { timeout: HEAVY_TEST_MS }, () => {
   it('equal a full recompute after every ingest and delivery (random histories)', async () => {
     let checks = 0;
     for (let seed = 1; seed <= 25; seed++) {
