@@ -135,9 +135,9 @@ export interface Connector {
   /** The account this connector speaks for. */
   readonly account: Account;
   /** Activity newer than `cursor` (null: the first sync), oldest first, in pages. */
-  fetchActivitySince(cursor: string | null): Promise<ActivityBatch>;
+  fetchActivitySince(cursor: string | null, options?: CallOptions): Promise<ActivityBatch>;
   /** The whole conversation around a post. */
-  fetchThread(postId: string): Promise<ThreadSnapshot>;
+  fetchThread(postId: string, options?: CallOptions): Promise<ThreadSnapshot>;
   /**
    * Sends a reply, with an idempotency key the server may use to return the post an earlier call
    * with the same key made (Mastodon's `Idempotency-Key`; a record key chosen up front on

@@ -22,6 +22,12 @@
  *   first: a reply that was posted after all is marked sent instead of coming back as a draft.
  */
 import {
+  DEFAULT_REQUEST_TIMEOUT_MS,
+  realTimer,
+  withDeadline,
+  type RequestTimer,
+} from '../connectors/deadline';
+import {
   ConnectorError,
   type CallOptions,
   type Connector,
@@ -61,20 +67,6 @@ export interface OutboxClock {
 
 type MaybePromise<T> = T | Promise<T>;
 
-/** A timer for request deadlines: `elapsed` resolves after `ms` unless cancelled first. */
-export type RequestTimer = (ms: number) => {
-  readonly elapsed: Promise<void>;
-  cancel(): void;
-};
-
-export const realTimer: RequestTimer = (ms) => {
-  let handle: ReturnType<typeof setTimeout> | undefined;
-  const elapsed = new Promise<void>((resolve) => {
-    handle = setTimeout(resolve, ms);
-  });
-  return { elapsed, cancel: () => clearTimeout(handle) };
-};
-
 export interface OutboxEngineOptions {
   readonly store: OutboxStore;
   /** The connector for an account, or null/undefined while it has none (signed out): its replies wait. */
@@ -104,7 +96,7 @@ export interface OutboxEngineOptions {
 }
 
 export const DEFAULT_RESUME_GRACE_MS = 60_000;
-export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
+export { DEFAULT_REQUEST_TIMEOUT_MS, realTimer, type RequestTimer };
 
 export type OutboxCommandError =
   | OutboxTransitionError
@@ -357,23 +349,8 @@ export function createOutboxEngine(options: OutboxEngineOptions): OutboxEngine {
   }
 
   /** A connector call with a deadline: after `requestTimeoutMs` it is aborted and fails. */
-  async function withDeadline<T>(call: (options: CallOptions) => Promise<T>): Promise<T> {
-    const controller = new AbortController();
-    const deadline = timer(timeoutMs);
-    const expired = deadline.elapsed.then((): never => {
-      controller.abort();
-      throw new ConnectorError({
-        kind: 'timeout',
-        message: `No answer from the server within ${Math.round(timeoutMs / 1000)} seconds.`,
-      });
-    });
-    try {
-      return await Promise.race([call({ signal: controller.signal }), expired]);
-    } finally {
-      deadline.cancel();
-      expired.catch(() => undefined);
-    }
-  }
+  const deadline = <T>(call: (options: CallOptions) => Promise<T>): Promise<T> =>
+    withDeadline(call, timeoutMs, timer);
 
   function earlierAttempt(entry: OutboxEntry) {
     return {
@@ -459,7 +436,7 @@ export function createOutboxEngine(options: OutboxEngineOptions): OutboxEngine {
         report.checked++;
         let found: SentReply | null;
         try {
-          found = await withDeadline((call) =>
+          found = await deadline((call) =>
             connector.findSentReply(outgoing, earlierAttempt(sending), call),
           );
         } catch (error) {
@@ -473,7 +450,7 @@ export function createOutboxEngine(options: OutboxEngineOptions): OutboxEngine {
       }
       let result: SentReply;
       try {
-        result = await withDeadline((call) =>
+        result = await deadline((call) =>
           connector.sendReply(outgoing, sending.idempotencyKey, call),
         );
       } catch (error) {
@@ -631,7 +608,7 @@ export function createOutboxEngine(options: OutboxEngineOptions): OutboxEngine {
     }
     let found: SentReply | null;
     try {
-      found = await withDeadline((call) =>
+      found = await deadline((call) =>
         connector.findSentReply(outgoingReplyOf(entry), earlierAttempt(entry), call),
       );
     } catch (error) {

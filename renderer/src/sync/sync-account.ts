@@ -1,4 +1,5 @@
 import type { Connector } from '../../../shared/connectors/connector';
+import { withDeadline, type RequestTimer } from '../../../shared/connectors/deadline';
 import { sanitizeBatch } from '../../../shared/connectors/sanitize-batch';
 import type { SlowpostDb } from '../db/database';
 import { NoSuchAccountError } from '../db/repositories/ingest';
@@ -14,6 +15,13 @@ export interface SyncSummary {
   readonly problems: number;
 }
 
+export interface SyncOptions {
+  /** Each request is given up after this long (default 30 s). */
+  readonly requestTimeoutMs?: number;
+  /** Default: `setTimeout`; tests pass their own. */
+  readonly timer?: RequestTimer;
+}
+
 /** A safety net: a connector that always says `hasMore` cannot keep a sync running forever. */
 const MAX_PAGES_PER_SYNC = 1000;
 
@@ -22,13 +30,15 @@ const MAX_PAGES_PER_SYNC = 1000;
  * the boundary (`sanitizeBatch`: malformed items are skipped with their reason), store the good
  * ones with the cursor and the record of what was skipped (`ingestPage`), repeat. One bad item
  * never stops a sync: the cursor always moves past it. How the sync went is kept in the account's
- * sync log (Settings shows it); a failure there is kept too, and thrown on.
+ * sync log (Settings shows it); a failure there is kept too, and thrown on. Every request has a
+ * deadline: a server that never answers fails this sync (it is tried again at the next one).
  */
 export async function syncAccount(
   db: SlowpostDb,
   connector: Connector,
   now: () => number,
   log: (message: string) => void,
+  options: SyncOptions = {},
 ): Promise<SyncSummary> {
   const accountId = connector.account.id;
   let pages = 0;
@@ -38,7 +48,12 @@ export async function syncAccount(
     for (;;) {
       const account = await db.accounts.get(accountId);
       if (account === undefined) return { accountId, pages, newActivity, problems }; // removed
-      const page = await connector.fetchActivitySince(account.syncCursor);
+      const cursor = account.syncCursor;
+      const page = await withDeadline(
+        (call) => connector.fetchActivitySince(cursor, call),
+        options.requestTimeoutMs,
+        options.timer,
+      );
       const { batch } = sanitizeBatch(page);
       const stored = await ingestPage(db, accountId, batch, now());
       for (const problem of stored.skipped) {

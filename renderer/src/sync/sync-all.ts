@@ -1,26 +1,34 @@
+import type { Account } from '../../../shared/domain';
+import type { Connector } from '../../../shared/connectors/connector';
 import type { SlowpostDb } from '../db/database';
 import { connectorFor } from './connector-for';
-import { syncAccount } from './sync-account';
+import { syncAccount, type SyncOptions } from './sync-account';
 
-/** Syncs every account one after the other; one account's failure does not stop the others. */
+/**
+ * Syncs every account side by side: one account's failure, or a server that is slow to answer,
+ * does not hold up the others.
+ */
 export async function syncAll(
   db: SlowpostDb,
   now: () => number,
   log: (message: string) => void,
+  connectorOf: (account: Account) => Connector | null = (account) => connectorFor(account, now),
+  options: SyncOptions = {},
 ): Promise<{ newActivity: number; problems: number }> {
-  let newActivity = 0;
-  let problems = 0;
-  for (const account of await db.accounts.toArray()) {
-    const connector = connectorFor(account, now);
-    if (connector === null) continue;
-    try {
-      const summary = await syncAccount(db, connector, now, log);
-      newActivity += summary.newActivity;
-      problems += summary.problems;
-    } catch (error) {
-      problems += 1;
-      log(`sync ${account.id} failed: ${error instanceof Error ? error.message : String(error)}`);
-    }
-  }
-  return { newActivity, problems };
+  const results = await Promise.all(
+    (await db.accounts.toArray()).map(async (account) => {
+      const connector = connectorOf(account);
+      if (connector === null) return { newActivity: 0, problems: 0 };
+      try {
+        return await syncAccount(db, connector, now, log, options);
+      } catch (error) {
+        log(`sync ${account.id} failed: ${error instanceof Error ? error.message : String(error)}`);
+        return { newActivity: 0, problems: 1 };
+      }
+    }),
+  );
+  return {
+    newActivity: results.reduce((sum, r) => sum + r.newActivity, 0),
+    problems: results.reduce((sum, r) => sum + r.problems, 0),
+  };
 }
