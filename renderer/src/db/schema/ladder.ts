@@ -1,9 +1,10 @@
 import { v1 } from './v1';
 import { v2 } from './v2';
 import { v3 } from './v3';
+import { v4 } from './v4';
 import type { SchemaVersion } from './schema-version';
 
 /** Every schema version ever shipped, oldest first. Never edit a shipped step; add a new one. */
-export const SCHEMA_LADDER: readonly SchemaVersion[] = [v1, v2, v3];
+export const SCHEMA_LADDER: readonly SchemaVersion[] = [v1, v2, v3, v4];
 
 export const LATEST_SCHEMA_VERSION = SCHEMA_LADDER[SCHEMA_LADDER.length - 1]?.version ?? 1;

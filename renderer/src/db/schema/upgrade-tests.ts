@@ -1,5 +1,6 @@
 import { expect } from 'vitest';
-import type { Post, Thread } from '../../../../shared/domain';
+import type { Delivery, Post, Thread } from '../../../../shared/domain';
+import { WAITING_FOR_DELIVERY } from '../../../../shared/domain';
 import type { SlowpostDatabase } from '../database';
 
 /**
@@ -44,7 +45,52 @@ export const UPGRADE_TESTS: readonly UpgradeTest[] = [
       expect(arrived).toEqual(['p-late']);
     },
   },
+  {
+    toVersion: 4,
+    async seed(db) {
+      // Written as version 3 stored deliveries: no count of conversations brought back.
+      await db.deliveries.bulkPut([
+        withoutCarried(delivery('slot-1', 1_000, 2_000)),
+        withoutCarried(delivery('slot-2', 5_000, null)),
+      ]);
+    },
+    async verify(db) {
+      // Every delivery survives, and none brought anything back (nothing was carried then).
+      expect(await db.deliveries.toArray()).toEqual([
+        delivery('slot-1', 1_000, 2_000),
+        delivery('slot-2', 5_000, null),
+      ]);
+      expect(await db.carryOvers.count()).toBe(0);
+      await db.carryOvers.put({ deliveryId: WAITING_FOR_DELIVERY, conversations: [] });
+      expect(await db.carryOvers.get(WAITING_FOR_DELIVERY)).toEqual({
+        deliveryId: WAITING_FOR_DELIVERY,
+        conversations: [],
+      });
+    },
+  },
 ];
+
+function delivery(id: string, deliveredAt: number, closedAt: number | null): Delivery {
+  return {
+    id,
+    kind: 'scheduled',
+    scheduledFor: deliveredAt,
+    deliveredAt,
+    releasedUpTo: deliveredAt,
+    missedSlots: 0,
+    itemCount: 3,
+    conversationCount: 2,
+    carriedCount: 0,
+    openedEarly: null,
+    openedAt: closedAt,
+    closedAt,
+  };
+}
+
+function withoutCarried(record: Delivery): Delivery {
+  const { carriedCount: _carried, ...older } = record;
+  return older as Delivery;
+}
 
 function post(id: string, arrivedAt: number): Post {
   return {
