@@ -11,7 +11,8 @@ export async function readCarried(
   db: SlowpostDb,
   deliveryIds: readonly string[],
 ): Promise<LeftConversation[]> {
-  if (deliveryIds.length === 0) return [];
+  // Always through the store, even for no ids: inside a transaction, an await that does not
+  // wait on the store can leave the transaction's zone.
   const records: unknown[] = await db.carryOvers.bulkGet([...deliveryIds]);
   return records.flatMap((record, index) =>
     conversationsOf(record, `carried conversations of "${deliveryIds[index] ?? ''}"`),

@@ -129,7 +129,6 @@ async function carriedActivity(
 ): Promise<ActivityItem[]> {
   const carrying = deliveries.filter((d) => d.carriedCount > 0).map((d) => d.id);
   const conversations = await readCarried(db, carrying);
-  if (conversations.length === 0) return [];
   const have = new Set(released.map((i) => i.id));
   const ids = new Set<string>();
   for (const { activityIds } of conversations) {
