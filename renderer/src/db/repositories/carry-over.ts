@@ -1,4 +1,3 @@
-import type { Delivery } from '../../../../shared/domain';
 import { WAITING_FOR_DELIVERY } from '../../../../shared/domain';
 import {
   leftUntouched,
@@ -20,12 +19,7 @@ const screeningCache = storedScreening();
  * as the page builds it), so what the page showed and what comes back never disagree. Runs inside
  * the transaction that closes the deliveries.
  */
-export async function keepWhatWasLeft(
-  db: SlowpostDb,
-  open: readonly Delivery[],
-  now: number,
-): Promise<void> {
-  if (open.length === 0) return;
+export async function keepWhatWasLeft(db: SlowpostDb, now: number): Promise<void> {
   const data = await loadSessionData(db);
   const threads = await loadThreads(db, data.threadIds, data.threadsActiveSince);
   const session = sessionFromRecords(data, { hideDigest: true, screeningCache });

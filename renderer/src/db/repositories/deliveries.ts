@@ -112,7 +112,8 @@ export async function closeOpenDeliveries(db: SlowpostDb, now: number): Promise<
   const tables = [deliveries, carryOvers, accounts, activity, posts, people, threads];
   await db.transaction('rw', tables, async () => {
     const open = await openDeliveries(db);
-    await keepWhatWasLeft(db, open, now);
+    if (open.length === 0) return;
+    await keepWhatWasLeft(db, now);
     for (const delivery of open) {
       await db.deliveries.update(delivery.id, {
         closedAt: now,
