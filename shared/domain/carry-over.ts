@@ -12,6 +12,16 @@ export const LeftConversationSchema = z.object({
 export type LeftConversation = z.infer<typeof LeftConversationSchema>;
 
 /**
+ * A delivery that first released activity a carry-over holds, and how many of those items at most:
+ * one index range of that delivery's activity finds them, instead of one request per item.
+ */
+export const CarriedSourceSchema = z.object({
+  deliveryId: z.string(),
+  count: z.number().int().nonnegative(),
+});
+export type CarriedSource = z.infer<typeof CarriedSourceSchema>;
+
+/**
  * Conversations that sessions left untouched, and the delivery that brings them back. Until a
  * delivery takes them they wait under `WAITING_FOR_DELIVERY`, like activity no delivery has
  * released yet; the next delivery (scheduled, catch-up or early) takes them as its own.
@@ -19,5 +29,7 @@ export type LeftConversation = z.infer<typeof LeftConversationSchema>;
 export const CarryOverSchema = z.object({
   deliveryId: z.string(),
   conversations: z.array(LeftConversationSchema),
+  /** Where their activity was first released (a hint for reading it fast, never a filter). */
+  sources: z.array(CarriedSourceSchema),
 });
 export type CarryOver = z.infer<typeof CarryOverSchema>;

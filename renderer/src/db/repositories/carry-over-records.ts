@@ -1,38 +1,58 @@
-import type { LeftConversation } from '../../../../shared/domain';
-import { LeftConversationSchema } from '../../../../shared/domain';
+import type { z } from 'zod';
+import type { CarriedSource, LeftConversation } from '../../../../shared/domain';
+import { CarriedSourceSchema, LeftConversationSchema } from '../../../../shared/domain';
 import { parseUnknown } from '../../../../shared/validation/parse-unknown';
 import type { SlowpostDb } from '../database';
 
+/** What carry-overs hold, read and parsed. */
+export interface Carried {
+  readonly conversations: readonly LeftConversation[];
+  readonly sources: readonly CarriedSource[];
+}
+
 /**
  * The conversations carried under these delivery ids (`WAITING_FOR_DELIVERY`: waiting for the
- * next one), in order. Each is parsed: one unreadable entry is skipped and logged, never the rest.
+ * next one), in order, and where their activity was first released. Each conversation is parsed:
+ * one unreadable entry is skipped and logged, never the rest. Unreadable sources are only a
+ * slower read (by id), so they are dropped quietly.
  */
 export async function readCarried(
   db: SlowpostDb,
   deliveryIds: readonly string[],
-): Promise<LeftConversation[]> {
+): Promise<Carried> {
   // Always through the store, even for no ids: inside a transaction, an await that does not
   // wait on the store can leave the transaction's zone.
   const records: unknown[] = await db.carryOvers.bulkGet([...deliveryIds]);
-  return records.flatMap((record, index) =>
-    conversationsOf(record, `carried conversations of "${deliveryIds[index] ?? ''}"`),
-  );
+  const conversations: LeftConversation[] = [];
+  const sources: CarriedSource[] = [];
+  records.forEach((record, index) => {
+    if (record === undefined) return;
+    const what = `carried conversations of "${deliveryIds[index] ?? ''}"`;
+    conversations.push(...entries(record, 'conversations', LeftConversationSchema, what, true));
+    sources.push(...entries(record, 'sources', CarriedSourceSchema, what, false));
+  });
+  return { conversations, sources };
 }
 
-function conversationsOf(record: unknown, what: string): LeftConversation[] {
-  if (record === undefined) return [];
+function entries<T>(
+  record: unknown,
+  field: string,
+  schema: z.ZodType<T>,
+  what: string,
+  warn: boolean,
+): T[] {
   const list: unknown =
-    typeof record === 'object' && record !== null && 'conversations' in record
-      ? record.conversations
+    typeof record === 'object' && record !== null && field in record
+      ? (record as Record<string, unknown>)[field]
       : undefined;
   if (!Array.isArray(list)) {
-    console.warn(`Unreadable ${what}: no list of conversations`);
+    if (warn) console.warn(`Unreadable ${what}: no list of ${field}`);
     return [];
   }
   return list.flatMap((entry: unknown, index) => {
-    const parsed = parseUnknown(LeftConversationSchema, entry, `${what} [${index}]`);
+    const parsed = parseUnknown(schema, entry, `${what} [${index}]`);
     if (parsed.ok) return [parsed.value];
-    console.warn(parsed.error);
+    if (warn) console.warn(parsed.error);
     return [];
   });
 }

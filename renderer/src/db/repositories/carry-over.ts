@@ -1,3 +1,4 @@
+import type { ActivityItem, CarriedSource } from '../../../../shared/domain';
 import { WAITING_FOR_DELIVERY } from '../../../../shared/domain';
 import {
   leftUntouched,
@@ -30,7 +31,14 @@ export async function keepWhatWasLeft(db: SlowpostDb, now: number): Promise<void
   const waiting = await readCarried(db, [WAITING_FOR_DELIVERY]);
   await db.carryOvers.put({
     deliveryId: WAITING_FOR_DELIVERY,
-    conversations: mergeLeft(waiting, left),
+    conversations: mergeLeft(waiting.conversations, left),
+    sources: [
+      ...waiting.sources,
+      ...sourcesOf(
+        left.flatMap((l) => l.activityIds),
+        data.activity,
+      ),
+    ],
   });
 }
 
@@ -41,10 +49,23 @@ export async function keepWhatWasLeft(db: SlowpostDb, now: number): Promise<void
  */
 export async function carryInto(db: SlowpostDb, deliveryId: string): Promise<number> {
   const waiting = await readCarried(db, [WAITING_FOR_DELIVERY]);
-  if (waiting.length === 0) return 0;
-  const threads = await db.threads.bulkGet(waiting.map((c) => c.threadId));
-  const carried = waiting.filter((left, index) => stillWaiting(left, threads[index]));
+  if (waiting.conversations.length === 0) return 0;
+  const threads = await db.threads.bulkGet(waiting.conversations.map((c) => c.threadId));
+  const carried = waiting.conversations.filter((left, index) => stillWaiting(left, threads[index]));
   await db.carryOvers.delete(WAITING_FOR_DELIVERY);
-  if (carried.length > 0) await db.carryOvers.put({ deliveryId, conversations: carried });
+  if (carried.length > 0) {
+    // The sources may now count more than is carried: they only bound a range read.
+    await db.carryOvers.put({ deliveryId, conversations: carried, sources: [...waiting.sources] });
+  }
   return carried.length;
+}
+
+/** Which delivery first released each of these items, with how many of them came from each. */
+function sourcesOf(ids: readonly string[], activity: readonly ActivityItem[]): CarriedSource[] {
+  const wanted = new Set(ids);
+  const counts = new Map<string, number>();
+  for (const item of activity) {
+    if (wanted.has(item.id)) counts.set(item.deliveryId, (counts.get(item.deliveryId) ?? 0) + 1);
+  }
+  return [...counts].map(([deliveryId, count]) => ({ deliveryId, count }));
 }

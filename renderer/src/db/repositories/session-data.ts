@@ -61,7 +61,7 @@ export async function loadSessionData(db: SlowpostDb): Promise<SessionData> {
         actorIds.add(item.actorId);
       }
       const [posts, talks, actors, earlier] = await Promise.all([
-        deliveredPosts(db, [...postIds], released),
+        deliveredPosts(db, [...postIds], activity),
         whoTheUserTalksWith(db),
         db.people.bulkGet([...actorIds]),
         firstBroughtBy(db, carried),
@@ -121,21 +121,37 @@ async function deliveredActivity(
   return lists.flat();
 }
 
-/** What the deliveries brought back and the open deliveries did not release themselves, by id. */
+/**
+ * What the deliveries brought back and the open deliveries did not release themselves: one index
+ * range of each delivery that first released it, bounded by how much is wanted from it; whatever
+ * that misses, by id.
+ */
 async function carriedActivity(
   db: SlowpostDb,
   deliveries: readonly Delivery[],
   released: readonly ActivityItem[],
 ): Promise<ActivityItem[]> {
   const carrying = deliveries.filter((d) => d.carriedCount > 0).map((d) => d.id);
-  const conversations = await readCarried(db, carrying);
+  const { conversations, sources } = await readCarried(db, carrying);
   const have = new Set(released.map((i) => i.id));
   const ids = new Set<string>();
   for (const { activityIds } of conversations) {
     for (const id of activityIds) if (!have.has(id)) ids.add(id);
   }
-  const found = await db.activity.bulkGet([...ids]);
-  return found.filter((item): item is ActivityItem => item !== undefined);
+  const range =
+    sources.length === 0
+      ? null
+      : () =>
+          Promise.all(
+            sources.map((source) =>
+              db.activity
+                .where('[deliveryId+arrivedAt]')
+                .between([source.deliveryId, Dexie.minKey], [source.deliveryId, Dexie.maxKey])
+                .limit(source.count * RANGE_READ_FACTOR)
+                .toArray(),
+            ),
+          ).then((lists) => lists.flat());
+  return recordsByRange([...ids], range, (missing) => db.activity.bulkGet(missing));
 }
 
 /** The deliveries that first released this activity. */
@@ -149,30 +165,54 @@ async function firstBroughtBy(
 }
 
 /**
- * The posts by id; the ones that arrived with the released activity come in one range of arrival
- * times (the rest, such as the posts of what was brought back, by id).
+ * The posts by id. Posts arrive with their activity, so most come in one range of arrival times
+ * per delivery that released the activity (the open deliveries, and those that first brought
+ * what was brought back); the rest by id.
  */
 async function deliveredPosts(
   db: SlowpostDb,
   postIds: readonly string[],
   activity: readonly ActivityItem[],
 ): Promise<Post[]> {
-  let from = Infinity;
-  let to = -Infinity;
-  for (const item of activity) {
-    from = Math.min(from, item.arrivedAt);
-    to = Math.max(to, item.arrivedAt);
-  }
+  const spans = arrivalSpans(activity);
   const range =
-    from > to
+    spans.length === 0
       ? null
       : () =>
-          db.posts
-            .where('arrivedAt')
-            .between(from, to, true, true)
-            .limit(postIds.length * RANGE_READ_FACTOR)
-            .toArray();
+          Promise.all(
+            spans.map((span) =>
+              db.posts
+                .where('arrivedAt')
+                .between(span.from, span.to, true, true)
+                .limit(span.posts * RANGE_READ_FACTOR)
+                .toArray(),
+            ),
+          ).then((lists) => lists.flat());
   return recordsByRange(postIds, range, (ids) => db.posts.bulkGet(ids));
+}
+
+interface ArrivalSpan {
+  from: number;
+  to: number;
+  /** How many posts its activity refers to. */
+  posts: number;
+}
+
+/** When the activity released by each delivery arrived, first to last. */
+function arrivalSpans(activity: readonly ActivityItem[]): ArrivalSpan[] {
+  const spans = new Map<string, ArrivalSpan>();
+  for (const item of activity) {
+    const refs = (item.postId === null ? 0 : 1) + (item.subjectPostId === null ? 0 : 1);
+    const span = spans.get(item.deliveryId);
+    if (span === undefined) {
+      spans.set(item.deliveryId, { from: item.arrivedAt, to: item.arrivedAt, posts: refs });
+    } else {
+      span.from = Math.min(span.from, item.arrivedAt);
+      span.to = Math.max(span.to, item.arrivedAt);
+      span.posts += refs;
+    }
+  }
+  return [...spans.values()];
 }
 
 interface TalksWith {

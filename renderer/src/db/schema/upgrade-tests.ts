@@ -61,11 +61,9 @@ export const UPGRADE_TESTS: readonly UpgradeTest[] = [
         delivery('slot-2', 5_000, null),
       ]);
       expect(await db.carryOvers.count()).toBe(0);
-      await db.carryOvers.put({ deliveryId: WAITING_FOR_DELIVERY, conversations: [] });
-      expect(await db.carryOvers.get(WAITING_FOR_DELIVERY)).toEqual({
-        deliveryId: WAITING_FOR_DELIVERY,
-        conversations: [],
-      });
+      const waiting = { deliveryId: WAITING_FOR_DELIVERY, conversations: [], sources: [] };
+      await db.carryOvers.put(waiting);
+      expect(await db.carryOvers.get(WAITING_FOR_DELIVERY)).toEqual(waiting);
     },
   },
 ];
