@@ -11,11 +11,16 @@ const at = (hh: number, mm = 0, day = 25) => Date.UTC(2026, 10, day, hh, mm);
 test.use({ timezoneId: 'Europe/London', locale: 'en-GB' });
 
 let host: RunningHost;
-test.beforeEach(async () => {
+let pageErrors: string[];
+test.beforeEach(async ({ page }) => {
   host = await startTimedHost(at(6));
+  // A store transaction that fails leaves the page running: make it fail the test.
+  pageErrors = [];
+  page.on('pageerror', (error) => pageErrors.push(`${error.name}: ${error.message}`));
 });
 test.afterEach(async () => {
   await host.close();
+  expect(pageErrors).toEqual([]);
 });
 
 const WAITING_SINCE = 'Waiting since your first delivery today';

@@ -16,22 +16,20 @@ export interface Carried {
  * one unreadable entry is skipped and logged, never the rest. Unreadable sources are only a
  * slower read (by id), so they are dropped quietly.
  */
-export async function readCarried(
-  db: SlowpostDb,
-  deliveryIds: readonly string[],
-): Promise<Carried> {
-  // Always through the store, even for no ids: inside a transaction, an await that does not
-  // wait on the store can leave the transaction's zone.
-  const records: unknown[] = await db.carryOvers.bulkGet([...deliveryIds]);
-  const conversations: LeftConversation[] = [];
-  const sources: CarriedSource[] = [];
-  records.forEach((record, index) => {
-    if (record === undefined) return;
-    const what = `carried conversations of "${deliveryIds[index] ?? ''}"`;
-    conversations.push(...entries(record, 'conversations', LeftConversationSchema, what, true));
-    sources.push(...entries(record, 'sources', CarriedSourceSchema, what, false));
+export function readCarried(db: SlowpostDb, deliveryIds: readonly string[]): Promise<Carried> {
+  // A promise of the store's own (not an async function): awaited inside a transaction, it keeps
+  // the transaction's zone.
+  return db.carryOvers.bulkGet([...deliveryIds]).then((records: unknown[]) => {
+    const conversations: LeftConversation[] = [];
+    const sources: CarriedSource[] = [];
+    records.forEach((record, index) => {
+      if (record === undefined) return;
+      const what = `carried conversations of "${deliveryIds[index] ?? ''}"`;
+      conversations.push(...entries(record, 'conversations', LeftConversationSchema, what, true));
+      sources.push(...entries(record, 'sources', CarriedSourceSchema, what, false));
+    });
+    return { conversations, sources };
   });
-  return { conversations, sources };
 }
 
 function entries<T>(

@@ -48,8 +48,14 @@ export async function loadSessionData(db: SlowpostDb): Promise<SessionData> {
     [db.accounts, db.deliveries, db.activity, db.posts, db.people, db.carryOvers],
     async () => {
       const deliveries = await openDeliveries(db);
-      const released = await deliveredActivity(db, deliveries);
-      const carried = await carriedActivity(db, deliveries, released);
+      // Both at once. (Inside a transaction, await helpers through Promise.all, Dexie's own:
+      // awaited one by one, nested native awaits can leave the transaction's zone.)
+      const [released, brought] = await Promise.all([
+        deliveredActivity(db, deliveries),
+        carriedActivity(db, deliveries),
+      ]);
+      const have = new Set(released.map((i) => i.id));
+      const carried = brought.filter((i) => !have.has(i.id));
       const activity = [...released, ...carried];
       const postIds = new Set<string>();
       const threadIds = new Set<string>();
@@ -122,22 +128,16 @@ async function deliveredActivity(
 }
 
 /**
- * What the deliveries brought back and the open deliveries did not release themselves: one index
- * range of each delivery that first released it, bounded by how much is wanted from it; whatever
- * that misses, by id.
+ * What the deliveries brought back: one index range of each delivery that first released it,
+ * bounded by how much is wanted from it; whatever that misses, by id.
  */
 async function carriedActivity(
   db: SlowpostDb,
   deliveries: readonly Delivery[],
-  released: readonly ActivityItem[],
 ): Promise<ActivityItem[]> {
   const carrying = deliveries.filter((d) => d.carriedCount > 0).map((d) => d.id);
   const { conversations, sources } = await readCarried(db, carrying);
-  const have = new Set(released.map((i) => i.id));
-  const ids = new Set<string>();
-  for (const { activityIds } of conversations) {
-    for (const id of activityIds) if (!have.has(id)) ids.add(id);
-  }
+  const ids = [...new Set(conversations.flatMap((c) => c.activityIds))];
   const range =
     sources.length === 0
       ? null
@@ -151,7 +151,7 @@ async function carriedActivity(
                 .toArray(),
             ),
           ).then((lists) => lists.flat());
-  return recordsByRange([...ids], range, (missing) => db.activity.bulkGet(missing));
+  return recordsByRange(ids, range, (missing) => db.activity.bulkGet(missing));
 }
 
 /** The deliveries that first released this activity. */
