@@ -38,9 +38,10 @@ export interface SessionData {
 }
 
 /**
- * Reads the open deliveries' activity (one index range each) and what they brought back (by id),
- * then everything it refers to at once: the posts (mostly one range of arrival times: they arrive
- * with the activity), the people, and who the user talks with.
+ * Reads the open deliveries' activity (one index range each) and what they brought back (ranges
+ * of the deliveries that first released it, by id for the rest), then everything it refers to at
+ * once: the posts (mostly ranges of arrival times: they arrive with the activity), the people,
+ * and who the user talks with.
  */
 export async function loadSessionData(db: SlowpostDb): Promise<SessionData> {
   return db.transaction(
