@@ -27,7 +27,10 @@ export const DeliverySchema = z.object({
   /** Slots that were missed and folded into this one catch-up delivery. */
   missedSlots: z.number().int().nonnegative(),
   itemCount: z.number().int().nonnegative(),
+  /** Conversations it brought (new ones only: what it brought back is `carriedCount`). */
   conversationCount: z.number().int().nonnegative(),
+  /** Conversations earlier sessions left untouched, brought back by this delivery. */
+  carriedCount: z.number().int().nonnegative(),
   openedEarly: EarlyOpeningSchema.nullable(),
   openedAt: InstantSchema.nullable(),
   closedAt: InstantSchema.nullable(),

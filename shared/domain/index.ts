@@ -5,6 +5,7 @@ export * from './post';
 export * from './thread';
 export * from './activity';
 export * from './delivery';
+export * from './carry-over';
 export * from './draft';
 export * from './outbox';
 export * from './setting';

@@ -35,3 +35,5 @@ export type {
   SetAside,
 } from './session-types';
 export { isScreenedOut } from './screened-out';
+export { isHandled, leftUntouched, mergeLeft, stillWaiting } from './left-untouched';
+export { sessionFromRecords, storedScreening, type SessionRecords } from './session-from-records';

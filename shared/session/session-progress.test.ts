@@ -75,7 +75,7 @@ describe('sessionSummary', () => {
       repliesWritten: 0,
       leftForLater: 2,
       untouched: 1,
-      text: 'You went through 3 conversations. 2 conversations are saved for a considered reply later. 1 conversation waits for next time — nothing is lost.',
+      text: 'You went through 3 conversations. 2 conversations are saved for a considered reply later. 1 conversation waits for your next delivery — nothing is lost.',
     });
   });
 

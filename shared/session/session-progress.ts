@@ -66,7 +66,7 @@ export interface SessionSummary {
   readonly repliesWritten: number;
   /** Set aside with "reply later". */
   readonly leftForLater: number;
-  /** Not looked at: they wait for the next session, nothing is lost. */
+  /** Not looked at: the next delivery brings them back (see left-untouched), nothing is lost. */
   readonly untouched: number;
   /** "You went through 9 conversations and wrote 3 replies. 2 saved for later." */
   readonly text: string;
@@ -95,7 +95,7 @@ export function summaryText({ handled, repliesWritten, leftForLater, untouched }
   }
   if (untouched > 0) {
     sentences.push(
-      `${count(untouched, 'conversation waits', 'conversations wait')} for next time — nothing is lost.`,
+      `${count(untouched, 'conversation waits', 'conversations wait')} for your next delivery — nothing is lost.`,
     );
   }
   return sentences.join(' ');

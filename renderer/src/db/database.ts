@@ -3,6 +3,7 @@ import type { EntityTable } from 'dexie';
 import type {
   Account,
   ActivityItem,
+  CarryOver,
   Delivery,
   Draft,
   OutboxEntry,
@@ -25,6 +26,7 @@ export class SlowpostDatabase extends Dexie {
   declare threads: EntityTable<Thread, 'id'>;
   declare activity: EntityTable<ActivityItem, 'id'>;
   declare deliveries: EntityTable<Delivery, 'id'>;
+  declare carryOvers: EntityTable<CarryOver, 'deliveryId'>;
   declare drafts: EntityTable<Draft, 'id'>;
   declare outbox: EntityTable<OutboxEntry, 'id'>;
   declare settings: EntityTable<SettingRecord, 'key'>;

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Thread } from '../../../shared/domain';
 import type { Session, SessionConversation } from '../../../shared/session';
-import { isHandled, sessionViewModel } from './session-view-model';
+import { isHandled } from '../../../shared/session';
+import { sessionViewModel } from './session-view-model';
 
 const START = 1_000;
 const thread = (id: string, triage: Thread['triage'], triagedAt: number | null) =>
@@ -39,7 +40,7 @@ describe('the session view model', () => {
       repliesWritten: 2,
     });
     expect(view.summary.text).toBe(
-      'You went through 2 conversations and wrote 2 replies. 1 conversation is saved for a considered reply later. 1 conversation waits for next time — nothing is lost.',
+      'You went through 2 conversations and wrote 2 replies. 1 conversation is saved for a considered reply later. 1 conversation waits for your next delivery — nothing is lost.',
     );
     expect(view.finished).toBe(false);
   });

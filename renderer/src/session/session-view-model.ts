@@ -1,6 +1,6 @@
 import type { Thread } from '../../../shared/domain';
 import type { Session, SessionConversation, ScreenerEntry } from '../../../shared/session';
-import { sessionSummary, summaryText } from '../../../shared/session';
+import { isHandled, sessionSummary, summaryText } from '../../../shared/session';
 import type { SessionSummary } from '../../../shared/session';
 
 export interface SessionViewModel {
@@ -12,19 +12,6 @@ export interface SessionViewModel {
   readonly summary: SessionSummary;
   /** True when everything in the session has been handled. */
   readonly finished: boolean;
-}
-
-/**
- * A conversation counts as handled in this session when the user triaged its thread after the
- * session's first delivery; anything triaged earlier and active again shows again.
- */
-export function isHandled(thread: Thread | undefined, sessionStart: number): boolean {
-  return (
-    thread !== undefined &&
-    thread.triage !== 'open' &&
-    thread.triagedAt !== null &&
-    thread.triagedAt >= sessionStart
-  );
 }
 
 export function sessionViewModel(

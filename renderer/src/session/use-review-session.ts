@@ -1,24 +1,19 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useState } from 'react';
 import type { Post, Thread } from '../../../shared/domain';
-import type { ScreeningCache, Session } from '../../../shared/session';
-import { buildSession, createScreeningCache, historyFromPosts } from '../../../shared/session';
+import type { Session } from '../../../shared/session';
+import { sessionFromRecords, storedScreening } from '../../../shared/session';
 import { SessionSetting } from '../../../shared/settings/setting-definitions';
 import type { SlowpostDb } from '../db/database';
 import { loadOpenSessionState, loadThreads } from '../db/repositories/session';
 import { loadSessionData } from '../db/repositories/session-data';
 import { readSetting } from '../db/repositories/settings';
+import { BroughtBack } from './brought-back';
 import type { SessionViewModel } from './session-view-model';
 import { sessionViewModel } from './session-view-model';
 
 // Posts are screened when they arrive (see ingest); the cache covers any stored before that.
-const fallback = createScreeningCache();
-const screeningCache: ScreeningCache = {
-  screen: (post) => post.screen ?? fallback.screen(post),
-  get size() {
-    return fallback.size;
-  },
-};
+const screeningCache = storedScreening();
 
 export interface ReviewSession {
   readonly session: Session;
@@ -26,6 +21,8 @@ export interface ReviewSession {
   readonly threads: ReadonlyMap<string, Thread>;
   /** The delivered posts, by id (what each conversation's row quotes). */
   readonly posts: ReadonlyMap<string, Post>;
+  /** What earlier sessions left untouched and these deliveries brought back. */
+  readonly broughtBack: BroughtBack;
   /** When the session began: the first open delivery was opened (or made). */
   readonly startedAt: number;
   readonly budgetMinutes: number;
@@ -57,21 +54,8 @@ export function useReviewSession(db: SlowpostDb): ReviewSession | undefined {
   const built = useMemo(() => {
     if (data === undefined || settings === undefined || data.deliveries.length === 0)
       return undefined;
-    const history = historyFromPosts(
-      [...data.ownPosts, ...data.answeredPosts, ...data.posts],
-      data.selfIds[0],
-    );
     // Built without thread states: muted threads are left out below, from the live states.
-    const session = buildSession({
-      activity: data.activity,
-      posts: data.posts,
-      people: data.people,
-      threads: [],
-      ...(data.selfIds[0] === undefined ? {} : { selfId: data.selfIds[0] }),
-      history,
-      hideDigest: settings.hideDigest,
-      screeningCache,
-    });
+    const session = sessionFromRecords(data, { hideDigest: settings.hideDigest, screeningCache });
     const startedAt = data.deliveries.reduce(
       (min, d) => Math.min(min, d.openedAt ?? d.deliveredAt),
       Infinity,
@@ -79,6 +63,7 @@ export function useReviewSession(db: SlowpostDb): ReviewSession | undefined {
     return {
       session,
       posts: new Map(data.posts.map((p) => [p.id, p])),
+      broughtBack: new BroughtBack(data),
       startedAt,
       since: data.since,
     };
@@ -98,6 +83,7 @@ export function useReviewSession(db: SlowpostDb): ReviewSession | undefined {
       view: sessionViewModel(session, threads, built.since, state.repliesWritten),
       threads,
       posts: built.posts,
+      broughtBack: built.broughtBack,
       startedAt: built.startedAt,
       budgetMinutes: settings.budgetMinutes,
     };

@@ -55,3 +55,15 @@ export function formatDeliveryTime(instant: number, now: number, locale?: string
   }
   return `on ${formatter(locale, { day: 'numeric', month: 'long' }).format(day)} at ${time}`;
 }
+
+/** "today", "yesterday", "on Tuesday" (this past week), "on 3 November" (before that). */
+export function formatPastDay(instant: number, now: number, locale?: string): string {
+  const day = new Date(instant);
+  const today = new Date(now);
+  const yesterday = new Date(now);
+  yesterday.setDate(today.getDate() - 1);
+  if (day.toDateString() === today.toDateString()) return 'today';
+  if (day.toDateString() === yesterday.toDateString()) return 'yesterday';
+  if (now - instant < 6 * DAY_MS) return `on ${formatter(locale, { weekday: 'long' }).format(day)}`;
+  return `on ${formatter(locale, { day: 'numeric', month: 'long' }).format(day)}`;
+}

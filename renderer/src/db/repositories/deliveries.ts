@@ -2,6 +2,8 @@ import Dexie from 'dexie';
 import type { ActivityItem, Delivery, DeliveryKind } from '../../../../shared/domain';
 import { CONVERSATION_KINDS, WAITING_FOR_DELIVERY } from '../../../../shared/domain';
 import type { SlowpostDb } from '../database';
+import { carryInto, keepWhatWasLeft } from './carry-over';
+import { openDeliveries } from './open-deliveries';
 import { releasedUpTo } from './released';
 import { summariseThreads } from './thread-summaries';
 
@@ -19,16 +21,19 @@ export function deliveryIdFor(kind: DeliveryKind, slot: number): string {
   return kind === 'scheduled' || kind === 'catch-up' ? `slot-${slot}` : `${kind}-${slot}`;
 }
 
+export { openDeliveries } from './open-deliveries';
+
 /**
  * Makes a delivery: releases every activity item that arrived up to its instant and is still
  * waiting (a scheduled delivery releases up to its slot; a catch-up, early or welcome delivery up
- * to now), records it, and re-summarises the threads it touched. Idempotent per slot.
+ * to now), brings back the conversations earlier sessions left untouched, records it, and
+ * re-summarises the threads it touched. Idempotent per slot.
  */
 export async function makeDelivery(db: SlowpostDb, request: DeliveryRequest): Promise<Delivery> {
   const id = deliveryIdFor(request.kind, request.slot);
   return db.transaction(
     'rw',
-    [db.deliveries, db.activity, db.threads, db.posts, db.people],
+    [db.deliveries, db.activity, db.threads, db.posts, db.people, db.carryOvers],
     async () => {
       const existing = await db.deliveries.get(id);
       if (existing !== undefined) return existing;
@@ -43,6 +48,7 @@ export async function makeDelivery(db: SlowpostDb, request: DeliveryRequest): Pr
       const released: ActivityItem[] = waiting.map((item) => ({ ...item, deliveryId: id }));
       await db.activity.bulkPut(released);
       const threadIds = conversationThreadIds(released);
+      const carriedCount = await carryInto(db, id);
       const delivery: Delivery = {
         id,
         kind: request.kind,
@@ -52,6 +58,7 @@ export async function makeDelivery(db: SlowpostDb, request: DeliveryRequest): Pr
         missedSlots: request.missedSlots ?? 0,
         itemCount: released.length,
         conversationCount: threadIds.length,
+        carriedCount,
         openedEarly:
           request.kind === 'early'
             ? { at: request.now, reason: request.earlyReason?.trim() || 'No reason given' }
@@ -77,12 +84,6 @@ export function conversationThreadIds(items: readonly ActivityItem[]): string[] 
   return [...ids];
 }
 
-/** Deliveries the user has not closed yet, oldest first. */
-export async function openDeliveries(db: SlowpostDb): Promise<Delivery[]> {
-  const recent = await db.deliveries.orderBy('deliveredAt').reverse().limit(64).toArray();
-  return recent.filter((d) => d.closedAt === null).reverse();
-}
-
 /** The newest deliveries first, for the history. */
 export async function deliveryHistory(db: SlowpostDb, limit = 50): Promise<Delivery[]> {
   return db.deliveries.orderBy('deliveredAt').reverse().limit(limit).toArray();
@@ -102,10 +103,18 @@ export async function markOpened(db: SlowpostDb, now: number): Promise<void> {
   });
 }
 
-/** Closes the inbox until the next delivery. */
+/**
+ * Closes the inbox until the next delivery. What the session left untouched waits for that
+ * delivery (see carry-over).
+ */
 export async function closeOpenDeliveries(db: SlowpostDb, now: number): Promise<void> {
-  await db.transaction('rw', db.deliveries, async () => {
-    for (const delivery of await openDeliveries(db)) {
+  const { deliveries, carryOvers, accounts, activity, posts, people, threads } = db;
+  const tables = [deliveries, carryOvers, accounts, activity, posts, people, threads];
+  await db.transaction('rw', tables, async () => {
+    const open = await openDeliveries(db);
+    if (open.length === 0) return;
+    await keepWhatWasLeft(db, now);
+    for (const delivery of open) {
       await db.deliveries.update(delivery.id, {
         closedAt: now,
         openedAt: delivery.openedAt ?? now,

@@ -4,7 +4,7 @@ import { SlowpostDatabase } from '../database';
 import { closeOpenDeliveries, makeDelivery } from './deliveries';
 import { ingestBatch } from './ingest';
 import { recordsByRange } from './records-by-range';
-import { loadOpenSessionState, loadThreads, setThreadTriage } from './session';
+import { loadOpenSessionState, loadThreads, setScreening, setThreadTriage } from './session';
 import { loadSessionData } from './session-data';
 
 let db: SlowpostDatabase;
@@ -71,7 +71,7 @@ describe('the session data', () => {
     expect(data.threadsActiveSince).toBe(T);
   });
 
-  it('reads only the open deliveries', async () => {
+  it('reads only the open deliveries (and what they bring back, here nothing)', async () => {
     await ingestBatch(
       db,
       'acct',
@@ -82,7 +82,10 @@ describe('the session data', () => {
       T + H,
     );
     await makeDelivery(db, { kind: 'scheduled', slot: T + 2 * H, now: T + 2 * H });
-    await closeOpenDeliveries(db, T + 2 * H);
+    // The user lets Mira in and is done with her message: nothing is left for next time.
+    await setScreening(db, 'acct|mira', 'let-in');
+    await setThreadTriage(db, 'acct|a', 'done', T + 2 * H + 1);
+    await closeOpenDeliveries(db, T + 2 * H + 2);
     await ingestBatch(
       db,
       'acct',

@@ -1,6 +1,6 @@
 import type { Screening, Thread, TriageState } from '../../../../shared/domain';
 import type { SlowpostDb } from '../database';
-import { openDeliveries } from './deliveries';
+import { openDeliveries } from './open-deliveries';
 import { RANGE_READ_FACTOR, recordsByRange } from './records-by-range';
 
 /** What changes with every triage keystroke: threads triaged since the session began, replies. */

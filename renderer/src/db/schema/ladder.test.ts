@@ -32,6 +32,7 @@ describe('the schema ladder', () => {
       [
         'accounts',
         'activity',
+        'carryOvers',
         'deliveries',
         'drafts',
         'outbox',

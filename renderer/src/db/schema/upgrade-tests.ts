@@ -1,5 +1,12 @@
 import { expect } from 'vitest';
-import { OutboxEntrySchema, type Account, type Post, type Thread } from '../../../../shared/domain';
+import {
+  OutboxEntrySchema,
+  WAITING_FOR_DELIVERY,
+  type Account,
+  type Delivery,
+  type Post,
+  type Thread,
+} from '../../../../shared/domain';
 import type { SlowpostDatabase } from '../database';
 
 /**
@@ -95,6 +102,27 @@ export const UPGRADE_TESTS: readonly UpgradeTest[] = [
       expect(await db.syncStatus.get('acct')).toMatchObject({ lastSucceededAt: 9 });
     },
   },
+  {
+    toVersion: 6,
+    async seed(db) {
+      // Written as version 5 stored deliveries: no count of conversations brought back.
+      await db.deliveries.bulkPut([
+        withoutCarried(delivery('slot-1', 1_000, 2_000)),
+        withoutCarried(delivery('slot-2', 5_000, null)),
+      ]);
+    },
+    async verify(db) {
+      // Every delivery survives, and none brought anything back (nothing was carried then).
+      expect(await db.deliveries.toArray()).toEqual([
+        delivery('slot-1', 1_000, 2_000),
+        delivery('slot-2', 5_000, null),
+      ]);
+      expect(await db.carryOvers.count()).toBe(0);
+      const waiting = { deliveryId: WAITING_FOR_DELIVERY, conversations: [], sources: [] };
+      await db.carryOvers.put(waiting);
+      expect(await db.carryOvers.get(WAITING_FOR_DELIVERY)).toEqual(waiting);
+    },
+  },
 ];
 
 function legacyOutboxRow(id: string, state: string, attempts: number): Record<string, unknown> {
@@ -169,4 +197,26 @@ function thread(id: string, triage: Thread['triage'], triagedAt: number | null):
     triage,
     triagedAt,
   };
+}
+
+function delivery(id: string, deliveredAt: number, closedAt: number | null): Delivery {
+  return {
+    id,
+    kind: 'scheduled',
+    scheduledFor: deliveredAt,
+    deliveredAt,
+    releasedUpTo: deliveredAt,
+    missedSlots: 0,
+    itemCount: 3,
+    conversationCount: 2,
+    carriedCount: 0,
+    openedEarly: null,
+    openedAt: closedAt,
+    closedAt,
+  };
+}
+
+function withoutCarried(record: Delivery): Delivery {
+  const { carriedCount: _carried, ...older } = record;
+  return older as Delivery;
 }

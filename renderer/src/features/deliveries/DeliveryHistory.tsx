@@ -3,7 +3,7 @@ import { useDatabase } from '../../app/database-context';
 import { deliveryHistory } from '../../db/repositories/deliveries';
 import { Dialog } from '../../ui/Dialog';
 import { formatFullTime } from '../../ui/format-time';
-import { conversationsLabel, deliveryTitle } from './delivery-labels';
+import { carriedLabel, conversationsLabel, deliveryTitle } from './delivery-labels';
 
 /** Every delivery, newest first, with early openings and their reasons. */
 export function DeliveryHistory({ open, onClose }: { open: boolean; onClose: () => void }) {
@@ -28,7 +28,12 @@ export function DeliveryHistory({ open, onClose }: { open: boolean; onClose: () 
               <tr key={delivery.id}>
                 <td>{deliveryTitle(delivery)}</td>
                 <td>{formatFullTime(delivery.deliveredAt)}</td>
-                <td>{conversationsLabel(delivery.conversationCount)}</td>
+                <td>
+                  {conversationsLabel(delivery.conversationCount)}
+                  {delivery.carriedCount > 0 ? (
+                    <span className="history__carried">{carriedLabel(delivery.carriedCount)}</span>
+                  ) : null}
+                </td>
                 <td>
                   {delivery.openedEarly !== null
                     ? `Opened early: “${delivery.openedEarly.reason}”`

@@ -1,5 +1,5 @@
 import type { Delivery } from '../../../../shared/domain';
-import { formatClockTime } from '../../ui/format-time';
+import { formatClockTime, formatPastDay } from '../../ui/format-time';
 
 /** "Your 13:00 delivery", "Your early opening at 10:42", "Your first delivery". */
 export function deliveryTitle(delivery: Delivery): string {
@@ -19,4 +19,26 @@ export function deliveryTitle(delivery: Delivery): string {
 export function conversationsLabel(count: number): string {
   if (count === 0) return 'nothing that needs you';
   return `${count} conversation${count === 1 ? '' : 's'}`;
+}
+
+/**
+ * The quiet mark on a conversation an earlier session left untouched: "Waiting since the 09:00
+ * delivery on Tuesday", "Waiting since your early opening at 07:10 today".
+ */
+export function waitingSinceLabel(delivery: Delivery, now: number, locale?: string): string {
+  const day = formatPastDay(delivery.deliveredAt, now, locale);
+  switch (delivery.kind) {
+    case 'scheduled':
+    case 'catch-up':
+      return `Waiting since the ${formatClockTime(delivery.scheduledFor, locale)} delivery ${formatPastDay(delivery.scheduledFor, now, locale)}`;
+    case 'early':
+      return `Waiting since your early opening at ${formatClockTime(delivery.deliveredAt, locale)} ${day}`;
+    case 'welcome':
+      return `Waiting since your first delivery ${day}`;
+  }
+}
+
+/** What a delivery brought back, for the history: "and 3 that waited from before". */
+export function carriedLabel(count: number): string {
+  return count === 0 ? '' : `and ${count} that waited from before`;
 }

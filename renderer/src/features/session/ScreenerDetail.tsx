@@ -10,10 +10,12 @@ interface Props {
   readonly person: Person | undefined;
   readonly onLetIn: () => void;
   readonly onKeepOut: () => void;
+  /** A quiet line for what an earlier session left here ("Waiting since…"). */
+  readonly note?: string | null;
 }
 
 /** Why someone waits in the screener, what they wrote, and the two ways out. */
-export function ScreenerDetail({ entry, person, onLetIn, onKeepOut }: Props) {
+export function ScreenerDetail({ entry, person, onLetIn, onKeepOut, note }: Props) {
   const db = useDatabase();
   const posts = useLiveQuery(
     async () =>
@@ -27,6 +29,7 @@ export function ScreenerDetail({ entry, person, onLetIn, onKeepOut }: Props) {
         {entry.reason === 'first-time' ? `First message from ${name}` : `${name} may be spam`}
       </h2>
       {person !== undefined ? <p className="post__handle">{person.handle}</p> : null}
+      {note == null ? null : <p className="waiting-since">{note}</p>}
       <ul className="screener__reasons" aria-label="Why this waits in the screener">
         {entry.explanations.map((text) => (
           <li key={text}>{text}</li>

@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import type { KeyboardEvent } from 'react';
 import { formatPostTime } from '../../ui/format-time';
 
@@ -12,6 +12,8 @@ export interface ListRow {
   readonly badge?: string | undefined;
   /** Same person as the row above: drawn as one group. */
   readonly continuesGroup?: boolean;
+  /** A quiet third line: "Waiting since the 09:00 delivery on Tuesday". */
+  readonly note?: string | undefined;
 }
 
 interface Props {
@@ -25,6 +27,11 @@ interface Props {
 }
 
 const ROW_HEIGHT = 76;
+const ROW_WITH_NOTE_HEIGHT = 96;
+
+function rowHeight(row: ListRow | undefined): number {
+  return row?.note === undefined ? ROW_HEIGHT : ROW_WITH_NOTE_HEIGHT;
+}
 
 export function rowDomId(label: string, id: string): string {
   return `${label.toLowerCase().replace(/\W+/g, '-')}-${encodeURIComponent(id).replace(/%/g, '_')}`;
@@ -36,10 +43,14 @@ export function rowDomId(label: string, id: string): string {
  */
 export function SessionList({ label, rows, selectedId, onSelect, onOpen, emptyText, now }: Props) {
   const scrollRef = useRef<HTMLDivElement>(null);
+  // Heights are known, not measured; a new key function makes the list work them out again.
+  const estimateSize = useCallback((index: number) => rowHeight(rows[index]), [rows]);
+  const getItemKey = useCallback((index: number) => rows[index]?.id ?? index, [rows]);
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
+    estimateSize,
+    getItemKey,
     overscan: 8,
   });
   const selectedIndex = rows.findIndex((r) => r.id === selectedId);
@@ -123,7 +134,7 @@ export function SessionList({ label, rows, selectedId, onSelect, onOpen, emptyTe
               aria-setsize={rows.length}
               aria-posinset={item.index + 1}
               className={`conversation${row.continuesGroup ? ' conversation--group' : ''}`}
-              style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
+              style={{ transform: `translateY(${item.start}px)`, height: item.size }}
               onClick={() => onSelect(row.id)}
             >
               <span className="conversation__who">
@@ -136,6 +147,9 @@ export function SessionList({ label, rows, selectedId, onSelect, onOpen, emptyTe
                 {formatPostTime(row.at, now)}
               </time>
               <span className="conversation__snippet">{row.detail}</span>
+              {row.note === undefined ? null : (
+                <span className="conversation__note">{row.note}</span>
+              )}
             </div>
           );
         })}

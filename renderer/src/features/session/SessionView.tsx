@@ -10,7 +10,11 @@ import type { ReviewSession } from '../../session/use-review-session';
 import { OptimisticTriage } from '../../session/optimistic-triage';
 import { useUiStore } from '../../state/ui-store';
 import { ThreadView } from '../thread/ThreadView';
-import { conversationsLabel, deliveryTitle } from '../deliveries/delivery-labels';
+import {
+  conversationsLabel,
+  deliveryTitle,
+  waitingSinceLabel,
+} from '../deliveries/delivery-labels';
 import { PaceMeter } from './PaceMeter';
 import { DraftPreview } from './DraftPreview';
 import { ScreenerDetail } from './ScreenerDetail';
@@ -101,6 +105,15 @@ export function SessionView({ deliveries, review }: Props) {
     () => ({ posts: review.posts, threads: review.threads }),
     [review.posts, review.threads],
   );
+  // What an earlier session left untouched says since when it has been waiting.
+  const { broughtBack } = review;
+  const waitingSince = useCallback(
+    (activityIds: readonly string[]): string | undefined => {
+      const since = broughtBack.since(activityIds);
+      return since === null ? undefined : waitingSinceLabel(since, Date.now());
+    },
+    [broughtBack],
+  );
   const rows: ListRow[] = useMemo(
     () =>
       displayed.map(
@@ -109,9 +122,10 @@ export function SessionView({ deliveries, review }: Props) {
             c,
             index > 0 && displayed[index - 1]?.personId === c.personId,
             lookup,
+            waitingSince(c.activityIds),
           ),
       ),
-    [displayed, lookup],
+    [displayed, lookup, waitingSince],
   );
   const screenerRows: ListRow[] = useMemo(
     () =>
@@ -123,9 +137,10 @@ export function SessionView({ deliveries, review }: Props) {
           detail: entry.explanations[0] ?? '',
           at: entry.latestAt,
           badge: entry.reason === 'first-time' ? 'First message' : 'Looks like spam',
+          note: waitingSince(entry.activityIds),
         };
       }),
-    [view.screener, people],
+    [view.screener, people, waitingSince],
   );
 
   // Posts waiting in the screener (or from people kept out) stay out of the thread view.
@@ -374,6 +389,7 @@ export function SessionView({ deliveries, review }: Props) {
               ) : (
                 <ScreenerDetail
                   entry={currentScreener}
+                  note={waitingSince(currentScreener.activityIds)}
                   person={people?.get(currentScreener.personId)}
                   onLetIn={() => screen('let-in')}
                   onKeepOut={() => screen('kept-out')}
@@ -396,6 +412,7 @@ export function SessionView({ deliveries, review }: Props) {
                   threadId={current?.threadId ?? null}
                   now={now}
                   hiddenPostIds={screenedPostIds}
+                  note={current === null ? null : waitingSince(current.activityIds)}
                 />
                 {current !== null && answering != null ? (
                   <DraftPreview

@@ -31,17 +31,21 @@ export class ConversationRow implements ListRow {
   readonly at: number;
   readonly badge: string | undefined;
   readonly continuesGroup: boolean;
+  readonly note: string | undefined;
 
   constructor(
     private readonly conversation: SessionConversation,
     continuesGroup: boolean,
     private readonly lookup: Lookup,
+    /** "Waiting since the 09:00 delivery on Tuesday", for what an earlier session left. */
+    note?: string,
   ) {
     this.id = conversation.threadId;
     this.title = conversation.reason;
     this.at = conversation.latestAt;
     this.badge = conversation.kind === 'direct' ? 'Private' : undefined;
     this.continuesGroup = continuesGroup;
+    this.note = note;
   }
 
   /**

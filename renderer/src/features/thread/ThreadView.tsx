@@ -13,11 +13,13 @@ interface Props {
   readonly hiddenPostIds?: ReadonlySet<string>;
   /** The post a reply is being written to (the composer marks it). */
   readonly answeringPostId?: string;
+  /** A quiet line under the heading ("Waiting since the 09:00 delivery on Tuesday"). */
+  readonly note?: string | null;
 }
 
 /** The open conversation, oldest first, replies indented under what they answer. */
 export const ThreadView = forwardRef<HTMLHeadingElement, Props>(function ThreadView(
-  { threadId, now, hiddenPostIds, answeringPostId },
+  { threadId, now, hiddenPostIds, answeringPostId, note },
   headingRef,
 ) {
   const db = useDatabase();
@@ -59,6 +61,7 @@ export const ThreadView = forwardRef<HTMLHeadingElement, Props>(function ThreadV
         {detail.thread.isDirect ? 'Private conversation with ' : 'Conversation with '}
         {who}
       </h2>
+      {note == null ? null : <p className="waiting-since">{note}</p>}
       <div className="thread__posts">
         {visible.map((post) => (
           <PostView

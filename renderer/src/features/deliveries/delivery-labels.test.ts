@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import type { Delivery } from '../../../../shared/domain';
+import { carriedLabel, waitingSinceLabel } from './delivery-labels';
+
+// Local times, so the days are the machine's days whatever its time zone.
+const at = (day: number, hh: number, mm = 0) => new Date(2026, 10, day, hh, mm).getTime();
+const NOW = at(26, 13, 5); // Thursday 26 November 2026, 13:05
+
+function delivery(kind: Delivery['kind'], scheduledFor: number, deliveredAt = scheduledFor) {
+  return { kind, scheduledFor, deliveredAt } as Delivery;
+}
+
+describe('the note on what waits from an earlier session', () => {
+  it('names the delivery and the day, calmly', () => {
+    expect(waitingSinceLabel(delivery('scheduled', at(26, 9)), NOW, 'en-GB')).toBe(
+      'Waiting since the 09:00 delivery today',
+    );
+    expect(waitingSinceLabel(delivery('scheduled', at(25, 18)), NOW, 'en-GB')).toBe(
+      'Waiting since the 18:00 delivery yesterday',
+    );
+    expect(waitingSinceLabel(delivery('scheduled', at(24, 9)), NOW, 'en-GB')).toBe(
+      'Waiting since the 09:00 delivery on Tuesday',
+    );
+    expect(waitingSinceLabel(delivery('catch-up', at(3, 9), at(3, 10, 30)), NOW, 'en-GB')).toBe(
+      'Waiting since the 09:00 delivery on 3 November',
+    );
+    expect(waitingSinceLabel(delivery('early', at(26, 7, 10)), NOW, 'en-GB')).toBe(
+      'Waiting since your early opening at 07:10 today',
+    );
+    expect(waitingSinceLabel(delivery('welcome', at(24, 6)), NOW, 'en-GB')).toBe(
+      'Waiting since your first delivery on Tuesday',
+    );
+  });
+
+  it('the history says what a delivery brought back, and nothing when it brought nothing', () => {
+    expect(carriedLabel(0)).toBe('');
+    expect(carriedLabel(3)).toBe('and 3 that waited from before');
+  });
+});
