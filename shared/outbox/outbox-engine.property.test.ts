@@ -14,12 +14,14 @@
 import fc from 'fast-check';
 import { describe, expect, inject, it } from 'vitest';
 import type { OutboxEngine } from './outbox-engine';
-import { SERVER_MODELS } from './testing/fault-injecting-connector';
+import { SERVER_MODELS, type IdempotencyModel } from './testing/fault-injecting-connector';
 import {
+  addCoverage,
+  emptyCoverage,
   historyArbitrary,
   measureScenarios,
   runScenario,
-  type Coverage,
+  type CoverageCounts,
   type ScenarioFigures,
 } from './testing/outbox-scenario';
 
@@ -43,101 +45,81 @@ async function editAsDraft(engine: OutboxEngine, id: string): Promise<{ ok: bool
   return { ok: result.ok && result.value.kind === 'draft' };
 }
 
+/** fast-check over random histories (shrinking a failing one to the shortest that still fails). */
+async function assertHistories(
+  model: IdempotencyModel,
+  kind: 'everyday' | 'crash-heavy',
+  runs: number,
+  coverage: CoverageCounts,
+): Promise<void> {
+  await fc.assert(
+    fc.asyncProperty(historyArbitrary(kind, STALLS), fc.integer(), async (commands, seed) => {
+      const result = await runScenario(commands, { idempotency: model, seed, editAsDraft });
+      addCoverage(coverage, result.coverage);
+      expect(result.violations).toEqual([]);
+    }),
+    { numRuns: runs },
+  );
+}
+
 function line(name: string, figures: ScenarioFigures): string {
   return `${name.padEnd(34)} ${String(figures.runs).padStart(6)} runs: ${figures.runsWithDuplicates} with a reply posted twice, ${figures.runsWithLoss} with a reply lost, ${figures.runsWithOther} with another violation`;
 }
 
-describe.each(Object.entries(SERVER_MODELS))('the outbox against a server with %s', (_, model) => {
-  it(
-    'never posts a reply twice and never loses one',
-    async () => {
-      const coverage: Record<keyof Coverage, number> = {
-        deduplicated: 0,
-        foundByCheck: 0,
-        restarted: 0,
-        crashedAfterAccept: 0,
-        undone: 0,
-        edited: 0,
-        needsAttentionAtEnd: 0,
-        delivered: 0,
-      };
-      if (SOAK) {
-        const everyday = await measureScenarios(
-          EVERYDAY_RUNS,
-          1,
-          { idempotency: model, editAsDraft },
-          historyArbitrary('everyday', STALLS),
-        );
-        const heavy = await measureScenarios(
-          CRASH_HEAVY_RUNS,
-          2,
-          { idempotency: model, editAsDraft },
-          historyArbitrary('crash-heavy', STALLS),
-        );
-        const control = await measureScenarios(
-          EVERYDAY_RUNS,
-          1,
-          { idempotency: model, editAsDraft, blindCheck: true },
-          historyArbitrary('everyday', STALLS),
-        );
-        console.log(
-          [
-            `Outbox soak, server with ${_}:`,
-            line('  everyday histories', everyday),
-            line('  crash-heavy histories', heavy),
-            line('  control: the check finds nothing', control),
-          ].join('\n'),
-        );
-        expect(everyday.firstViolations).toEqual([]);
-        expect(heavy.firstViolations).toEqual([]);
-        Object.assign(coverage, everyday.coverage);
-      } else {
-        await fc.assert(
-          fc.asyncProperty(
+describe.each(Object.entries(SERVER_MODELS))(
+  'the outbox against a server with %s',
+  (kind, model) => {
+    it(
+      'never posts a reply twice and never loses one',
+      async () => {
+        const coverage = emptyCoverage();
+        if (SOAK) {
+          const everyday = await measureScenarios(
+            EVERYDAY_RUNS,
+            1,
+            { idempotency: model, editAsDraft },
             historyArbitrary('everyday', STALLS),
-            fc.integer(),
-            async (commands, seed) => {
-              const result = await runScenario(commands, {
-                idempotency: model,
-                seed,
-                editAsDraft,
-              });
-              for (const key of Object.keys(coverage) as (keyof Coverage)[]) {
-                coverage[key] += Number(result.coverage[key]);
-              }
-              expect(result.violations).toEqual([]);
-            },
-          ),
-          { numRuns: EVERYDAY_RUNS },
-        );
-        await fc.assert(
-          fc.asyncProperty(
+          );
+          const heavy = await measureScenarios(
+            CRASH_HEAVY_RUNS,
+            2,
+            { idempotency: model, editAsDraft },
             historyArbitrary('crash-heavy', STALLS),
-            fc.integer(),
-            async (commands, seed) => {
-              const result = await runScenario(commands, {
-                idempotency: model,
-                seed,
-                editAsDraft,
-              });
-              expect(result.violations).toEqual([]);
-            },
-          ),
-          { numRuns: CRASH_HEAVY_RUNS },
-        );
-      }
-      // The runs really went through the dangerous paths (counts of paths, not timings).
-      const runs = EVERYDAY_RUNS;
-      expect(coverage.crashedAfterAccept).toBeGreaterThan(runs * 0.05);
-      expect(coverage.foundByCheck).toBeGreaterThan(runs * 0.1);
-      expect(coverage.restarted).toBeGreaterThan(runs * 0.3);
-      expect(coverage.undone).toBeGreaterThan(runs * 0.02);
-      expect(coverage.edited).toBeGreaterThan(runs * 0.02);
-      expect(coverage.needsAttentionAtEnd).toBeGreaterThan(runs * 0.02);
-    },
-    BUDGET_MS,
-  );
-});
+          );
+          const control = await measureScenarios(
+            EVERYDAY_RUNS,
+            1,
+            { idempotency: model, editAsDraft, blindCheck: true },
+            historyArbitrary('everyday', STALLS),
+          );
+          console.log(
+            [
+              `Outbox soak, server with ${kind}:`,
+              line('  everyday histories', everyday),
+              line('  crash-heavy histories', heavy),
+              line('  control: the check finds nothing', control),
+            ].join('\n'),
+          );
+          expect(everyday.firstViolations).toEqual([]);
+          expect(heavy.firstViolations).toEqual([]);
+          Object.assign(coverage, everyday.coverage);
+        } else {
+          await assertHistories(model, 'everyday', EVERYDAY_RUNS, coverage);
+          await assertHistories(model, 'crash-heavy', CRASH_HEAVY_RUNS, emptyCoverage());
+        }
+        // The runs really went through the dangerous paths (counts of paths, not timings).
+        const runs = EVERYDAY_RUNS;
+        expect(coverage.crashedAfterAccept).toBeGreaterThan(runs * 0.05);
+        expect(coverage.foundByCheck).toBeGreaterThan(runs * 0.1);
+        expect(coverage.restarted).toBeGreaterThan(runs * 0.3);
+        expect(coverage.undone).toBeGreaterThan(runs * 0.02);
+        expect(coverage.edited).toBeGreaterThan(runs * 0.02);
+        expect(coverage.needsAttentionAtEnd).toBeGreaterThan(runs * 0.02);
+      },
+      BUDGET_MS,
+    );
+  },
+);
 
 describe('the outbox property can fail', () => {
   it(

@@ -649,7 +649,7 @@ export interface ScenarioFigures {
   /** Runs with any other violation. */
   readonly runsWithOther: number;
   readonly firstViolations: readonly Violation[];
-  readonly coverage: Readonly<Record<keyof Coverage, number>>;
+  readonly coverage: Readonly<CoverageCounts>;
 }
 
 export async function measureScenarios(
@@ -663,16 +663,7 @@ export async function measureScenarios(
   let runsWithLoss = 0;
   let runsWithOther = 0;
   let firstViolations: readonly Violation[] = [];
-  const coverage: Record<keyof Coverage, number> = {
-    deduplicated: 0,
-    foundByCheck: 0,
-    restarted: 0,
-    crashedAfterAccept: 0,
-    undone: 0,
-    edited: 0,
-    needsAttentionAtEnd: 0,
-    delivered: 0,
-  };
+  const coverage = emptyCoverage();
   for (const [commands, runSeed] of samples) {
     const result = await runScenario(commands, { ...options, seed: runSeed });
     const kinds = new Set(result.violations.map((v) => v.kind));
@@ -682,9 +673,27 @@ export async function measureScenarios(
     if (firstViolations.length === 0 && result.violations.length > 0) {
       firstViolations = result.violations.slice(0, 5);
     }
-    for (const key of Object.keys(coverage) as (keyof Coverage)[]) {
-      coverage[key] += Number(result.coverage[key]);
-    }
+    addCoverage(coverage, result.coverage);
   }
   return { runs, runsWithDuplicates, runsWithLoss, runsWithOther, firstViolations, coverage };
+}
+
+/** How many runs went through each path. */
+export type CoverageCounts = Record<keyof Coverage, number>;
+
+export function emptyCoverage(): CoverageCounts {
+  return {
+    deduplicated: 0,
+    foundByCheck: 0,
+    restarted: 0,
+    crashedAfterAccept: 0,
+    undone: 0,
+    edited: 0,
+    needsAttentionAtEnd: 0,
+    delivered: 0,
+  };
+}
+
+export function addCoverage(counts: CoverageCounts, run: Coverage): void {
+  for (const key of Object.keys(counts) as (keyof Coverage)[]) counts[key] += Number(run[key]);
 }

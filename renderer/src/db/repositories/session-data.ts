@@ -1,6 +1,7 @@
 import Dexie from 'dexie';
 import type { ActivityItem, Delivery, Person, Post } from '../../../../shared/domain';
 import { localId } from '../../../../shared/domain';
+import type { SessionRecords } from '../../../../shared/session/session-from-records';
 import type { SlowpostDb } from '../database';
 import { readCarried } from './carry-over-records';
 import { openDeliveries } from './open-deliveries';
@@ -10,7 +11,7 @@ import { RANGE_READ_FACTOR, recordsByRange } from './records-by-range';
  * Everything a review session is built from: the open deliveries, what they released and what
  * they brought back (conversations earlier sessions left untouched).
  */
-export interface SessionData {
+export interface SessionData extends SessionRecords {
   readonly deliveries: readonly Delivery[];
   /** What the open deliveries released, then what they brought back. */
   readonly activity: readonly ActivityItem[];
@@ -19,8 +20,6 @@ export interface SessionData {
    * it has been waiting since.
    */
   readonly earlier: readonly Delivery[];
-  readonly posts: readonly Post[];
-  readonly people: readonly Person[];
   /** The threads the delivered activity belongs to (their triage is read apart: it changes often). */
   readonly threadIds: readonly string[];
   /**
@@ -29,10 +28,6 @@ export interface SessionData {
    * outside it, such as those brought back, are read by id).
    */
   readonly threadsActiveSince: number | null;
-  /** The user's own posts and the posts they answered: who the user talks with. */
-  readonly ownPosts: readonly Post[];
-  readonly answeredPosts: readonly Post[];
-  readonly selfIds: readonly string[];
   /** When the session's first delivery was made. */
   readonly since: number;
 }

@@ -10,6 +10,7 @@ import {
   editAsDraft,
   retryReply,
   takeBack,
+  type ActionResult,
   type EditResult,
 } from '../../outbox/reply-actions';
 import { useOnline } from '../../outbox/use-online';
@@ -53,6 +54,14 @@ export function OutboxEntryRow({
       setBusy(false);
     }
   };
+
+  /** The reply is a draft again: open it; or say why not. */
+  const toComposer = (action: () => Promise<ActionResult>) =>
+    act(async () => {
+      const result = await action();
+      if (result.ok) openComposer(result.postId);
+      else setNote({ kind: 'problem', text: result.message });
+    });
 
   const show = (result: EditResult): void => {
     switch (result.kind) {
@@ -113,13 +122,7 @@ export function OutboxEntryRow({
             type="button"
             className="button"
             disabled={busy}
-            onClick={() =>
-              void act(async () => {
-                const result = await takeBack(db, outbox, entry.id);
-                if (result.ok) openComposer(result.postId);
-                else setNote({ kind: 'problem', text: result.message });
-              })
-            }
+            onClick={() => void toComposer(() => takeBack(db, outbox, entry.id))}
           >
             Take back
           </button>
@@ -153,13 +156,7 @@ export function OutboxEntryRow({
               type="button"
               className="button button--quiet"
               disabled={busy}
-              onClick={() =>
-                void act(async () => {
-                  const result = await editAnyway(db, outbox, entry.id);
-                  if (result.ok) openComposer(result.postId);
-                  else setNote({ kind: 'problem', text: result.message });
-                })
-              }
+              onClick={() => void toComposer(() => editAnyway(db, outbox, entry.id))}
             >
               Edit anyway
             </button>
