@@ -9,6 +9,7 @@ export default defineConfig({
       'electron/**/*.test.ts',
       'renderer/**/*.test.ts',
       'tests/integration/**/*.test.ts',
+      'tests/servers/**/*.test.ts',
       'tests/lint/**/*.test.ts',
       'scripts/**/*.test.ts',
     ],
