@@ -11,6 +11,7 @@ import { startOutboxRunner } from './outbox/outbox-runner';
 import { holdOutboxLock } from './outbox/profile-lock';
 import { connectorFor } from './sync/connector-for';
 import { createSyncClient } from './sync/sync-client';
+import { SyncContext } from './sync/sync-context';
 import './styles/app.css';
 
 const root = document.getElementById('root');
@@ -36,7 +37,9 @@ createRoot(root).render(
     <DatabaseContext.Provider value={db}>
       <OutboxContext.Provider value={outbox}>
         <DraftKeeperContext.Provider value={keeper}>
-          <App sync={sync} />
+          <SyncContext.Provider value={sync}>
+            <App sync={sync} />
+          </SyncContext.Provider>
         </DraftKeeperContext.Provider>
       </OutboxContext.Provider>
     </DatabaseContext.Provider>

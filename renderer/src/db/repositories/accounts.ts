@@ -1,4 +1,5 @@
 import type { Account } from '../../../../shared/domain';
+import type { SignedInAccount } from '../../../../shared/ipc/contract';
 import type { SlowpostDb } from '../database';
 import { forgetSyncLog } from './sync-log';
 
@@ -8,6 +9,43 @@ export async function addAccountIfMissing(db: SlowpostDb, account: Account): Pro
     if (existing !== undefined) return existing;
     await db.accounts.add(account);
     return account;
+  });
+}
+
+/**
+ * Stores an account the user just signed in to (main holds its credentials; this record holds
+ * what the app shows and syncs). Signing in again to a known account refreshes its name and
+ * clears the sign-in problem, keeping its sync cursor: nothing is fetched twice.
+ */
+export async function saveSignedInAccount(
+  db: SlowpostDb,
+  signedIn: SignedInAccount,
+  now: number,
+): Promise<{ readonly account: Account; readonly isNew: boolean }> {
+  return db.transaction('rw', db.accounts, async () => {
+    const existing = await db.accounts.get(signedIn.id);
+    const account: Account =
+      existing === undefined
+        ? {
+            id: signedIn.id,
+            network: signedIn.network,
+            handle: signedIn.handle,
+            displayName: signedIn.displayName,
+            serverOrigin: signedIn.serverOrigin,
+            networkUserId: signedIn.networkUserId,
+            isDemo: false,
+            addedAt: now,
+            syncCursor: null,
+            lastSyncedAt: null,
+          }
+        : {
+            ...existing,
+            handle: signedIn.handle,
+            displayName: signedIn.displayName,
+            signInProblem: null,
+          };
+    await db.accounts.put(account);
+    return { account, isNew: existing === undefined };
   });
 }
 

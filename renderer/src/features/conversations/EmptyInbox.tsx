@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useDatabase } from '../../app/database-context';
+import { AddAccount } from '../settings/AddAccount';
 import { restoreDemo, welcomeDelivery } from '../../app/prepare-store';
 import type { SyncClient } from '../../sync/sync-client';
 
@@ -21,9 +22,11 @@ export function EmptyInbox({ sync }: { sync: SyncClient }) {
     <section className="empty-inbox" aria-labelledby="empty-inbox-title">
       <h2 id="empty-inbox-title">Your inbox is empty</h2>
       <p>
-        No accounts are connected. Conversations from your networks will arrive here a few times a
-        day.
+        No accounts are connected. Connect your Mastodon account, and conversations from it will
+        arrive here a few times a day.
       </p>
+      <AddAccount />
+      <p className="hint">Or look around first with sample people and conversations:</p>
       <button type="button" className="button" disabled={busy} onClick={() => void bringBack()}>
         Load the demo network
       </button>

@@ -1,10 +1,13 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useId } from 'react';
-import type { Network } from '../../../../shared/domain';
+import { useId, useState } from 'react';
+import type { Account, Network } from '../../../../shared/domain';
+import { removeAccount } from '../../accounts/remove-account';
 import { useDatabase } from '../../app/database-context';
 import { SKIPPED_KEPT_PER_ACCOUNT, readSyncLogs } from '../../db/repositories/sync-log';
 import type { AccountSyncLog } from '../../db/repositories/sync-log';
 import { formatFullTime, formatPostTime } from '../../ui/format-time';
+import { AddAccount } from './AddAccount';
+import { VaultNotice } from './VaultNotice';
 
 const NETWORK_NAMES: Record<Network, string> = {
   demo: 'Demo network',
@@ -13,35 +16,53 @@ const NETWORK_NAMES: Record<Network, string> = {
 };
 
 /**
- * Each account and how its syncs have gone: when one last went through, the latest failure in
- * words, and the items syncs skipped (could not be read or stored), with why.
+ * The accounts Slowpost reads, and how their syncs have gone: when one last went through, the
+ * latest failure in words, and the items syncs skipped (could not be read or stored), with why.
+ * Accounts are added, signed in to again, and removed here.
  */
 export function AccountsSection() {
   const db = useDatabase();
   const logs = useLiveQuery(() => readSyncLogs(db), [db]);
   const headingId = useId();
+  const [adding, setAdding] = useState(false);
   if (logs === undefined) return null;
   const now = Date.now();
   return (
     <section className="accounts" aria-labelledby={headingId}>
       <h3 id={headingId}>Accounts</h3>
+      <VaultNotice />
       {logs.length === 0 ? <p className="hint">No accounts yet.</p> : null}
       <ul className="accounts__list">
         {logs.map((log) => (
           <AccountSync key={log.account.id} log={log} now={now} />
         ))}
       </ul>
+      {adding ? (
+        <AddAccount onDone={() => setAdding(false)} />
+      ) : (
+        <button type="button" className="button" onClick={() => setAdding(true)}>
+          Add a Mastodon account…
+        </button>
+      )}
     </section>
   );
 }
 
 function AccountSync({ log, now }: { log: AccountSyncLog; now: number }) {
   const { account, lastSucceededAt, lastFailure, skipped } = log;
+  const [signingIn, setSigningIn] = useState(false);
   return (
     <li className="account" aria-label={`${NETWORK_NAMES[account.network]}, ${account.handle}`}>
       <p className="account__name">
         <strong>{NETWORK_NAMES[account.network]}</strong> {account.handle}
       </p>
+      {account.signInProblem != null ? (
+        <p className="account__problem">
+          {new URL(account.serverOrigin).host} no longer accepts Slowpost’s sign-in:{' '}
+          {account.signInProblem} Nothing is fetched or sent for this account until you sign in
+          again; what waits in the outbox is kept.
+        </p>
+      ) : null}
       <p>
         {lastSucceededAt === null ? (
           'Not synced yet.'
@@ -78,7 +99,69 @@ function AccountSync({ log, now }: { log: AccountSyncLog; now: number }) {
           </ul>
         </details>
       )}
+      {signingIn ? (
+        <AddAccount
+          accountId={account.id}
+          initialServer={account.serverOrigin}
+          onDone={() => setSigningIn(false)}
+        />
+      ) : null}
+      <div className="account__actions">
+        {account.network !== 'demo' && !signingIn ? (
+          <button
+            type="button"
+            className={account.signInProblem != null ? 'button button--primary' : 'button'}
+            onClick={() => setSigningIn(true)}
+          >
+            Sign in again…
+          </button>
+        ) : null}
+        <RemoveAccount account={account} />
+      </div>
     </li>
+  );
+}
+
+/** "Remove…", then a plain confirmation saying what goes and what stays. */
+function RemoveAccount({ account }: { readonly account: Account }) {
+  const db = useDatabase();
+  const [confirming, setConfirming] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  if (!confirming) {
+    return (
+      <button type="button" className="button button--quiet" onClick={() => setConfirming(true)}>
+        Remove…
+      </button>
+    );
+  }
+  return (
+    <div className="account__confirm" role="group" aria-label={`Remove ${account.handle}?`}>
+      <p>
+        {account.network === 'demo'
+          ? 'Remove the demo network? Its sample people and conversations are deleted; you can load it again later.'
+          : `Remove ${account.handle}? Its conversations, drafts and replies waiting in the outbox are deleted from this computer, and Slowpost forgets its sign-in. Nothing is deleted on ${new URL(account.serverOrigin).host}.`}
+      </p>
+      {problem !== null ? <p role="alert">{problem}</p> : null}
+      <button
+        type="button"
+        className="button"
+        onClick={() =>
+          void removeAccount(db, account, Date.now()).then((result) =>
+            setProblem(result.ok ? null : result.message),
+          )
+        }
+      >
+        Remove {account.handle}
+      </button>
+      <button
+        type="button"
+        className="button button--quiet"
+        autoFocus
+        onClick={() => setConfirming(false)}
+      >
+        Keep it
+      </button>
+    </div>
   );
 }
 

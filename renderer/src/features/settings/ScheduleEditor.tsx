@@ -96,6 +96,8 @@ export function ScheduleEditor({ open, onClose }: { open: boolean; onClose: () =
 
   return (
     <Dialog open={open} title="Settings" onClose={onClose} wide>
+      {/* Accounts act at once; the form below is saved with its button. */}
+      <AccountsSection />
       {form === null ? null : (
         <form
           className="schedule"
@@ -287,7 +289,6 @@ export function ScheduleEditor({ open, onClose }: { open: boolean; onClose: () =
             invalid={replyProblem !== null}
             onChange={setReplyForm}
           />
-          <AccountsSection />
           <div className="dialog__actions">
             <button type="button" className="button" onClick={onClose}>
               Cancel
