@@ -44,7 +44,8 @@ function accountStatuses(request: RouteRequest, context: RouteContext): Reply {
       !(excludeReblogs && s.reblogOfId !== null) &&
       s.visibility !== 'direct',
   );
-  const page = pageById(candidates, (s) => s.id, pageRequest(request.query, 20, 40));
+  const asked = pageRequest(request.query, 20, 40);
+  const page = pageById(candidates, (s) => s.id, asked);
   return json(
     200,
     page.map((s) => entities.status(s, viewerId)),
@@ -55,6 +56,7 @@ function accountStatuses(request: RouteRequest, context: RouteContext): Reply {
       ['limit', 'exclude_replies', 'exclude_reblogs', 'only_media', 'pinned', 'tagged'],
       page[0]?.id,
       page.at(-1)?.id,
+      { nextOnlyWhenFull: { size: page.length, limit: asked.limit } },
     ),
   );
 }
@@ -65,7 +67,8 @@ function following(request: RouteRequest, context: RouteContext): Reply {
   if (account === undefined) return notFound();
   const rows = state.follows.filter((f) => f.accountId === account.id && !f.pending);
   const idOf = (f: ContractFollow) => String(f.id);
-  const page = pageById(rows, idOf, pageRequest(request.query, 40, 80));
+  const asked = pageRequest(request.query, 40, 80);
+  const page = pageById(rows, idOf, asked);
   const people = page.flatMap((f) => {
     const target = state.accounts.get(f.targetAccountId);
     return target === undefined ? [] : [entities.account(target)];
@@ -80,7 +83,7 @@ function following(request: RouteRequest, context: RouteContext): Reply {
       ['limit'],
       page[0] === undefined ? undefined : idOf(page[0]),
       page.at(-1) === undefined ? undefined : idOf(page.at(-1) as ContractFollow),
-      'since_id',
+      { prev: 'since_id', nextOnlyWhenFull: { size: page.length, limit: asked.limit } },
     ),
   );
 }

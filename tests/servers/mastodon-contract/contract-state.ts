@@ -134,6 +134,25 @@ export const GROUPABLE_TYPES: readonly string[] = ['favourite', 'reblog', 'follo
 /** A group keeps growing for up to 12 hours after it started (Mastodon's MAXIMUM_GROUP_SPAN_HOURS). */
 const MAXIMUM_GROUP_SPAN_HOURS = 12;
 const HOUR = 3_600_000;
+/** The types the contract's NotificationTypeEnum lists; any other is a newer server's, on purpose. */
+export const CONTRACT_NOTIFICATION_TYPES: readonly string[] = [
+  'mention',
+  'status',
+  'reblog',
+  'follow',
+  'follow_request',
+  'favourite',
+  'poll',
+  'update',
+  'admin.sign_up',
+  'admin.report',
+  'severed_relationships',
+  'moderation_warning',
+  'quote',
+  'quoted_update',
+  'added_to_collection',
+  'collection_update',
+];
 /** Types whose notification carries the status it is about. */
 export const STATUS_TYPES: readonly string[] = [
   'mention',
@@ -168,6 +187,14 @@ export class ContractState {
   private readonly nextFollowId = createCounter();
   private readonly nextAppId = createCounter();
   private readonly nextPollId = createCounter();
+  /** Indexes kept as statuses come and go, so serializing a page does not scan every status. */
+  private readonly liveCounts = new Map<string, number>();
+  private readonly lastPostedAt = new Map<string, number>();
+  private readonly repliesIndex = new Map<string, ContractStatus[]>();
+  private readonly boostsIndex = new Map<string, ContractStatus[]>();
+  private readonly quotesIndex = new Map<string, ContractStatus[]>();
+  /** Whether a test made a notification of a type the contract does not list (on purpose). */
+  hasUnlistedNotificationType = false;
   /** `<recipient>/<type prefix>` → the hour bucket its current group started in, and until when it may grow. */
   private readonly groupBuckets = new Map<string, { bucket: number; expiresAt: number }>();
 
@@ -313,7 +340,7 @@ export class ContractState {
             },
       applicationName: input.applicationName ?? null,
     };
-    this.statuses.set(id, status);
+    this.addStatus(status);
     for (const account of mentioned)
       this.notify({ to: account, from: author, type: 'mention', status });
     if (quoted != null && quoted.accountId !== author.id) {
@@ -369,7 +396,7 @@ export class ContractState {
       poll: null,
       applicationName: null,
     };
-    this.statuses.set(reblog.id, reblog);
+    this.addStatus(reblog);
     if (status.accountId !== by.id) {
       this.notify({ to: this.accountOf(status), from: by, type: 'reblog', status });
     }
@@ -417,17 +444,54 @@ export class ContractState {
   /** Gone, as Mastodon deletes it: its notifications and its boosts go with it. */
   deleteStatus(status: ContractStatus): void {
     const now = this.clock.now();
-    status.deletedAt = now;
-    for (const boost of this.liveBoostsOf(status)) boost.deletedAt = now;
+    for (const boost of this.liveBoostsOf(status)) this.markDeleted(boost, now);
+    this.markDeleted(status, now);
     for (let i = this.notifications.length - 1; i >= 0; i -= 1) {
       if (this.notifications[i]?.statusId === status.id) this.notifications.splice(i, 1);
     }
   }
 
+  private addStatus(status: ContractStatus): void {
+    this.statuses.set(status.id, status);
+    this.liveCounts.set(status.accountId, (this.liveCounts.get(status.accountId) ?? 0) + 1);
+    this.lastPostedAt.set(status.accountId, status.createdAt);
+    const index = (map: Map<string, ContractStatus[]>, key: string | null) => {
+      if (key === null) return;
+      const list = map.get(key) ?? [];
+      list.push(status);
+      map.set(key, list);
+    };
+    index(this.repliesIndex, status.inReplyToId);
+    index(this.boostsIndex, status.reblogOfId);
+    index(this.quotesIndex, status.quoteOfId);
+  }
+
+  private markDeleted(status: ContractStatus, at: number): void {
+    if (status.deletedAt !== null) return;
+    status.deletedAt = at;
+    this.liveCounts.set(status.accountId, (this.liveCounts.get(status.accountId) ?? 1) - 1);
+  }
+
+  /** How many posts (boosts included) someone has that are not deleted. */
+  statusCountOf(accountId: string): number {
+    return this.liveCounts.get(accountId) ?? 0;
+  }
+
+  /** When someone last posted (Mastodon keeps it after a delete too), or null. */
+  lastStatusAtOf(accountId: string): number | null {
+    return this.lastPostedAt.get(accountId) ?? null;
+  }
+
   liveBoostsOf(status: ContractStatus): ContractStatus[] {
-    return [...this.statuses.values()].filter(
-      (s) => s.reblogOfId === status.id && s.deletedAt === null,
-    );
+    return (this.boostsIndex.get(status.id) ?? []).filter((s) => s.deletedAt === null);
+  }
+
+  liveRepliesTo(status: ContractStatus): ContractStatus[] {
+    return (this.repliesIndex.get(status.id) ?? []).filter((s) => s.deletedAt === null);
+  }
+
+  liveQuotesOf(status: ContractStatus): ContractStatus[] {
+    return (this.quotesIndex.get(status.id) ?? []).filter((s) => s.deletedAt === null);
   }
 
   accountOf(status: ContractStatus): ContractAccount {
@@ -465,6 +529,7 @@ export class ContractState {
       groupKey: this.groupKey(input.to.id, input.type, statusId, now),
     };
     this.notifications.push(notification);
+    if (!CONTRACT_NOTIFICATION_TYPES.includes(input.type)) this.hasUnlistedNotificationType = true;
     return notification;
   }
 

@@ -56,6 +56,13 @@ export function pageById<T>(
   return inside.sort((a, b) => compareIds(idOf(b), idOf(a))).slice(0, page.limit);
 }
 
+export interface LinkOptions {
+  /** The parameter of the `prev` link (`min_id`, or `since_id` for accounts lists). */
+  readonly prev?: 'min_id' | 'since_id';
+  /** Only give `next` when the page is full (Mastodon's `records_continue?`). */
+  readonly nextOnlyWhenFull?: { readonly size: number; readonly limit: number };
+}
+
 /**
  * `Link: <…?max_id=oldest>; rel="next", <…?min_id=newest>; rel="prev"` for a non-empty page,
  * keeping the listed parameters of the request (as Mastodon's `pagination_params`).
@@ -67,7 +74,7 @@ export function linkHeader(
   keep: readonly string[],
   newestId: string | undefined,
   oldestId: string | undefined,
-  prevParameter: 'min_id' | 'since_id' = 'min_id',
+  options: LinkOptions = {},
 ): Record<string, string> {
   if (newestId === undefined || oldestId === undefined) return {};
   const url = (extra: [string, string]) => {
@@ -80,7 +87,12 @@ export function linkHeader(
     search.append(...extra);
     return `${origin}${path}?${search.toString()}`;
   };
-  return {
-    link: `<${url(['max_id', oldestId])}>; rel="next", <${url([prevParameter, newestId])}>; rel="prev"`,
-  };
+  const full = options.nextOnlyWhenFull;
+  const links = [
+    ...(full === undefined || full.size >= full.limit
+      ? [`<${url(['max_id', oldestId])}>; rel="next"`]
+      : []),
+    `<${url([options.prev ?? 'min_id', newestId])}>; rel="prev"`,
+  ];
+  return { link: links.join(', ') };
 }

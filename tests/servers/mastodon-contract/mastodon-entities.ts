@@ -34,10 +34,7 @@ export function createEntities(state: ContractState, origin: string): Entities {
   const missing = (kind: string) => `${origin}/${kind}/original/missing.png`;
 
   function account(a: ContractAccount): Json {
-    const own = [...state.statuses.values()].filter(
-      (s) => s.accountId === a.id && s.deletedAt === null,
-    );
-    const lastStatus = own.reduce((latest, s) => Math.max(latest, s.createdAt), 0);
+    const lastStatus = state.lastStatusAtOf(a.id);
     return {
       id: a.id,
       username: a.username,
@@ -58,8 +55,8 @@ export function createEntities(state: ContractState, origin: string): Entities {
       header_static: missing('headers'),
       followers_count: state.follows.filter((f) => f.targetAccountId === a.id && !f.pending).length,
       following_count: state.follows.filter((f) => f.accountId === a.id && !f.pending).length,
-      statuses_count: own.length,
-      last_status_at: lastStatus === 0 ? null : iso(lastStatus).slice(0, 10),
+      statuses_count: state.statusCountOf(a.id),
+      last_status_at: lastStatus === null ? null : iso(lastStatus).slice(0, 10),
       hide_collections: false,
       noindex: false,
       emojis: [],
@@ -121,9 +118,6 @@ export function createEntities(state: ContractState, origin: string): Entities {
     const boosted = s.reblogOfId === null ? null : state.statuses.get(s.reblogOfId);
     const quoted = s.quoteOfId === null ? null : state.statuses.get(s.quoteOfId);
     const live = (id: string) => state.liveStatus(id) !== undefined;
-    const replies = [...state.statuses.values()].filter(
-      (r) => r.inReplyToId === s.id && r.deletedAt === null,
-    );
     const mentions = s.mentionIds
       .map((id) => state.accounts.get(id))
       .filter((a): a is ContractAccount => a !== undefined)
@@ -139,12 +133,10 @@ export function createEntities(state: ContractState, origin: string): Entities {
       language: s.language,
       uri: `${origin}/users/${author.username}/statuses/${s.id}`,
       url: s.reblogOfId === null ? `${accountUrl(author)}/${s.id}` : null,
-      replies_count: replies.length,
+      replies_count: state.liveRepliesTo(s).length,
       reblogs_count: state.liveBoostsOf(s).length,
       favourites_count: s.favouritedBy.size,
-      quotes_count: [...state.statuses.values()].filter(
-        (q) => q.quoteOfId === s.id && q.deletedAt === null,
-      ).length,
+      quotes_count: state.liveQuotesOf(s).length,
       edited_at: s.editedAt === null ? null : iso(s.editedAt),
       ...(viewerId === null
         ? {}

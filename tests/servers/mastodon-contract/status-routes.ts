@@ -124,17 +124,17 @@ function context(request: RouteRequest, routeContext: RouteContext): Reply {
     parentId = parent.inReplyToId;
   }
   const descendants: ContractStatus[] = [];
-  const children = (id: string) =>
-    [...state.statuses.values()]
-      .filter((s) => s.inReplyToId === id && state.canSee(viewerId, s))
+  const walk = (parent: ContractStatus) => {
+    const children = state
+      .liveRepliesTo(parent)
+      .filter((s) => state.canSee(viewerId, s))
       .sort((a, b) => compareIds(a.id, b.id));
-  const walk = (id: string) => {
-    for (const child of children(id)) {
+    for (const child of children) {
       descendants.push(child);
-      walk(child.id);
+      walk(child);
     }
   };
-  walk(status.id);
+  walk(status);
   return json(200, {
     ancestors: ancestors.map((s) => entities.status(s, viewerId)),
     descendants: descendants.map((s) => entities.status(s, viewerId)),
