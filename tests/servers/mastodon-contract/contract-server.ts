@@ -137,7 +137,9 @@ export interface ContractServer {
   }): ContractNotification;
   deleteStatus(statusId: string): void;
   revokeToken(token: string): void;
+  /** A new budget (limit, period); every count starts afresh. */
   setRateLimit(budget: Partial<RateBudget>): void;
+  rateBudget(): RateBudget;
   /** The next `times` (default 1) requests matching `match` get `fault`. */
   injectFault(match: FaultMatch, fault: ContractFault, times?: number): void;
   stop(): Promise<void>;
@@ -548,6 +550,7 @@ export async function startContractServer(
     deleteStatus: (statusId) => state.deleteStatus(status(statusId)),
     revokeToken: (token) => state.revokeToken(token),
     setRateLimit: (budget) => rateLimiter.setBudget({ ...rateLimiter.budget(), ...budget }),
+    rateBudget: () => rateLimiter.budget(),
     injectFault: (match, fault, times = 1) => faults.inject(match, fault, times),
     async stop() {
       faults.clear();
