@@ -19,7 +19,30 @@ const STATUS_QUOTE = '/components/schemas/Status/properties/quote';
 const APPS_REDIRECT_URIS =
   '/paths/~1api~1v1~1apps/post/requestBody/content/application~1json/schema/properties/redirect_uris';
 
+const POST_STATUS_BODY =
+  '/paths/~1api~1v1~1statuses/post/requestBody/content/application~1json/schema';
+
 export const SCHEMA_PATCHES: readonly SchemaPatch[] = [
+  {
+    pointer: POST_STATUS_BODY,
+    expect: {
+      oneOf: [
+        { $ref: '#/components/schemas/TextStatus' },
+        { $ref: '#/components/schemas/MediaStatus' },
+        { $ref: '#/components/schemas/PollStatus' },
+      ],
+    },
+    replacement: {
+      anyOf: [
+        { $ref: '#/components/schemas/TextStatus' },
+        { $ref: '#/components/schemas/MediaStatus' },
+        { $ref: '#/components/schemas/PollStatus' },
+      ],
+    },
+    reason:
+      'Wrong as written: a poll or media post with text matches TextStatus (which only requires ' +
+      '`status`) and PollStatus/MediaStatus at once, so `oneOf` refuses every such post. `anyOf` is what is meant.',
+  },
   {
     pointer: STATUS_QUOTE,
     expect: {

@@ -181,6 +181,29 @@ describe('the contract server: apps and OAuth', { timeout: 60_000 }, () => {
     );
   });
 
+  it('takes the client credentials from HTTP Basic too (client_secret_basic)', async () => {
+    server = await startContractServer({ users: ['alice'] });
+    const app = await registerApp(server);
+    const answered = await answerAuthorizePage(authorizeUrl(server, app), {
+      decision: 'approve',
+      username: 'alice',
+      password: 'alice-password',
+    });
+    const response = await fetch(`${server.origin}/oauth/token`, {
+      method: 'POST',
+      headers: {
+        authorization: `Basic ${Buffer.from(`${app.clientId}:${app.clientSecret}`).toString('base64')}`,
+      },
+      body: new URLSearchParams({
+        grant_type: 'authorization_code',
+        code: new URL(answered.location ?? '').searchParams.get('code') ?? '',
+        redirect_uri: REDIRECT,
+      }),
+    });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ token_type: 'Bearer', scope: 'read write' });
+  });
+
   it('a server without PKCE has no metadata and ignores the challenge', async () => {
     server = await startContractServer({ users: ['alice'], pkce: false });
     const metadata = await fetch(`${server.origin}/.well-known/oauth-authorization-server`);

@@ -133,6 +133,23 @@ describe('the contract server: posts, threads, accounts, markers', { timeout: 60
     expect(v1.configuration.statuses.maxCharacters).toBe(50);
   });
 
+  it('reads a multipart form as Rails does: a poll from poll[options][0] and poll[options][1]', async () => {
+    server = await startContractServer({ users: ['alice'] });
+    const form = new FormData();
+    form.append('status', 'tea or coffee?');
+    form.append('poll[options][0]', 'tea');
+    form.append('poll[options][1]', 'coffee');
+    form.append('poll[expires_in]', '3600');
+    const response = await fetch(`${server.origin}/api/v1/statuses`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${server.tokenFor('alice')}` },
+      body: form,
+    });
+    expect(response.status).toBe(200);
+    const posted = (await response.json()) as { poll: { options: { title: string }[] } };
+    expect(posted.poll.options.map((o) => o.title)).toEqual(['tea', 'coffee']);
+  });
+
   it('lists someone’s posts without replies to others, paged by id with Link', async () => {
     server = await startContractServer({ users: ['alice', 'bob'] });
     const own = Array.from({ length: 25 }, (_, i) => server.post('alice', { text: `post ${i}` }));
