@@ -24,6 +24,7 @@ import {
   loadAtprotoApi,
   loadDevEnv,
   type BlueskyAgent,
+  type DevEnvTestNetwork,
   type PostRecordInput,
   type RecordRef,
 } from './dev-env-module';
@@ -131,7 +132,7 @@ async function withEnvironment<T>(
   }
 }
 
-function rkeyOf(uri: string): { repo: string; rkey: string } {
+function repoAndKey(uri: string): { repo: string; rkey: string } {
   const match = /^at:\/\/([^/]+)\/[^/]+\/([^/]+)$/.exec(uri);
   if (match?.[1] === undefined || match[2] === undefined) throw new Error(`not a record: ${uri}`);
   return { repo: match[1], rkey: match[2] };
@@ -154,7 +155,7 @@ export async function startBlueskyNetwork(): Promise<BlueskyNetwork> {
     await rm(dir, { recursive: true, force: true });
   };
 
-  let network: Awaited<ReturnType<typeof devEnv.TestNetwork.create>>;
+  let network: DevEnvTestNetwork;
   try {
     const postgres = await startThrowawayPostgres(dir);
     started.push(postgres);
@@ -217,7 +218,7 @@ export async function startBlueskyNetwork(): Promise<BlueskyNetwork> {
     mention: (author, mentioned, words = 'hello') => post(author, `@${mentioned.handle} ${words}`),
     async reply(author, parent, text) {
       await processAll();
-      const parentPost = await agentOf(author).getPost(rkeyOf(parent.uri));
+      const parentPost = await agentOf(author).getPost(repoAndKey(parent.uri));
       const root = parentPost.value.reply?.root ?? parent;
       return post(author, text, {
         reply: {
