@@ -83,6 +83,8 @@ export interface CredentialVault {
   app(origin: string): Promise<RegisteredApp | null>;
   /** Adds or replaces (by origin) the app registered on a server. */
   saveApp(app: RegisteredApp): Promise<void>;
+  /** Stops reusing the app registered on a server, if it is still the one with `clientId`. */
+  forgetApp(origin: string, clientId: string): Promise<void>;
 }
 
 export interface VaultOptions {
@@ -257,6 +259,17 @@ export function createCredentialVault(options: VaultOptions): CredentialVault {
       }),
     app: (origin) =>
       exclusive(async () => (await contents()).apps.find((a) => a.origin === origin) ?? null),
+    forgetApp: (origin, clientId) =>
+      exclusive(async () => {
+        const known = (await contents()).apps.some(
+          (a) => a.origin === origin && a.clientId === clientId,
+        );
+        if (!known) return;
+        await update((current) => ({
+          ...current,
+          apps: current.apps.filter((a) => a.origin !== origin || a.clientId !== clientId),
+        }));
+      }),
     saveApp: (app) => {
       const checked = checkRecord(RegisteredAppSchema, app, 'registered app');
       return exclusive(() =>

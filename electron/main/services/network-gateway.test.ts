@@ -69,7 +69,7 @@ interface Setup {
 }
 
 async function setup(
-  options: { deadlineMs?: number; trustedOrigins?: string[] } = {},
+  options: { deadlineMs?: number; trustedOrigin?: string } = {},
 ): Promise<Setup> {
   const vault = createCredentialVault({
     file: privateFile(join(dir, 'credentials.json')),
@@ -86,7 +86,9 @@ async function setup(
     fetch: countingFetch,
     rateLimits: createRateLimits({ clock }),
     deadlineMs: options.deadlineMs ?? 30_000,
-    trustedOrigins: options.trustedOrigins,
+    ...(options.trustedOrigin === undefined
+      ? {}
+      : { isTrustedOrigin: (origin: string) => origin === options.trustedOrigin }),
     log: (message) => logs.push(message),
   });
   return {
@@ -318,7 +320,7 @@ describe('the network gateway', () => {
 
   it('refuses a request from another web page (the loopback host can be reached by any)', async () => {
     const upstream = await server((_r, response) => sendJson(response, 200, {}));
-    const { vault, handle } = await setup({ trustedOrigins: [PAGE] });
+    const { vault, handle } = await setup({ trustedOrigin: PAGE });
     await vault.saveCredential(credential('m-aaaaaaaaaaaaaaaa', upstream.origin, TOKEN_A));
     const evil = await handle('/api/v1/statuses', {
       method: 'POST',
@@ -347,7 +349,9 @@ describe('the network gateway', () => {
   it('tells a server it never reached from a connection that broke after the request went', async () => {
     const closed = await startHttpTestServer(() => undefined);
     await closed.close();
-    const breaking = await server((_r, response) => response.socket?.destroy());
+    const breaking = await server((_r, response) => {
+      response.socket?.destroy();
+    });
     const { vault, handle } = await setup();
     await vault.saveCredential(credential('m-aaaaaaaaaaaaaaaa', closed.origin, TOKEN_A));
     await vault.saveCredential(credential('m-bbbbbbbbbbbbbbbb', breaking.origin, TOKEN_B));

@@ -4,6 +4,7 @@ import {
   isGatewayPath,
   type GatewayAnswer,
 } from '../../../shared/connectors/gateway';
+import { againIfReset } from './connection-reset';
 import type { CredentialVault } from './credential-vault';
 import { VaultUnreadableError } from './credential-vault';
 import { requestKind, type RateLimits } from './rate-limits';
@@ -36,10 +37,10 @@ export interface GatewayOptions {
   /** How long an upstream request may take, answer body included (default 30 s). */
   readonly deadlineMs?: number;
   /**
-   * When given, a request whose `Origin` header names another origin is refused (the loopback
-   * host, which any local web page can reach).
+   * When given, a request whose `Origin` header it refuses is refused (the loopback host, which
+   * any local web page can reach).
    */
-  readonly trustedOrigins?: readonly string[];
+  readonly isTrustedOrigin?: (origin: string) => boolean;
   readonly log?: (message: string) => void;
 }
 
@@ -103,11 +104,7 @@ export function createNetworkGateway(options: GatewayOptions): NetworkGateway {
         return answer(405, 'not-allowed', `Slowpost does not forward ${method} requests.`);
       }
       const origin = request.headers.get('origin');
-      if (
-        options.trustedOrigins !== undefined &&
-        origin !== null &&
-        !options.trustedOrigins.includes(origin)
-      ) {
+      if (origin !== null && options.isTrustedOrigin?.(origin) === false) {
         return answer(403, 'not-allowed', 'This request did not come from Slowpost.');
       }
 
@@ -172,15 +169,19 @@ export function createNetworkGateway(options: GatewayOptions): NetworkGateway {
         let upstreamMethod = method;
         let upstreamBody = body;
         for (let hop = 0; ; hop++) {
-          const response = await options.fetch(target, {
+          const init: RequestInit = {
             method: upstreamMethod,
             headers,
             body: upstreamBody,
             redirect: 'manual',
             credentials: 'omit',
-            cache: 'no-store',
             signal,
-          });
+          };
+          const send = (): Promise<Response> => options.fetch(target, init);
+          // A reading request may go once more when its kept-alive connection was already closed.
+          const response = await (upstreamMethod === 'GET' || upstreamMethod === 'HEAD'
+            ? againIfReset(send)
+            : send());
           if (response.type === 'opaqueredirect' || leftOrigin(response, server)) {
             return refusedRedirect(server, what);
           }
@@ -225,6 +226,10 @@ export function createNetworkGateway(options: GatewayOptions): NetworkGateway {
             'timeout',
             `${server.host} did not answer within ${Math.round(deadlineMs / 1000)} seconds.`,
           );
+        }
+        // Electron's fetch does not hand a redirect back in `manual` mode: it stops the request.
+        if (error instanceof Error && error.message === 'Redirect was cancelled') {
+          return refusedRedirect(server, what);
         }
         const failure = classifyFailure(error);
         log(`gateway: ${what} failed (${failure.code})`);
@@ -300,7 +305,10 @@ function passedHeaders(upstream: Headers): Headers {
   return headers;
 }
 
-async function readLimited(response: Response, limit: number): Promise<Uint8Array | 'too-large'> {
+async function readLimited(
+  response: Response,
+  limit: number,
+): Promise<Uint8Array<ArrayBuffer> | 'too-large'> {
   if (response.body === null) return new Uint8Array();
   const reader = (response.body as ReadableStream<Uint8Array>).getReader();
   const chunks: Uint8Array[] = [];
