@@ -84,7 +84,6 @@ export interface MastodonSignInOptions {
 
 export const OOB_REDIRECT_URI = 'urn:ietf:wg:oauth:2.0:oob';
 const CLIENT_NAME = 'Slowpost';
-const CLIENT_WEBSITE = 'https://github.com/slowpost';
 
 interface Attempt {
   readonly id: string;
@@ -289,7 +288,6 @@ export function createMastodonSignIn(options: MastodonSignInOptions): MastodonSi
           clientName: CLIENT_NAME,
           redirectUris: redirectUris.join('\n'),
           scopes,
-          website: CLIENT_WEBSITE,
         }),
       );
     } catch (error) {
@@ -587,7 +585,7 @@ function serverError(error: unknown, host: string, otherwise: string): UserFacin
   }
   if (isUnreadableAnswer(error)) {
     return new UserFacingError(
-      `${host} does not look like a Mastodon server: its answer could not be read.`,
+      `${host} gave an answer Slowpost could not read: it may be having trouble, or it may not be a Mastodon server. Check the address, or try again later.`,
     );
   }
   return new UserFacingError(otherwise);

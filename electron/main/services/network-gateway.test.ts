@@ -461,4 +461,71 @@ describe('the network gateway', () => {
       expect(text).not.toContain(TOKEN_B);
     }
   });
+
+  it('tries a reading request once more when the server had closed the connection, and a post never', async () => {
+    let calls = 0;
+    const flaky = await server((request, response) => {
+      calls++;
+      if (calls === 1 || request.method === 'POST') response.socket?.destroy();
+      else sendJson(response, 200, { ok: true });
+    });
+    const { vault, handle } = await setup();
+    await vault.saveCredential(credential('m-aaaaaaaaaaaaaaaa', flaky.origin, TOKEN_A));
+    const read = await handle('/api/v1/notifications');
+    expect(read.status).toBe(200);
+    expect(flaky.received.map((r) => r.method)).toEqual(['GET', 'GET']);
+    const post = await handle('/api/v1/statuses', { method: 'POST', body: '{}' });
+    expect(post.headers.get(GATEWAY_ANSWER_HEADER)).toBe('failed');
+    expect(flaky.received.map((r) => r.method)).toEqual(['GET', 'GET', 'POST']);
+  });
+
+  it("says a redirect was refused when Electron's fetch stops at one (it never hands it back)", async () => {
+    const vault = createCredentialVault({
+      file: privateFile(join(dir, 'credentials.json')),
+      encryptor: createTestOnlyEncryptor(),
+      clock,
+    });
+    await vault.saveCredential(credential('m-aaaaaaaaaaaaaaaa', 'https://example.social', TOKEN_A));
+    const gateway = createNetworkGateway({
+      vault,
+      fetch: () => Promise.reject(new Error('Redirect was cancelled')),
+      rateLimits: createRateLimits({ clock }),
+    });
+    const response = await gateway.handle(
+      new Request(`${PAGE}/api/v1/notifications`, {
+        headers: { [ACCOUNT_HEADER]: 'm-aaaaaaaaaaaaaaaa' },
+      }),
+    );
+    expect(response.status).toBe(502);
+    expect(response.headers.get(GATEWAY_ANSWER_HEADER)).toBe('redirect');
+  });
+
+  it("tells Electron's network errors apart: nothing sent, or maybe sent", async () => {
+    const vault = createCredentialVault({
+      file: privateFile(join(dir, 'credentials.json')),
+      encryptor: createTestOnlyEncryptor(),
+      clock,
+    });
+    await vault.saveCredential(credential('m-aaaaaaaaaaaaaaaa', 'https://example.social', TOKEN_A));
+    const answerFor = async (message: string) => {
+      const gateway = createNetworkGateway({
+        vault,
+        fetch: () => Promise.reject(new Error(message)),
+        rateLimits: createRateLimits({ clock }),
+      });
+      const response = await gateway.handle(
+        new Request(`${PAGE}/api/v1/statuses`, {
+          method: 'POST',
+          body: '{}',
+          headers: { [ACCOUNT_HEADER]: 'm-aaaaaaaaaaaaaaaa' },
+        }),
+      );
+      return response.headers.get(GATEWAY_ANSWER_HEADER);
+    };
+    expect(await answerFor('net::ERR_INTERNET_DISCONNECTED')).toBe('unreachable');
+    expect(await answerFor('net::ERR_NAME_NOT_RESOLVED')).toBe('unreachable');
+    expect(await answerFor('net::ERR_CERT_AUTHORITY_INVALID')).toBe('unreachable');
+    expect(await answerFor('net::ERR_CONNECTION_RESET')).toBe('failed');
+    expect(await answerFor('net::ERR_EMPTY_RESPONSE')).toBe('failed');
+  });
 });
