@@ -109,6 +109,7 @@ export const BROWSER_ROUTES: Readonly<Record<string, string>> = {
   'POST /oauth/authorize':
     'The consent form posts here (Mastodon: `POST /oauth/authorize` for approve, ' +
     '`DELETE` for deny); a browser sends it, never an API client.',
+  'GET /favicon.ico': 'A browser showing the authorization page asks for it (answered 404).',
 };
 
 /** How requests are read where the schema is silent; written here so the rule is in one place. */

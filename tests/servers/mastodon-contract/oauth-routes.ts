@@ -234,7 +234,7 @@ function readAuthorize(
     scopes,
     state,
     codeChallenge,
-    forceLogin: text(params, 'force_login') === 'true',
+    forceLogin: ['true', '1'].includes(text(params, 'force_login') ?? ''),
     hidden,
   };
 }
