@@ -171,9 +171,7 @@ describe('signing in to a Mastodon 4.x server (the contract server)', { timeout:
     const wrong = await refusal(
       network.signIn.finish({ attemptId: begun.attemptId, code: `${code}x` }),
     );
-    expect(wrong).toBe(
-      'The code was not accepted: it may have expired or been used already. Start again.',
-    );
+    expect(wrong).toMatch(/^The code was not accepted\. Check that you copied all of it/);
     const account = await network.signIn.finish({ attemptId: begun.attemptId, code });
     expect(account.handle).toBe(`@alice@${server.host}`);
     expect(await refusal(network.signIn.finish({ attemptId: begun.attemptId, code }))).toMatch(

@@ -287,9 +287,13 @@ describe.skipIf(unavailable !== null)('signing in to a real Mastodon-API server 
     expect(await refusal(waiting)).toBe('The sign-in was cancelled.');
 
     const older = await network.signIn.begin({ server: snac.origin, accountId: null });
+    const redirectOf = (url: string) => new URL(url).searchParams.get('redirect_uri');
+    expect(redirectOf(older.authorizeUrl)).toBe(redirectOf(first.authorizeUrl));
     const olderRefused = refusal(network.signIn.finish({ attemptId: older.attemptId, code: null }));
     const newer = await network.signIn.begin({ server: snac.origin, accountId: null });
     expect(await olderRefused).toMatch(/Another sign-in was started/);
+    // The same app, listening on the same port again.
+    expect(redirectOf(newer.authorizeUrl)).toBe(redirectOf(older.authorizeUrl));
     const finished = network.signIn.finish({ attemptId: newer.attemptId, code: null });
     await logInAndComeBack(newer.authorizeUrl, 'alice');
     expect((await finished).handle).toMatch(/^@alice@/);

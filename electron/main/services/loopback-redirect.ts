@@ -25,6 +25,8 @@ export interface LoopbackRedirect {
   readonly outcome: Promise<RedirectOutcome>;
   /** Stops listening; a sign-in still waiting ends as `closed`. */
   close(): void;
+  /** Settles once the port is free again. */
+  readonly closed: Promise<void>;
 }
 
 export interface LoopbackRedirectOptions {
@@ -49,6 +51,10 @@ export async function startLoopbackRedirect(
   });
   let done = false;
   let port = 0;
+  let markClosed: () => void = () => undefined;
+  const closed = new Promise<void>((resolve) => {
+    markClosed = resolve;
+  });
 
   const server = createServer((request, response) => {
     const host = request.headers.host;
@@ -126,6 +132,7 @@ export async function startLoopbackRedirect(
     });
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
   });
+  server.once('close', () => markClosed());
   port = (server.address() as AddressInfo).port;
 
   return {
@@ -133,6 +140,7 @@ export async function startLoopbackRedirect(
     port,
     outcome,
     close: () => finish({ kind: 'closed' }),
+    closed,
   };
 }
 

@@ -121,12 +121,20 @@ export function createMastodonSignIn(options: MastodonSignInOptions): MastodonSi
   const timeout = options.requestTimeoutMs ?? 20_000;
   const attemptTimeoutMs = options.attemptTimeoutMs ?? 15 * 60_000;
   const attempts = new Map<string, Attempt>();
+  /** Listeners still letting go of their ports (a new sign-in may want the same one). */
+  const closing = new Set<Promise<void>>();
 
   function end(attempt: Attempt, why: NonNullable<Attempt['endedBecause']>): void {
     attempt.endedBecause ??= why;
     attempts.delete(attempt.id);
     attempt.cancelExpiry();
-    attempt.listener?.close();
+    const listener = attempt.listener;
+    if (listener === null) return;
+    listener.close();
+    const closed = listener.closed.then(() => {
+      closing.delete(closed);
+    });
+    closing.add(closed);
   }
 
   async function begin(request: BeginSignIn): Promise<BegunSignIn> {
@@ -149,8 +157,10 @@ export function createMastodonSignIn(options: MastodonSignInOptions): MastodonSi
         'This computer offers Slowpost no way to encrypt a sign-in, so Slowpost cannot keep one.',
       );
     }
-    // One sign-in at a time: the one the user started last is the one they are looking at.
+    // One sign-in at a time: the one the user started last is the one they are looking at. Ports
+    // of ended ones are free again before this one listens (it may want the same app's port).
     for (const other of [...attempts.values()]) end(other, 'replaced');
+    await Promise.all(closing);
 
     const metadata = await discoverOAuthServer(origin, options.fetch, timeout).catch(
       (error: unknown) => {
@@ -345,7 +355,7 @@ export function createMastodonSignIn(options: MastodonSignInOptions): MastodonSi
     }
     attempt.finishing = true;
     try {
-      const account = await exchange(attempt, code);
+      const account = await exchange(attempt, code, pasted);
       end(attempt, 'finished');
       return account;
     } catch (error) {
@@ -356,7 +366,11 @@ export function createMastodonSignIn(options: MastodonSignInOptions): MastodonSi
     }
   }
 
-  async function exchange(attempt: Attempt, code: string): Promise<SignedInAccount> {
+  async function exchange(
+    attempt: Attempt,
+    code: string,
+    pasted: boolean,
+  ): Promise<SignedInAccount> {
     const { origin, host, app } = attempt;
     const oauth = createOAuthAPIClient({ url: origin, timeout, log: 'error' });
     let token: z.infer<typeof TokenSchema>;
@@ -382,7 +396,9 @@ export function createMastodonSignIn(options: MastodonSignInOptions): MastodonSi
       if (error instanceof UserFacingError) throw error;
       if (error instanceof MastoHttpError && error.statusCode >= 400 && error.statusCode < 500) {
         throw new UserFacingError(
-          'The code was not accepted: it may have expired or been used already. Start again.',
+          pasted
+            ? 'The code was not accepted. Check that you copied all of it and paste it again, or start again: a code works once, for ten minutes or so.'
+            : 'The code was not accepted: it may have expired or been used already. Start again.',
         );
       }
       throw serverError(error, host, `${host} could not finish the sign-in. Start again.`);
