@@ -223,6 +223,7 @@ describe('signing in to a Mastodon 4.x server (the contract server)', { timeout:
               headers: { authorization: `Bearer ${token}` },
             })
           ).status,
+        { timeout: 10_000 },
       )
       .toBe(401);
   });

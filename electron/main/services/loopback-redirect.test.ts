@@ -53,7 +53,7 @@ describe('the loopback redirect listener', () => {
     );
     expect(right.csp).toMatch(/default-src 'none'/);
     expect(await redirect.outcome).toEqual({ kind: 'code', code: 'the-code' });
-    await expect.poll(() => isListening(redirect.redirectUri)).toBe(false);
+    await expect.poll(() => isListening(redirect.redirectUri), { timeout: 10_000 }).toBe(false);
   });
 
   it('hears a no from the server page', async () => {
@@ -106,7 +106,7 @@ describe('the loopback redirect listener', () => {
     const redirect = await listener(60_000, clock);
     clock.set(60_000);
     expect(await redirect.outcome).toEqual({ kind: 'timeout' });
-    await expect.poll(() => isListening(redirect.redirectUri)).toBe(false);
+    await expect.poll(() => isListening(redirect.redirectUri), { timeout: 10_000 }).toBe(false);
     expect(clock.pendingTimers()).toBe(0);
   });
 

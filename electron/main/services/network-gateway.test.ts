@@ -343,7 +343,7 @@ describe('the network gateway', () => {
     const response = await handle('/api/v1/notifications');
     expect(response.status).toBe(504);
     expect(response.headers.get(GATEWAY_ANSWER_HEADER)).toBe('timeout');
-    await expect.poll(() => upstreamClosed).toBe(true);
+    await expect.poll(() => upstreamClosed, { timeout: 10_000 }).toBe(true);
   });
 
   it('tells a server it never reached from a connection that broke after the request went', async () => {
