@@ -133,7 +133,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   const network = createNetworkServices({
     vaultFile: privateFile(join(vaultDir, 'credentials.json')),
     encryptor: createTestOnlyEncryptor({ protection: options.vaultProtection ?? 'os-keyring' }),
-    fetch: options.networkFetch ?? ((input, init) => fetch(input, init)),
+    fetch: options.networkFetch ?? fetchWithoutReuse,
     clock,
     links,
     // Only the app's own page may use the gateway (any local web page can reach this host).
@@ -298,6 +298,19 @@ function send(response: ServerResponse, status: number, type: string, body: stri
   response.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
   response.end(body);
 }
+
+/**
+ * Node's fetch, on a fresh connection every time. Node keeps connections open and sends the next
+ * request on one the server may have closed meanwhile (snac closes them without saying so), which
+ * fails — a post then "may have arrived". Chromium, which the desktop app's gateway uses, sends
+ * such a request again by itself; this does not reuse connections at all, which costs little in
+ * tests and development, the host's only uses.
+ */
+const fetchWithoutReuse: FetchLike = (input, init = {}) => {
+  const headers = new Headers(init.headers);
+  headers.set('connection', 'close');
+  return fetch(input, { ...init, headers });
+};
 
 const MAX_GATEWAY_BODY = 16 * 1024 * 1024;
 
