@@ -1,0 +1,267 @@
+/**
+ * A page of notifications, fetched (v1 plain, or v2 grouped) and turned into a batch for the
+ * sync: every status's thread learned first from the page itself, then, for conversations whose
+ * root is still unknown, from the server (at most `MAX_CONVERSATIONS_PER_PAGE` per call, so one
+ * call stays well inside its deadline; a plain page stops early there and the next call goes on
+ * from where it stopped).
+ */
+import { z } from 'zod';
+import type { ActivityBatch, CallOptions } from '../../../../shared/connectors/connector';
+import { isTransient, ConnectorError } from '../../../../shared/connectors/connector';
+import { encodeMastodonCursor } from '../../../../shared/mastodon/cursor';
+import { compareIds } from '../../../../shared/mastodon/ids';
+import {
+  addGroup,
+  addNotification,
+  isUngrouped,
+  parseEach,
+  quotedOf,
+  readableId,
+  RecordsBuilder,
+} from '../../../../shared/mastodon/map-notifications';
+import { CONVERSATION_TYPES, type MappingContext } from '../../../../shared/mastodon/map-records';
+import {
+  GroupedNotificationsSchema,
+  MastodonAccountSchema,
+  MastodonNotificationSchema,
+  MastodonStatusSchema,
+  MastodonTimeSchema,
+  NotificationGroupSchema,
+  type MastodonAccount,
+  type MastodonStatus,
+  type NotificationGroup,
+} from '../../../../shared/mastodon/payloads';
+import { parseUnknown } from '../../../../shared/validation/parse-unknown';
+import { parseAnswer, request, type ServerAccess } from './masto-client';
+import type { FetchWindow, WindowEntry } from './notification-windows';
+import { addConversation, learnConversation } from './thread-lookup';
+
+/** Conversations looked up per call at most (one request each). */
+export const MAX_CONVERSATIONS_PER_PAGE = 20;
+
+export interface PageDeps {
+  readonly access: ServerAccess;
+  readonly context: MappingContext;
+  readonly options?: CallOptions;
+}
+
+const UnknownListSchema = z.array(z.unknown());
+
+function timeOf(item: unknown, key: string): number | null {
+  if (typeof item !== 'object' || item === null) return null;
+  const parsed = MastodonTimeSchema.safeParse((item as Record<string, unknown>)[key]);
+  return parsed.success ? parsed.data : null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// v1: plain notifications
+// ---------------------------------------------------------------------------------------------
+
+export function plainWindows(access: ServerAccess): FetchWindow<unknown[]> {
+  return async (query, options) => {
+    const raw = await request(access, options, (client) =>
+      client.v1.notifications.list({
+        limit: query.limit,
+        ...(query.minId === undefined ? {} : { minId: query.minId }),
+        ...(query.maxId === undefined ? {} : { maxId: query.maxId }),
+      }),
+    );
+    const items = parseAnswer(UnknownListSchema, raw, 'page of notifications');
+    const entries = items.flatMap((item): WindowEntry[] => {
+      const id = readableId(item);
+      return id === null
+        ? []
+        : [{ newest: id, oldest: id, at: timeOf(item, 'createdAt'), weight: 1 }];
+    });
+    return { page: items, entries, size: items.length };
+  };
+}
+
+function needsConversation(type: string, status: MastodonStatus | null | undefined): boolean {
+  return status != null && CONVERSATION_TYPES.has(type);
+}
+
+/** A plain page as a batch; see the file's comment for where it may stop early. */
+export async function plainBatch(
+  items: readonly unknown[],
+  after: string,
+  more: boolean,
+  deps: PageDeps,
+): Promise<ActivityBatch> {
+  const { context } = deps;
+  const builder = new RecordsBuilder(context);
+  const placed: { id: string; item: unknown }[] = [];
+  const unplaced: unknown[] = [];
+  for (const item of items) {
+    const id = readableId(item);
+    if (id === null) unplaced.push(item);
+    else if (compareIds(id, after) > 0) placed.push({ id, item });
+  }
+  placed.sort((a, b) => compareIds(a.id, b.id));
+  const parsed = placed.map(({ id, item }) => ({
+    id,
+    result: parseUnknown(MastodonNotificationSchema, item, 'notification'),
+  }));
+  for (const { result } of parsed) {
+    if (!result.ok || result.value.status == null) continue;
+    context.roots.learn(result.value.status);
+    const quoted = quotedOf(result.value.status)?.status;
+    if (quoted != null) context.roots.learn(quoted);
+  }
+
+  let lookups = 0;
+  let stoppedEarly = false;
+  let done = after;
+  for (const { id, result } of parsed) {
+    if (!result.ok) {
+      builder.addProblem(id, result.error);
+    } else {
+      const { status, type } = result.value;
+      if (needsConversation(type, status) && context.roots.rootOf(status?.id ?? '') === undefined) {
+        if (lookups >= MAX_CONVERSATIONS_PER_PAGE) {
+          stoppedEarly = true;
+          break;
+        }
+        lookups += 1;
+        if (status != null) {
+          addConversation(
+            builder,
+            await learnConversation(deps.access, status, context.roots, deps.options),
+          );
+        }
+      }
+      addNotification(builder, result.value);
+    }
+    done = id;
+  }
+  if (!stoppedEarly) {
+    for (const item of unplaced) {
+      const result = parseUnknown(MastodonNotificationSchema, item, 'notification');
+      builder.addProblem(null, result.ok ? 'A notification without an id.' : result.error);
+    }
+  }
+  return builder.toBatch(encodeMastodonCursor(done), stoppedEarly || more);
+}
+
+// ---------------------------------------------------------------------------------------------
+// v2: grouped notifications
+// ---------------------------------------------------------------------------------------------
+
+export interface GroupedPage {
+  readonly accounts: readonly unknown[];
+  readonly statuses: readonly unknown[];
+  readonly groups: readonly unknown[];
+}
+
+function groupKeyOf(item: unknown): string | null {
+  if (typeof item !== 'object' || item === null) return null;
+  const key = (item as { groupKey?: unknown }).groupKey;
+  return typeof key === 'string' && key !== '' ? key : null;
+}
+
+function groupEntry(item: unknown): WindowEntry | null {
+  const parsed = NotificationGroupSchema.safeParse(item);
+  if (!parsed.success) return null;
+  const group = parsed.data;
+  return {
+    newest: group.pageMaxId ?? group.mostRecentNotificationId,
+    oldest: group.pageMinId ?? group.mostRecentNotificationId,
+    at: group.latestPageNotificationAt ?? null,
+    weight: Math.max(1, group.notificationsCount),
+  };
+}
+
+export function groupedWindows(access: ServerAccess): FetchWindow<GroupedPage> {
+  return async (query, options) => {
+    const raw = await request(access, options, (client) =>
+      client.v2.notifications.list({
+        limit: query.limit,
+        ...(query.minId === undefined ? {} : { minId: query.minId }),
+        ...(query.maxId === undefined ? {} : { maxId: query.maxId }),
+      }),
+    );
+    const envelope = parseAnswer(GroupedNotificationsSchema, raw, 'page of grouped notifications');
+    const groups = envelope.notificationGroups;
+    return {
+      page: { accounts: envelope.accounts, statuses: envelope.statuses, groups },
+      entries: groups.flatMap((group) => groupEntry(group) ?? []),
+      size: groups.length,
+    };
+  };
+}
+
+/** The group's accounts beyond the page's sample, newest first, as many as the page counts. */
+async function moreMembers(
+  group: NotificationGroup,
+  builder: RecordsBuilder,
+  deps: PageDeps,
+): Promise<MastodonAccount[]> {
+  try {
+    const raw = await request(deps.access, deps.options, (client) =>
+      client.v2.notifications.$select(encodeURIComponent(group.groupKey)).accounts.fetch(),
+    );
+    const listed = parseAnswer(UnknownListSchema, raw, "group's accounts");
+    const accounts = parseEach(listed, MastodonAccountSchema, 'account', (id, message) =>
+      builder.addProblem(id, message),
+    );
+    return accounts.slice(0, group.notificationsCount);
+  } catch (error) {
+    if (!(error instanceof ConnectorError)) throw error;
+    if (isTransient(error.failure) || error.failure.kind === 'auth') throw error;
+    const unnamed = group.notificationsCount - group.sampleAccountIds.length;
+    builder.addProblem(
+      group.groupKey,
+      `${unnamed === 1 ? 'One more person' : `${unnamed} more people`} in this group could not be listed: ${error.failure.message}`,
+    );
+    return [];
+  }
+}
+
+/** A grouped page as a batch: every group of it (a grouped page never stops early). */
+export async function groupedBatch(
+  page: GroupedPage,
+  after: string,
+  more: boolean,
+  deps: PageDeps,
+): Promise<ActivityBatch> {
+  const { context } = deps;
+  const builder = new RecordsBuilder(context);
+  const problem = (id: string | null, message: string) => builder.addProblem(id, message);
+  const accounts = parseEach(page.accounts, MastodonAccountSchema, 'account', problem);
+  const statuses = parseEach(page.statuses, MastodonStatusSchema, 'post', problem);
+  const groups: NotificationGroup[] = [];
+  for (const item of page.groups) {
+    const parsed = parseUnknown(NotificationGroupSchema, item, 'notification group');
+    if (parsed.ok) groups.push(parsed.value);
+    else problem(groupKeyOf(item), parsed.error);
+  }
+  const newest = (g: NotificationGroup) => g.pageMaxId ?? g.mostRecentNotificationId;
+  const fresh = groups
+    .filter((g) => compareIds(newest(g), after) > 0)
+    .sort((a, b) => compareIds(newest(a), newest(b)));
+  const parts = {
+    accounts: new Map(accounts.map((a) => [a.id, a])),
+    statuses: new Map(statuses.map((s) => [s.id, s])),
+  };
+  for (const status of statuses) context.roots.learn(status);
+
+  let done = after;
+  for (const group of fresh) {
+    const status = group.statusId == null ? undefined : parts.statuses.get(group.statusId);
+    if (needsConversation(group.type, status) && status !== undefined) {
+      if (context.roots.rootOf(status.id) === undefined) {
+        addConversation(
+          builder,
+          await learnConversation(deps.access, status, context.roots, deps.options),
+        );
+      }
+    }
+    const members =
+      !isUngrouped(group) && group.notificationsCount > group.sampleAccountIds.length
+        ? await moreMembers(group, builder, deps)
+        : [];
+    addGroup(builder, group, parts, members);
+    done = newest(group);
+  }
+  return builder.toBatch(encodeMastodonCursor(done), more);
+}
