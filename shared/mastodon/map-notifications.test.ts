@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { IncomingActivity } from '../connectors/connector';
 import { sanitizeBatch } from '../connectors/sanitize-batch';
 import type { Account } from '../domain';
 import { buildDigest } from '../session/digest';
@@ -259,13 +260,15 @@ describe('grouped notifications (v2)', () => {
       ),
       posts: new Map([...before.posts, ...after.posts].map((p) => [p.id, p])),
     };
-    expect(buildDigest([...before.activity], lookup)?.text).toBe(
+    const released = (items: readonly IncomingActivity[]) =>
+      items.map((item) => ({ ...item, arrivedAt: 0, deliveryId: 'd1' }));
+    expect(buildDigest(released(before.activity), lookup)?.text).toBe(
       'Mira and Tom appreciated your post “My sourdough starter”',
     );
-    expect(buildDigest(fresh, lookup)?.text).toBe(
+    expect(buildDigest(released(fresh), lookup)?.text).toBe(
       'Ana and Bo appreciated your post “My sourdough starter”',
     );
-    expect(buildDigest([...before.activity, ...fresh], lookup)?.peopleCount).toBe(4);
+    expect(buildDigest(released([...before.activity, ...fresh]), lookup)?.peopleCount).toBe(4);
   });
 
   it('members the server listed beyond the sample count too', () => {

@@ -149,6 +149,13 @@ function isAbort(error: unknown): boolean {
   );
 }
 
+/** A `fetch` that failed without an answer, though this computer is online and the server was reached. */
+export function isLostConnection(error: unknown): boolean {
+  if (!(error instanceof TypeError) || !FETCH_FAILED.test(error.message)) return false;
+  const code = causeCode(error);
+  return code === null || !NEVER_SENT.has(code);
+}
+
 /** A `fetch` that failed without an answer: never sent (offline) or lost on the way (timeout). */
 function connectionFailure(error: TypeError, context: FailureContext): ConnectorFailure {
   const code = causeCode(error);

@@ -9,7 +9,7 @@ import { createRestAPIClient, type mastodon } from 'masto';
 import type { z } from 'zod';
 import { ConnectorError, type CallOptions } from '../../../../shared/connectors/connector';
 import { parseUnknown } from '../../../../shared/validation/parse-unknown';
-import { toConnectorError, type FailureContext } from './failures';
+import { isLostConnection, toConnectorError, type FailureContext } from './failures';
 
 export type MastoClient = mastodon.rest.Client;
 
@@ -41,6 +41,26 @@ export async function request<T>(
   } catch (error) {
     throw toConnectorError(error, access);
   }
+}
+
+/**
+ * Runs a request that only reads, once more if the connection was lost before any answer (a
+ * server closing an idle kept-alive connection just as it is reused). Reading twice is harmless;
+ * a request that writes is never repeated here (the outbox decides, after checking).
+ */
+export async function read<T>(
+  access: ServerAccess,
+  options: CallOptions | undefined,
+  run: (client: MastoClient) => PromiseLike<T>,
+): Promise<T> {
+  try {
+    return await run(clientFor(access, options));
+  } catch (error) {
+    if (!isLostConnection(error) || options?.signal?.aborted === true) {
+      throw toConnectorError(error, access);
+    }
+  }
+  return request(access, options, run);
 }
 
 /** Parses an answer; one of the wrong shape is a `malformed` failure that names the fields. */

@@ -56,7 +56,7 @@ import { addressReply } from '../../../../shared/mastodon/reply-address';
 import { CLOCK_SKEW_MS, isSentReply } from '../../../../shared/mastodon/sent-reply-match';
 import { ThreadRoots } from '../../../../shared/mastodon/thread-roots';
 import { z } from 'zod';
-import { nextLinkParam, parseAnswer, request, type ServerAccess } from './masto-client';
+import { nextLinkParam, parseAnswer, read, request, type ServerAccess } from './masto-client';
 import {
   groupedBatch,
   groupedWindows,
@@ -75,7 +75,7 @@ export interface MastodonConnectorOptions {
   readonly headers: Readonly<Record<string, string>>;
   /** The clock for the first sync's bound (default `Date.now`). */
   readonly now?: () => number;
-  /** Whether this computer is online (default `navigator.onLine`, where there is one). */
+  /** Whether this computer is online (`navigator.onLine` in the app; default: always). */
   readonly isOnline?: () => boolean;
 }
 
@@ -109,8 +109,7 @@ class MastodonConnector implements Connector {
     this.account = options.account;
     this.now = options.now ?? Date.now;
     this.localDomain = localDomainOf(options.account);
-    const isOnline =
-      options.isOnline ?? (() => typeof navigator === 'undefined' || navigator.onLine);
+    const isOnline = options.isOnline ?? (() => true);
     this.access = { baseUrl: options.baseUrl, headers: options.headers, isOnline };
   }
 
@@ -200,10 +199,10 @@ class MastodonConnector implements Connector {
   /** A request whose refusal (or nonsense) is an answer too: null. Transient failures throw. */
   private async readOrNull<T>(
     options: CallOptions | undefined,
-    run: Parameters<typeof request<T>>[2],
+    run: Parameters<typeof read<T>>[2],
   ): Promise<T | null> {
     try {
-      return await request(this.access, options, run);
+      return await read(this.access, options, run);
     } catch (error) {
       if (!(error instanceof ConnectorError)) throw error;
       if (isTransient(error.failure) || error.failure.kind === 'auth') throw error;
@@ -216,7 +215,7 @@ class MastodonConnector implements Connector {
     await this.instance(options);
     const status = parseAnswer(
       MastodonStatusSchema,
-      await request(this.access, options, (client) => client.v1.statuses.$select(statusId).fetch()),
+      await read(this.access, options, (client) => client.v1.statuses.$select(statusId).fetch()),
       'post',
     );
     const builder = new RecordsBuilder(this.context);
@@ -260,9 +259,7 @@ class MastodonConnector implements Connector {
     try {
       return parseAnswer(
         MastodonStatusSchema,
-        await request(this.access, options, (client) =>
-          client.v1.statuses.$select(parentId).fetch(),
-        ),
+        await read(this.access, options, (client) => client.v1.statuses.$select(parentId).fetch()),
         'post being answered',
       );
     } catch (error) {
@@ -312,7 +309,7 @@ class MastodonConnector implements Connector {
     const seen = new Set<string>();
     let maxId: string | undefined;
     for (let page = 0; page < OWN_STATUSES_PAGES; page += 1) {
-      const raw = await request(this.access, options, (client) =>
+      const raw = await read(this.access, options, (client) =>
         client.v1.accounts.$select(this.account.networkUserId).statuses.list({
           limit: OWN_STATUSES_PAGE,
           excludeReblogs: true,
@@ -350,7 +347,7 @@ class MastodonConnector implements Connector {
     const target = await this.notificationIdOf(activityNetworkId, options);
     const markers = parseAnswer(
       MastodonMarkersSchema,
-      await request(this.access, options, (client) =>
+      await read(this.access, options, (client) =>
         client.v1.markers.fetch({ timeline: ['notifications'] }),
       ),
       'read position',
@@ -369,7 +366,7 @@ class MastodonConnector implements Connector {
     const member = /^([^:]+):([^:]*):([^:]+)$/.exec(activityNetworkId);
     if (member === null) return activityNetworkId;
     const [, type = '', statusId = '', accountId = ''] = member;
-    const raw = await request(this.access, options, (client) =>
+    const raw = await read(this.access, options, (client) =>
       client.v1.notifications.list({ accountId, types: [type as 'favourite'], limit: PLAIN_PAGE }),
     );
     const notifications = parseEach(
@@ -397,7 +394,7 @@ class MastodonConnector implements Connector {
    */
   async fetchFollowing(cursor: string | null, options?: CallOptions): Promise<PeoplePage> {
     await this.instance(options);
-    const response = await request(this.access, options, (client) =>
+    const response = await read(this.access, options, (client) =>
       client.v1.accounts.$select(this.account.networkUserId).following.list.$raw({
         limit: FOLLOWING_PAGE,
         ...(cursor === null ? {} : { maxId: cursor }),

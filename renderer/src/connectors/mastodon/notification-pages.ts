@@ -32,7 +32,7 @@ import {
   type NotificationGroup,
 } from '../../../../shared/mastodon/payloads';
 import { parseUnknown } from '../../../../shared/validation/parse-unknown';
-import { parseAnswer, request, type ServerAccess } from './masto-client';
+import { parseAnswer, read, type ServerAccess } from './masto-client';
 import type { FetchWindow, WindowEntry } from './notification-windows';
 import { addConversation, learnConversation } from './thread-lookup';
 
@@ -59,7 +59,7 @@ function timeOf(item: unknown, key: string): number | null {
 
 export function plainWindows(access: ServerAccess): FetchWindow<unknown[]> {
   return async (query, options) => {
-    const raw = await request(access, options, (client) =>
+    const raw = await read(access, options, (client) =>
       client.v1.notifications.list({
         limit: query.limit,
         ...(query.minId === undefined ? {} : { minId: query.minId }),
@@ -173,7 +173,7 @@ function groupEntry(item: unknown): WindowEntry | null {
 
 export function groupedWindows(access: ServerAccess): FetchWindow<GroupedPage> {
   return async (query, options) => {
-    const raw = await request(access, options, (client) =>
+    const raw = await read(access, options, (client) =>
       client.v2.notifications.list({
         limit: query.limit,
         ...(query.minId === undefined ? {} : { minId: query.minId }),
@@ -197,7 +197,7 @@ async function moreMembers(
   deps: PageDeps,
 ): Promise<MastodonAccount[]> {
   try {
-    const raw = await request(deps.access, deps.options, (client) =>
+    const raw = await read(deps.access, deps.options, (client) =>
       client.v2.notifications.$select(encodeURIComponent(group.groupKey)).accounts.fetch(),
     );
     const listed = parseAnswer(UnknownListSchema, raw, "group's accounts");

@@ -15,7 +15,7 @@ import {
 } from '../../../../shared/mastodon/payloads';
 import type { ThreadRoots } from '../../../../shared/mastodon/thread-roots';
 import { parseUnknown } from '../../../../shared/validation/parse-unknown';
-import { parseAnswer, request, type ServerAccess } from './masto-client';
+import { parseAnswer, read, type ServerAccess } from './masto-client';
 
 export interface LearnedContext {
   /** Every status of the conversation that could be read, the asked-for one included. */
@@ -38,20 +38,20 @@ export async function learnConversation(
 ): Promise<LearnedContext> {
   let raw: unknown;
   try {
-    raw = await request(access, options, (client) =>
+    raw = await read(access, options, (client) =>
       client.v1.statuses.$select(status.id).context.fetch(),
     );
     const context = parseAnswer(MastodonContextSchema, raw, 'conversation');
     const unreadable: { id: string | null; reason: string }[] = [];
-    const read = (items: readonly unknown[]): MastodonStatus[] =>
+    const readEach = (items: readonly unknown[]): MastodonStatus[] =>
       items.flatMap((item) => {
         const parsed = parseUnknown(MastodonStatusSchema, item, 'post');
         if (parsed.ok) return [parsed.value];
         unreadable.push({ id: readableId(item), reason: parsed.error });
         return [];
       });
-    const ancestors = read(context.ancestors);
-    const descendants = read(context.descendants);
+    const ancestors = readEach(context.ancestors);
+    const descendants = readEach(context.descendants);
     const ancestorIds = context.ancestors.flatMap((item) => readableId(item) ?? []);
     roots.learnContext(status, ancestorIds, [...ancestors, ...descendants]);
     return { statuses: [...ancestors, status, ...descendants], unreadable };
