@@ -5,6 +5,7 @@
  * call stays well inside its deadline; a plain page stops early there and the next call goes on
  * from where it stopped).
  */
+import type { mastodon } from 'masto';
 import { z } from 'zod';
 import type { ActivityBatch, CallOptions } from '../../../../shared/connectors/connector';
 import { isTransient, ConnectorError } from '../../../../shared/connectors/connector';
@@ -33,7 +34,13 @@ import {
 } from '../../../../shared/mastodon/payloads';
 import { parseUnknown } from '../../../../shared/validation/parse-unknown';
 import { parseAnswer, read, type ServerAccess } from './masto-client';
-import type { FetchWindow, WindowEntry } from './notification-windows';
+import {
+  newestOf,
+  windowAfter,
+  type FetchWindow,
+  type PagingState,
+  type WindowEntry,
+} from './notification-windows';
 import { addConversation, learnConversation } from './thread-lookup';
 
 /** Conversations looked up per call at most (one request each). */
@@ -46,6 +53,7 @@ export interface PageDeps {
 }
 
 const UnknownListSchema = z.array(z.unknown());
+type NotificationType = mastodon.v1.NotificationType;
 
 function timeOf(item: unknown, key: string): number | null {
   if (typeof item !== 'object' || item === null) return null;
@@ -57,11 +65,19 @@ function timeOf(item: unknown, key: string): number | null {
 // v1: plain notifications
 // ---------------------------------------------------------------------------------------------
 
-export function plainWindows(access: ServerAccess): FetchWindow<unknown[]> {
+/** Plain notifications per page (Mastodon's default). */
+export const PLAIN_PAGE_SIZE = 40;
+
+/** Pages of plain notifications (of these types only, when given). */
+export function plainWindows(
+  access: ServerAccess,
+  types?: readonly string[],
+): FetchWindow<unknown[]> {
   return async (query, options) => {
     const raw = await read(access, options, (client) =>
       client.v1.notifications.list({
         limit: query.limit,
+        ...(types === undefined ? {} : { types: types as NotificationType[] }),
         ...(query.minId === undefined ? {} : { minId: query.minId }),
         ...(query.maxId === undefined ? {} : { maxId: query.maxId }),
       }),
@@ -190,31 +206,67 @@ export function groupedWindows(access: ServerAccess): FetchWindow<GroupedPage> {
   };
 }
 
-/** The group's accounts beyond the page's sample, newest first, as many as the page counts. */
-async function moreMembers(
-  group: NotificationGroup,
+/** Pages of plain notifications read at most to name the members of one grouped page. */
+const MAX_MEMBER_PAGES = 10;
+
+/**
+ * The members of this page's larger groups that the page does not name. Mastodon names only the
+ * newest few accounts of a group (`sample_account_ids`, counted over the whole group), so when a
+ * group has more, the plain notifications of those types after the cursor, up to the page's
+ * newest, are read (one request per 40, for every large group of the page at once: only `read`
+ * access is needed) and sorted into their groups by type and post. Keyed by group key.
+ */
+async function membersBeyondSamples(
+  large: readonly NotificationGroup[],
+  after: string,
   builder: RecordsBuilder,
   deps: PageDeps,
-): Promise<MastodonAccount[]> {
+): Promise<Map<string, MastodonAccount[]>> {
+  const members = new Map<string, MastodonAccount[]>();
+  if (large.length === 0) return members;
+  const upTo = large.map(newestOfGroup).reduce((a, b) => (compareIds(a, b) >= 0 ? a : b));
+  const types = [...new Set(large.map((g) => g.type))];
+  const keyOf = (type: string, statusId: string | null) => `${type}\u0000${statusId ?? ''}`;
+  const wanted = new Map(large.map((g) => [keyOf(g.type, g.statusId ?? null), g.groupKey]));
   try {
-    const raw = await read(deps.access, deps.options, (client) =>
-      client.v2.notifications.$select(encodeURIComponent(group.groupKey)).accounts.fetch(),
-    );
-    const listed = parseAnswer(UnknownListSchema, raw, "group's accounts");
-    const accounts = parseEach(listed, MastodonAccountSchema, 'account', (id, message) =>
-      builder.addProblem(id, message),
-    );
-    return accounts.slice(0, group.notificationsCount);
+    const windows = plainWindows(deps.access, types);
+    const paging: PagingState = { adjacent: null };
+    let from = after;
+    for (let page = 0; page < MAX_MEMBER_PAGES; page += 1) {
+      const { window, more } = await windowAfter(
+        from,
+        PLAIN_PAGE_SIZE,
+        windows,
+        paging,
+        deps.options,
+      );
+      for (const item of window.page) {
+        const parsed = MastodonNotificationSchema.safeParse(item);
+        if (!parsed.success || compareIds(parsed.data.id, upTo) > 0) continue;
+        const groupKey = wanted.get(keyOf(parsed.data.type, parsed.data.status?.id ?? null));
+        if (groupKey === undefined) continue;
+        members.set(groupKey, [...(members.get(groupKey) ?? []), parsed.data.account]);
+      }
+      const newest = newestOf(window.entries);
+      if (!more || newest === null || compareIds(newest, upTo) >= 0) return members;
+      from = newest;
+    }
+    return members;
   } catch (error) {
     if (!(error instanceof ConnectorError)) throw error;
     if (isTransient(error.failure) || error.failure.kind === 'auth') throw error;
-    const unnamed = group.notificationsCount - group.sampleAccountIds.length;
-    builder.addProblem(
-      group.groupKey,
-      `${unnamed === 1 ? 'One more person' : `${unnamed} more people`} in this group could not be listed: ${error.failure.message}`,
-    );
-    return [];
+    for (const group of large) {
+      builder.addProblem(
+        group.groupKey,
+        `Some of the people in this group could not be listed: ${error.failure.message}`,
+      );
+    }
+    return members;
   }
+}
+
+function newestOfGroup(group: NotificationGroup): string {
+  return group.pageMaxId ?? group.mostRecentNotificationId;
 }
 
 /** A grouped page as a batch: every group of it (a grouped page never stops early). */
@@ -235,16 +287,19 @@ export async function groupedBatch(
     if (parsed.ok) groups.push(parsed.value);
     else problem(groupKeyOf(item), parsed.error);
   }
-  const newest = (g: NotificationGroup) => g.pageMaxId ?? g.mostRecentNotificationId;
   const fresh = groups
-    .filter((g) => compareIds(newest(g), after) > 0)
-    .sort((a, b) => compareIds(newest(a), newest(b)));
+    .filter((g) => compareIds(newestOfGroup(g), after) > 0)
+    .sort((a, b) => compareIds(newestOfGroup(a), newestOfGroup(b)));
   const parts = {
     accounts: new Map(accounts.map((a) => [a.id, a])),
     statuses: new Map(statuses.map((s) => [s.id, s])),
   };
   for (const status of statuses) context.roots.learn(status);
 
+  const large = fresh.filter(
+    (g) => !isUngrouped(g) && g.notificationsCount > g.sampleAccountIds.length,
+  );
+  const members = await membersBeyondSamples(large, after, builder, deps);
   let done = after;
   for (const group of fresh) {
     const status = group.statusId == null ? undefined : parts.statuses.get(group.statusId);
@@ -256,12 +311,8 @@ export async function groupedBatch(
         );
       }
     }
-    const members =
-      !isUngrouped(group) && group.notificationsCount > group.sampleAccountIds.length
-        ? await moreMembers(group, builder, deps)
-        : [];
-    addGroup(builder, group, parts, members);
-    done = newest(group);
+    addGroup(builder, group, parts, members.get(group.groupKey) ?? []);
+    done = newestOfGroup(group);
   }
   return builder.toBatch(encodeMastodonCursor(done), more);
 }
