@@ -62,6 +62,7 @@ import {
   groupedWindows,
   plainBatch,
   plainWindows,
+  PLAIN_PAGE_SIZE,
   type PageDeps,
 } from './notification-pages';
 import { firstSyncStart, windowAfter, type PagingState } from './notification-windows';
@@ -79,8 +80,7 @@ export interface MastodonConnectorOptions {
   readonly isOnline?: () => boolean;
 }
 
-/** Notifications per page (Mastodon's default), plain and grouped. */
-const PLAIN_PAGE = 40;
+/** Notification groups per page: each may need its conversation looked up. */
 const GROUPED_PAGE = 20;
 const FOLLOWING_PAGE = 80;
 const OWN_STATUSES_PAGE = 40;
@@ -131,7 +131,8 @@ class MastodonConnector implements Connector {
           )
         : null;
       const from =
-        start ?? (await firstSyncStart(this.now(), PLAIN_PAGE, plainWindows(this.access), options));
+        start ??
+        (await firstSyncStart(this.now(), PLAIN_PAGE_SIZE, plainWindows(this.access), options));
       // Nothing yet: the next call pages forward from the start.
       return new RecordsBuilder(this.context).toBatch(encodeMastodonCursor(from), true);
     }
@@ -149,7 +150,7 @@ class MastodonConnector implements Connector {
     }
     const { window, more } = await windowAfter(
       after,
-      PLAIN_PAGE,
+      PLAIN_PAGE_SIZE,
       plainWindows(this.access),
       this.paging,
       options,
@@ -367,7 +368,11 @@ class MastodonConnector implements Connector {
     if (member === null) return activityNetworkId;
     const [, type = '', statusId = '', accountId = ''] = member;
     const raw = await read(this.access, options, (client) =>
-      client.v1.notifications.list({ accountId, types: [type as 'favourite'], limit: PLAIN_PAGE }),
+      client.v1.notifications.list({
+        accountId,
+        types: [type as 'favourite'],
+        limit: PLAIN_PAGE_SIZE,
+      }),
     );
     const notifications = parseEach(
       parseAnswer(UnknownListSchema, raw, 'notifications'),
