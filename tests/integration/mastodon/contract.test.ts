@@ -177,6 +177,34 @@ describe('grouped notifications (Mastodon 4.3+)', () => {
     });
   }, 60_000);
 
+  it('a page with more conversations, and a group with more people, than one call takes: nothing lost', async () => {
+    const fans = Array.from({ length: 500 }, (_v, i) => `fan${i}`);
+    const w = await world({}, ['alice', 'bob', ...fans]);
+    const { server } = w;
+    await sync(w); // the first sync, empty: from here on everything comes page by page
+    const own = Array.from({ length: 30 }, (_v, i) => server.post('alice', { text: `Idea ${i}` }));
+    const replies = own.map((post, i) =>
+      server.reply(fans[i] ?? 'bob', post.id, `Yes to idea ${i}`),
+    );
+    const popular = server.post('alice', { text: 'Everyone likes this one' });
+    for (const fan of fans) server.favourite(fan, popular.id);
+
+    // All of it fits one page of groups, but one call looks up at most 20 conversations and
+    // reads at most 400 plain notifications to name a group's people: it takes three calls.
+    const summary = await sync(w);
+    expect(summary.pages).toBeGreaterThanOrEqual(3);
+    const stored = await activity(w);
+    for (const [i, reply] of replies.entries()) {
+      const item = stored.find((a) => a.postId === localId(w.account.id, reply.id));
+      expect(item).toMatchObject({
+        kind: 'reply',
+        threadId: localId(w.account.id, own[i]?.id ?? ''),
+      });
+    }
+    const likes = stored.filter((a) => a.subjectPostId === localId(w.account.id, popular.id));
+    expect(new Set(likes.map((a) => a.actorId)).size).toBe(500);
+  }, 120_000);
+
   it('a server without them is read through plain notifications', async () => {
     const w = await world({ groupedNotifications: false });
     const post = w.server.post('alice', { text: 'Compost day' });
@@ -197,7 +225,7 @@ describe('paging and the first sync', () => {
       w.server.mention(i % 2 ? 'bob' : 'carol', 'alice', `note ${i}`);
     const summary = await sync(w);
     expect(summary.newActivity).toBe(250);
-    expect(summary.pages).toBeGreaterThan(10);
+    expect(summary.pages).toBeGreaterThanOrEqual(Math.ceil(250 / 80));
     expect(await w.db.activity.count()).toBe(251);
     // Another sync finds nothing new and asks once.
     const before = w.server.requestTotal();

@@ -80,8 +80,11 @@ export interface MastodonConnectorOptions {
   readonly isOnline?: () => boolean;
 }
 
-/** Notification groups per page: each may need its conversation looked up. */
-const GROUPED_PAGE = 20;
+/**
+ * Notification groups per page: the most Mastodon gives, so a sync spends as little as it can of
+ * the server's 300 requests per 5 minutes (what one call may look up is bounded on its own).
+ */
+const GROUPED_PAGE = 80;
 const FOLLOWING_PAGE = 80;
 const OWN_STATUSES_PAGE = 40;
 /** How far back the check after an unknown outcome reads the user's own posts, at most. */

@@ -65,8 +65,8 @@ function timeOf(item: unknown, key: string): number | null {
 // v1: plain notifications
 // ---------------------------------------------------------------------------------------------
 
-/** Plain notifications per page (Mastodon's default). */
-export const PLAIN_PAGE_SIZE = 40;
+/** Plain notifications per page: the most Mastodon gives (see `GROUPED_PAGE` for why). */
+export const PLAIN_PAGE_SIZE = 80;
 
 /** Pages of plain notifications (of these types only, when given). */
 export function plainWindows(
@@ -206,35 +206,42 @@ export function groupedWindows(access: ServerAccess): FetchWindow<GroupedPage> {
   };
 }
 
-/** Pages of plain notifications read at most to name the members of one grouped page. */
-const MAX_MEMBER_PAGES = 10;
+/** Pages of plain notifications read per call, at most, to name the members of large groups. */
+const MAX_MEMBER_PAGES = 5;
+
+interface Members {
+  /** Keyed by group key. */
+  readonly byGroup: ReadonlyMap<string, readonly MastodonAccount[]>;
+  /** The newest notification the reading reached: members after it are not named yet. */
+  readonly readUpTo: string;
+}
 
 /**
  * The members of this page's larger groups that the page does not name. Mastodon names only the
  * newest few accounts of a group (`sample_account_ids`, counted over the whole group), so when a
- * group has more, the plain notifications of those types after the cursor, up to the page's
- * newest, are read (one request per 40, for every large group of the page at once: only `read`
- * access is needed) and sorted into their groups by type and post. Keyed by group key.
+ * group has more, the plain notifications of those types after the cursor are read (one request
+ * per 80, for every large group of the page at once, with `read` access only) and sorted into their
+ * groups by type and post: at most `MAX_MEMBER_PAGES` per call; `readUpTo` says how far it got.
  */
 async function membersBeyondSamples(
   large: readonly NotificationGroup[],
   after: string,
   builder: RecordsBuilder,
   deps: PageDeps,
-): Promise<Map<string, MastodonAccount[]>> {
-  const members = new Map<string, MastodonAccount[]>();
-  if (large.length === 0) return members;
+): Promise<Members | null> {
+  if (large.length === 0) return null;
   const upTo = large.map(newestOfGroup).reduce((a, b) => (compareIds(a, b) >= 0 ? a : b));
   const types = [...new Set(large.map((g) => g.type))];
   const keyOf = (type: string, statusId: string | null) => `${type}\u0000${statusId ?? ''}`;
   const wanted = new Map(large.map((g) => [keyOf(g.type, g.statusId ?? null), g.groupKey]));
+  const byGroup = new Map<string, MastodonAccount[]>();
   try {
     const windows = plainWindows(deps.access, types);
     const paging: PagingState = { adjacent: null };
-    let from = after;
+    let readUpTo = after;
     for (let page = 0; page < MAX_MEMBER_PAGES; page += 1) {
       const { window, more } = await windowAfter(
-        from,
+        readUpTo,
         PLAIN_PAGE_SIZE,
         windows,
         paging,
@@ -242,16 +249,19 @@ async function membersBeyondSamples(
       );
       for (const item of window.page) {
         const parsed = MastodonNotificationSchema.safeParse(item);
-        if (!parsed.success || compareIds(parsed.data.id, upTo) > 0) continue;
+        if (!parsed.success) continue;
         const groupKey = wanted.get(keyOf(parsed.data.type, parsed.data.status?.id ?? null));
-        if (groupKey === undefined) continue;
-        members.set(groupKey, [...(members.get(groupKey) ?? []), parsed.data.account]);
+        if (groupKey !== undefined) {
+          byGroup.set(groupKey, [...(byGroup.get(groupKey) ?? []), parsed.data.account]);
+        }
       }
       const newest = newestOf(window.entries);
-      if (!more || newest === null || compareIds(newest, upTo) >= 0) return members;
-      from = newest;
+      if (!more || newest === null || compareIds(newest, upTo) >= 0) {
+        return { byGroup, readUpTo: upTo };
+      }
+      readUpTo = newest;
     }
-    return members;
+    return { byGroup, readUpTo };
   } catch (error) {
     if (!(error instanceof ConnectorError)) throw error;
     if (isTransient(error.failure) || error.failure.kind === 'auth') throw error;
@@ -261,7 +271,7 @@ async function membersBeyondSamples(
         `Some of the people in this group could not be listed: ${error.failure.message}`,
       );
     }
-    return members;
+    return { byGroup, readUpTo: upTo };
   }
 }
 
@@ -269,7 +279,24 @@ function newestOfGroup(group: NotificationGroup): string {
   return group.pageMaxId ?? group.mostRecentNotificationId;
 }
 
-/** A grouped page as a batch: every group of it (a grouped page never stops early). */
+/** The group's first notification in this page (the one that placed it in the page). */
+function oldestOfGroup(group: NotificationGroup): string {
+  return group.pageMinId ?? group.mostRecentNotificationId;
+}
+
+/** The id just before a numeric one (Mastodon's); null for ids that are not numbers. */
+function idBefore(id: string): string | null {
+  return /^\d+$/.test(id) && id !== '0' ? (BigInt(id) - 1n).toString() : null;
+}
+
+/**
+ * A grouped page as a batch. On Mastodon every notification between the cursor and the page's
+ * newest belongs to one of the page's groups, so the cursor moves to that newest, unless work had
+ * to stop early: at `MAX_CONVERSATIONS_PER_PAGE` conversations looked up (the cursor stops just
+ * before the first group left), or when large groups' members were read only so far. What this
+ * page already said beyond the cursor is said again by the next page, under the same ids, so the
+ * store keeps it once.
+ */
 export async function groupedBatch(
   page: GroupedPage,
   after: string,
@@ -289,30 +316,52 @@ export async function groupedBatch(
   }
   const fresh = groups
     .filter((g) => compareIds(newestOfGroup(g), after) > 0)
-    .sort((a, b) => compareIds(newestOfGroup(a), newestOfGroup(b)));
+    .sort((a, b) => compareIds(oldestOfGroup(a), oldestOfGroup(b)));
   const parts = {
     accounts: new Map(accounts.map((a) => [a.id, a])),
     statuses: new Map(statuses.map((s) => [s.id, s])),
   };
   for (const status of statuses) context.roots.learn(status);
 
-  const large = fresh.filter(
+  // Conversations first, so the page knows where it has to stop.
+  const taken: NotificationGroup[] = [];
+  let completeUpTo = fresh
+    .map(newestOfGroup)
+    .reduce((a, b) => (compareIds(a, b) >= 0 ? a : b), after);
+  let lookups = 0;
+  for (const group of fresh) {
+    const status = group.statusId == null ? undefined : parts.statuses.get(group.statusId);
+    if (
+      needsConversation(group.type, status) &&
+      status !== undefined &&
+      context.roots.rootOf(status.id) === undefined
+    ) {
+      const stopBefore = idBefore(oldestOfGroup(group));
+      const canStop = stopBefore !== null && compareIds(stopBefore, after) > 0;
+      if (lookups >= MAX_CONVERSATIONS_PER_PAGE && canStop) {
+        completeUpTo = stopBefore ?? completeUpTo;
+        break;
+      }
+      lookups += 1;
+      addConversation(
+        builder,
+        await learnConversation(deps.access, status, context.roots, deps.options),
+      );
+    }
+    taken.push(group);
+  }
+
+  const large = taken.filter(
     (g) => !isUngrouped(g) && g.notificationsCount > g.sampleAccountIds.length,
   );
   const members = await membersBeyondSamples(large, after, builder, deps);
-  let done = after;
-  for (const group of fresh) {
-    const status = group.statusId == null ? undefined : parts.statuses.get(group.statusId);
-    if (needsConversation(group.type, status) && status !== undefined) {
-      if (context.roots.rootOf(status.id) === undefined) {
-        addConversation(
-          builder,
-          await learnConversation(deps.access, status, context.roots, deps.options),
-        );
-      }
-    }
-    addGroup(builder, group, parts, members.get(group.groupKey) ?? []);
-    done = newestOfGroup(group);
+  if (members !== null && compareIds(members.readUpTo, completeUpTo) < 0) {
+    completeUpTo = members.readUpTo;
   }
-  return builder.toBatch(encodeMastodonCursor(done), more);
+  for (const group of taken) {
+    addGroup(builder, group, parts, members?.byGroup.get(group.groupKey) ?? []);
+  }
+  const natural = fresh.map(newestOfGroup).reduce((a, b) => (compareIds(a, b) >= 0 ? a : b), after);
+  const stoppedEarly = compareIds(completeUpTo, natural) < 0;
+  return builder.toBatch(encodeMastodonCursor(completeUpTo), more || stoppedEarly);
 }
