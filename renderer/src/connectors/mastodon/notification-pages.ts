@@ -1,9 +1,10 @@
 /**
  * A page of notifications, fetched (v1 plain, or v2 grouped) and turned into a batch for the
  * sync: every status's thread learned first from the page itself, then, for conversations whose
- * root is still unknown, from the server (at most `MAX_CONVERSATIONS_PER_PAGE` per call, so one
- * call stays well inside its deadline; a plain page stops early there and the next call goes on
- * from where it stopped).
+ * root is still unknown, from the server. One call does a bounded amount of work, so it stays
+ * well inside its deadline: at most `MAX_CONVERSATIONS_PER_PAGE` conversations looked up (and, for
+ * a grouped page, `MAX_MEMBER_PAGES` pages read to name large groups' people); past that the page
+ * stops early, its cursor where the work stopped, and the next call goes on from there.
  */
 import type { mastodon } from 'masto';
 import { z } from 'zod';
