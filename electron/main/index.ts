@@ -10,10 +10,13 @@ import { APP_ORIGIN, isTrustedAppUrl } from './security/trusted-url';
 import { systemClock } from './services/clock';
 import { createDeliveryService, type EmitEvent } from './services/delivery-service';
 import { createExternalLinks } from './services/external-links';
+import { createNetworkServices } from './services/network-services';
 import { createQuitGuard } from './services/quit-guard';
 import { showOsNotification } from './shell/os-notification';
 import { onWake } from './shell/power-events';
-import { textFile } from './services/text-file';
+import { privateFile, textFile } from './services/text-file';
+import { networkSessionFetch } from './shell/network-fetch';
+import { createSafeStorageEncryptor } from './shell/safe-storage-encryptor';
 import { createTray } from './tray/create-tray';
 import { installAppMenu } from './window/app-menu';
 import { registerAppScheme, serveAppScheme } from './window/app-protocol';
@@ -79,9 +82,17 @@ if (!app.requestSingleInstanceLock()) {
         ).replace("connect-src 'self'", "connect-src 'self' ws:"),
       );
     }
-    serveAppScheme(join(__dirname, '../renderer'));
-
     const links = createExternalLinks((url) => shell.openExternal(url));
+    const network = createNetworkServices({
+      vaultFile: privateFile(join(app.getPath('userData'), 'credentials.json')),
+      encryptor: createSafeStorageEncryptor(),
+      fetch: networkSessionFetch(),
+      clock: systemClock,
+      links,
+      log: (message) => console.warn(message),
+    });
+    serveAppScheme(join(__dirname, '../renderer'), network.gateway);
+
     const deliveries = createDeliveryService({
       clock: systemClock,
       emit: emitToPage,
@@ -102,6 +113,8 @@ if (!app.requestSingleInstanceLock()) {
           links,
           deliveries,
           quitGuard,
+          signIn: network.signIn,
+          vault: network.vault,
         }),
         isTrustedSender: (url) => isTrustedAppUrl(url, appOrigins),
         log: (message) => console.warn(message),

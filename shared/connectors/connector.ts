@@ -1,4 +1,12 @@
-import type { Account, ActivityItem, Network, Person, Post, Visibility } from '../domain';
+import type {
+  Account,
+  ActivityItem,
+  Network,
+  NetworkCapabilities,
+  Person,
+  Post,
+  Visibility,
+} from '../domain';
 
 /** A person as a network describes them; the user's own notes and screening are added locally. */
 export type IncomingPerson = Omit<
@@ -24,6 +32,14 @@ export interface ActivityBatch {
   readonly nextCursor: string | null;
   /** True when another call with `nextCursor` would return more right now. */
   readonly hasMore: boolean;
+  readonly problems: readonly ConnectorProblem[];
+}
+
+/** A page of the people the user follows. */
+export interface PeoplePage {
+  readonly people: readonly IncomingPerson[];
+  /** Pass it back for the next page; null when this was the last one. */
+  readonly nextCursor: string | null;
   readonly problems: readonly ConnectorProblem[];
 }
 
@@ -134,8 +150,22 @@ export interface Connector {
   readonly network: Network;
   /** The account this connector speaks for. */
   readonly account: Account;
+  /**
+   * What the account's server lets a reply do. A connector that reads it from the server
+   * (Mastodon: the instance) says what it knows so far: after a `fetchActivitySince`, the
+   * server's own values; before, the account's stored ones or the network's defaults.
+   */
+  readonly capabilities: NetworkCapabilities;
   /** Activity newer than `cursor` (null: the first sync), oldest first, in pages. */
   fetchActivitySince(cursor: string | null, options?: CallOptions): Promise<ActivityBatch>;
+  /**
+   * Tells the network the user has seen everything up to this activity (its `networkId`), so the
+   * user's other apps do not show it as new (Mastodon: the notifications marker). Never moves the
+   * network's position back.
+   */
+  markSeen(activityNetworkId: string, options?: CallOptions): Promise<void>;
+  /** The people the user follows, a page at a time (null: the first page); they pass the screener. */
+  fetchFollowing(cursor: string | null, options?: CallOptions): Promise<PeoplePage>;
   /** The whole conversation around a post. */
   fetchThread(postId: string, options?: CallOptions): Promise<ThreadSnapshot>;
   /**

@@ -4,9 +4,16 @@ import {
   type ActivityBatch,
   type Connector,
   type OutgoingReply,
+  type PeoplePage,
 } from '../connectors/connector';
 import { AccountSchema, PostSchema } from '../domain';
-import { DEMO_ACCOUNT_ID, DEMO_SELF_PERSON_ID, DEMO_XSS_POST_ID } from './constants';
+import {
+  DEMO_ACCOUNT_ID,
+  DEMO_FIRST_TIME_SENDER_ID,
+  DEMO_SELF_PERSON_ID,
+  DEMO_SPAM_PERSON_IDS,
+  DEMO_XSS_POST_ID,
+} from './constants';
 import { createDemoConnector } from './demo-connector';
 import { DAY, generateDemoNetwork, HOUR } from './generate';
 
@@ -290,5 +297,54 @@ describe('demo connector: sendReply', () => {
       const error = await connector.sendReply(outgoing, `key-bad-000${i}`).catch((e: unknown) => e);
       expectConnectorError(error, 'rejected');
     }
+  });
+});
+
+describe('demo connector: what a real network also answers', () => {
+  it('says what a reply may do, like a Mastodon server with its defaults', () => {
+    const { connector } = setup();
+    expect(connector.capabilities).toMatchObject({
+      contentWarning: true,
+      directMessages: true,
+      postLimit: { graphemes: 500, charactersPerUrl: 23, bytes: null },
+    });
+  });
+
+  it('follows its regulars: everyone but the first-time sender, the spam accounts and the user', async () => {
+    const { connector } = setup();
+    const followed: string[] = [];
+    let cursor: string | null = null;
+    for (let page = 0; page < 100; page += 1) {
+      const result: PeoplePage = await connector.fetchFollowing(cursor);
+      followed.push(...result.people.map((p) => p.id));
+      cursor = result.nextCursor;
+      if (cursor === null) break;
+    }
+    const strangers = [DEMO_FIRST_TIME_SENDER_ID, ...DEMO_SPAM_PERSON_IDS, DEMO_SELF_PERSON_ID];
+    expect(new Set(followed).size).toBe(followed.length);
+    expect(followed).toEqual(
+      network.people.filter((p) => !strangers.includes(p.id)).map((p) => p.id),
+    );
+    await expect(connector.fetchFollowing('elsewhere|3')).rejects.toThrow(ConnectorError);
+  });
+
+  it('remembers what the user has seen, and never moves it back', async () => {
+    const { connector } = setup();
+    const [older, newer] = [network.activity[3], network.activity[9]];
+    if (older === undefined || newer === undefined) throw new Error('the demo has activity');
+    await connector.markSeen(newer.networkId);
+    await connector.markSeen(older.networkId);
+    expect(connector.seenUpTo).toBe(newer.networkId);
+    expectConnectorError(await connector.markSeen('no-such').catch((e: unknown) => e), 'rejected');
+  });
+
+  it('fails like a server while the computer is offline', async () => {
+    const connector = createDemoConnector({
+      anchor: ANCHOR,
+      clock: () => ANCHOR,
+      isOnline: () => false,
+    });
+    expectConnectorError(await connector.fetchFollowing(null).catch((e: unknown) => e), 'offline');
+    expectConnectorError(await connector.markSeen('x').catch((e: unknown) => e), 'offline');
   });
 });

@@ -17,15 +17,25 @@ import {
   type IncomingActivity,
   type IncomingPerson,
   type OutgoingReply,
+  type PeoplePage,
   type SentReply,
   type ThreadSnapshot,
 } from '../connectors/connector';
-import { LanguageSchema, localId, type Account, type Post } from '../domain';
+import {
+  LanguageSchema,
+  localId,
+  MASTODON_DEFAULT_CAPABILITIES,
+  type Account,
+  type NetworkCapabilities,
+  type Post,
+} from '../domain';
 import {
   DEMO_ACCOUNT_ID,
   DEMO_DEFAULT_SEED,
+  DEMO_FIRST_TIME_SENDER_ID,
   DEMO_PAGE_SIZE,
   DEMO_SERVER_ORIGIN,
+  DEMO_SPAM_PERSON_IDS,
 } from './constants';
 import { compareByTime } from './builder';
 import { generateDemoNetwork, type DemoNetwork } from './generate';
@@ -55,6 +65,15 @@ interface CursorPosition {
 }
 
 const CURSOR_PREFIX = 'demo-v1';
+const FOLLOWING_CURSOR_PREFIX = 'demo-following';
+/** People per `fetchFollowing` page. */
+const FOLLOWING_PAGE_SIZE = 40;
+
+/** The demo connector, with what it was told about the user's reading. */
+export interface DemoConnector extends Connector {
+  /** The activity `markSeen` last moved the demo's read position to, or null. */
+  readonly seenUpTo: string | null;
+}
 
 export function encodeDemoCursor(position: CursorPosition): string {
   return `${CURSOR_PREFIX}|${position.createdAt}|${position.networkId}`;
@@ -74,9 +93,9 @@ function rejected(message: string, status: number | null): ConnectorError {
   return new ConnectorError({ kind: 'rejected', message, status });
 }
 
-export function createDemoConnector(options: DemoConnectorOptions): Connector {
+export function createDemoConnector(options: DemoConnectorOptions): DemoConnector {
   const network = generateDemoNetwork(options.anchor, options.seed ?? DEMO_DEFAULT_SEED);
-  return new DemoConnector(
+  return new DemoNetworkConnector(
     network,
     options.clock,
     options.pageSize ?? DEMO_PAGE_SIZE,
@@ -84,9 +103,12 @@ export function createDemoConnector(options: DemoConnectorOptions): Connector {
   );
 }
 
-class DemoConnector implements Connector {
+class DemoNetworkConnector implements DemoConnector {
   readonly network = 'demo' as const;
   readonly account: Account;
+  /** The demo behaves like a Mastodon server with Mastodon's defaults. */
+  readonly capabilities: NetworkCapabilities = MASTODON_DEFAULT_CAPABILITIES;
+  seenUpTo: string | null = null;
 
   private readonly peopleByHandle: ReadonlyMap<string, IncomingPerson>;
   private readonly postsById: ReadonlyMap<string, Post>;
@@ -96,6 +118,8 @@ class DemoConnector implements Connector {
   /** Replies sent through this instance, by idempotency key. */
   private readonly sent = new Map<string, Post>();
   private readonly sentById = new Map<string, Post>();
+  /** Each activity item's place in the network's order, by network id (built when first asked). */
+  private activityOrder: Map<string, number> | null = null;
 
   constructor(
     private readonly data: DemoNetwork,
@@ -155,6 +179,33 @@ class DemoConnector implements Connector {
       activity: page,
       nextCursor: last === undefined ? cursor : encodeDemoCursor(last),
       hasMore,
+      problems: [],
+    };
+  }
+
+  /** Remembers the newest activity the user has seen; an older one leaves it as it is. */
+  async markSeen(activityNetworkId: string): Promise<void> {
+    this.reach();
+    const told = this.activityIndex(activityNetworkId);
+    if (told === undefined)
+      throw rejected(`No activity ${activityNetworkId} on the demo network`, 404);
+    const before = this.seenUpTo === null ? -1 : (this.activityIndex(this.seenUpTo) ?? -1);
+    if (told > before) this.seenUpTo = activityNetworkId;
+  }
+
+  /**
+   * The demo user has used social media for years: they follow everyone in the demo except the
+   * first-time sender and the spam accounts, who meet the screener as they would for real.
+   */
+  async fetchFollowing(cursor: string | null): Promise<PeoplePage> {
+    this.reach();
+    const strangers = new Set<string>([DEMO_FIRST_TIME_SENDER_ID, ...DEMO_SPAM_PERSON_IDS]);
+    const followed = this.data.people.filter((p) => !p.isSelf && !strangers.has(p.id));
+    const start = cursor === null ? 0 : decodeFollowingCursor(cursor);
+    const end = start + FOLLOWING_PAGE_SIZE;
+    return {
+      people: followed.slice(start, end),
+      nextCursor: end < followed.length ? `${FOLLOWING_CURSOR_PREFIX}|${end}` : null,
       problems: [],
     };
   }
@@ -230,6 +281,14 @@ class DemoConnector implements Connector {
     return post !== undefined && post.parent?.id === reply.inReplyToPostId ? { post } : null;
   }
 
+  /** Where an activity item is in the network's order, by its network id. */
+  private activityIndex(networkId: string): number | undefined {
+    if (this.activityOrder === null) {
+      this.activityOrder = new Map(this.data.activity.map((a, index) => [a.networkId, index]));
+    }
+    return this.activityOrder.get(networkId);
+  }
+
   private mentionTarget(handle: string): MentionTarget | undefined {
     const person = this.peopleByHandle.get(handle.toLowerCase());
     if (person === undefined || person.profileUrl === null) return undefined;
@@ -282,6 +341,18 @@ class DemoConnector implements Connector {
     const wanted = new Set<string>([...posts.map((p) => p.authorId), ...extraIds]);
     return this.data.people.filter((p) => wanted.has(p.id));
   }
+}
+
+function decodeFollowingCursor(cursor: string): number {
+  const [prefix, start] = cursor.split('|');
+  const index = Number(start);
+  if (prefix !== FOLLOWING_CURSOR_PREFIX || !Number.isSafeInteger(index) || index < 0) {
+    throw new ConnectorError({
+      kind: 'malformed',
+      message: `Not a demo following cursor: "${cursor}"`,
+    });
+  }
+  return index;
 }
 
 /** Index of the first item strictly after `position` in (createdAt, networkId) order. */

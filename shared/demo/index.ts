@@ -8,6 +8,7 @@ export {
   createDemoConnector,
   decodeDemoCursor,
   encodeDemoCursor,
+  type DemoConnector,
   type DemoConnectorOptions,
 } from './demo-connector';
 export { generateDemoNetwork, type DemoNetwork } from './generate';

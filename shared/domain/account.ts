@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { NetworkCapabilitiesSchema } from './capabilities';
 import { IdSchema, InstantSchema, NetworkSchema } from './common';
 
 export const AccountSchema = z.object({
@@ -21,5 +22,24 @@ export const AccountSchema = z.object({
    * `configuration.statuses.max_characters`); absent means the network's default.
    */
   postLimit: z.number().int().positive().optional(),
+  /**
+   * What the account's server lets a reply do (post limit, URL length, audiences…), as its
+   * connector last read it at a sync; absent until then (the network's defaults apply).
+   */
+  capabilities: NetworkCapabilitiesSchema.optional(),
+  /**
+   * Why the server no longer accepts this account's sign-in (a revoked token), in its words; set
+   * by a sync the server refused, cleared by a sync it accepts (after signing in again).
+   */
+  signInProblem: z.string().nullable().optional(),
+  /** When the people the user follows were last read from the network (they pass the screener). */
+  followingReadAt: InstantSchema.optional(),
+  /**
+   * The newest activity a finished session showed (the network's id and when it happened): the
+   * network is told the user has seen everything up to it (`Connector.markSeen`).
+   */
+  seenUpTo: z.object({ networkId: z.string().min(1), createdAt: InstantSchema }).optional(),
+  /** The activity (network id) the network last confirmed as seen. */
+  seenToldUpTo: z.string().min(1).optional(),
 });
 export type Account = z.infer<typeof AccountSchema>;

@@ -1,4 +1,5 @@
 export * from './common';
+export * from './capabilities';
 export * from './account';
 export * from './person';
 export * from './post';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { IdSchema } from '../domain/common';
 import { DeliveryKindSchema } from '../domain/delivery';
 import { ScheduleSettingsSchema } from '../schedule/schedule-settings';
 import { isKnownTimeZone } from '../schedule/wall-clock';
@@ -46,6 +47,40 @@ export const DeliveryNoticeSchema = z.object({
 /** Names one "store your drafts, the app is quitting" request from main, so the answer matches. */
 const QuitRequestId = z.string().min(1).max(100);
 
+/** A real account main holds a sign-in for. Main makes the id; the page stores the rest. */
+export const SignedInAccountSchema = z.object({
+  /** Made by main: `m-<16 hex>`; never contains '|'. */
+  id: IdSchema,
+  network: z.enum(['mastodon', 'bluesky']),
+  /** `@alice@example.social` */
+  handle: z.string().min(1),
+  displayName: z.string(),
+  /** The one origin the gateway talks to for this account. */
+  serverOrigin: z.string().url(),
+  /** The user's own id on the network (a Mastodon account id). */
+  networkUserId: z.string().min(1),
+  avatarUrl: z.string().url().nullable(),
+});
+export type SignedInAccount = z.infer<typeof SignedInAccountSchema>;
+
+/**
+ * How well saved sign-ins are protected on this computer: an OS keyring (Linux), the OS's own
+ * protection (macOS Keychain, Windows DPAPI), a fixed key (`basic-text`: Linux without a keyring),
+ * or not at all (`unavailable`: nothing can be saved).
+ */
+export const VaultProtectionSchema = z.enum(['os-keyring', 'os', 'basic-text', 'unavailable']);
+export type VaultProtection = z.infer<typeof VaultProtectionSchema>;
+
+export const VaultStatusSchema = z.object({
+  protection: VaultProtectionSchema,
+  /** What the user should know, in a sentence or two; null when all is well. */
+  message: z.string().nullable(),
+});
+export type VaultStatus = z.infer<typeof VaultStatusSchema>;
+
+/** Names one sign-in in progress (made by main). */
+const AttemptId = z.string().min(1).max(100);
+
 export const contract = {
   'app:getInfo': { request: NoInput, response: AppInfoSchema },
   /** The page answers `app:flushBeforeQuit`: its drafts are stored (`unstored` are written ahead only). */
@@ -84,6 +119,45 @@ export const contract = {
       .strict(),
     response: DeliveryNoticeSchema,
   },
+  /**
+   * Starts signing in: main registers (or reuses) Slowpost's app on the server, starts the
+   * loopback listener and opens the system browser at `authorizeUrl` itself. `accountId` signs an
+   * existing account in again. `mode` (optional, default `loopback`) asks for the copy-and-paste
+   * code instead; main answers `paste-code` by itself when the loopback cannot work.
+   */
+  'accounts:beginSignIn': {
+    request: z
+      .object({
+        network: z.literal('mastodon'),
+        server: z.string().min(1).max(400),
+        accountId: IdSchema.nullable(),
+        mode: z.enum(['loopback', 'paste-code']).optional(),
+      })
+      .strict(),
+    response: z.object({
+      attemptId: AttemptId,
+      server: z.string().url(),
+      authorizeUrl: z.string().url(),
+      mode: z.enum(['loopback', 'paste-code']),
+    }),
+  },
+  /** `code: null` waits for the loopback redirect; a string is the code the user pasted. */
+  'accounts:finishSignIn': {
+    request: z
+      .object({ attemptId: AttemptId, code: z.string().min(1).max(2000).nullable() })
+      .strict(),
+    response: SignedInAccountSchema,
+  },
+  'accounts:cancelSignIn': {
+    request: z.object({ attemptId: AttemptId }).strict(),
+    response: z.object({}),
+  },
+  /** Deletes the account's credentials (and asks its server to revoke the token). */
+  'accounts:forget': {
+    request: z.object({ accountId: IdSchema }).strict(),
+    response: z.object({ forgotten: z.boolean() }),
+  },
+  'accounts:vaultStatus': { request: NoInput, response: VaultStatusSchema },
 } as const;
 
 /** What main tells the renderer without being asked. Payloads are parsed on arrival too. */

@@ -97,6 +97,13 @@ describe('countForNetwork — Mastodon', () => {
     );
   });
 
+  it("follows the instance's own URL length, or counts URLs as written when it has none", () => {
+    const text = 'see https://example.com/a/very/long/path/indeed ok';
+    expect(countForNetwork(text, 'mastodon', { charactersPerUrl: 32 }).used).toBe(4 + 32 + 3);
+    expect(countForNetwork(text, 'mastodon', { charactersPerUrl: null }).used).toBe(text.length);
+    expect(countForNetwork(text, 'mastodon', { charactersPerUrl: -1 }).used).toBe(4 + 23 + 3);
+  });
+
   it('does not shorten URLs without a scheme', () => {
     expect(countForNetwork('example.com/page', 'mastodon').used).toBe(16);
   });

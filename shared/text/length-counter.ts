@@ -35,6 +35,11 @@ export interface CountOptions {
   spoilerText?: string;
   /** Mastodon/demo: how the server counts. Default `'graphemes'` (what Mastodon itself does). */
   counting?: 'graphemes' | 'codePoints';
+  /**
+   * Mastodon/demo: what every URL counts as (the instance's
+   * `configuration.statuses.characters_reserved_per_url`). Default 23; null counts URLs as written.
+   */
+  charactersPerUrl?: number | null;
 }
 
 export interface LengthCount {
@@ -57,12 +62,16 @@ export interface LengthCount {
  * The text Mastodon measures: each URL replaced by 23 placeholder characters, each
  * `@user@domain` mention shortened to `@user`.
  */
-export function mastodonCountableText(text: string): string {
+export function mastodonCountableText(
+  text: string,
+  charactersPerUrl: number | null = MASTODON_URL_LENGTH,
+): string {
   let out = '';
   let last = 0;
   for (const entity of findEntities(text)) {
     out += text.slice(last, entity.start);
-    out += entity.kind === 'url' ? 'x'.repeat(MASTODON_URL_LENGTH) : `@${entity.username}`;
+    if (entity.kind !== 'url') out += `@${entity.username}`;
+    else out += charactersPerUrl === null ? entity.text : 'x'.repeat(charactersPerUrl);
     last = entity.end;
   }
   return out + text.slice(last);
@@ -91,7 +100,13 @@ export function countForNetwork(
     };
   }
   const limit = validLimit(options.maxCharacters, MASTODON_DEFAULT_MAX_CHARACTERS);
-  const countable = (options.spoilerText ?? '') + mastodonCountableText(text);
+  const perUrl =
+    options.charactersPerUrl === undefined ||
+    (options.charactersPerUrl !== null &&
+      !(Number.isInteger(options.charactersPerUrl) && options.charactersPerUrl >= 0))
+      ? MASTODON_URL_LENGTH
+      : options.charactersPerUrl;
+  const countable = (options.spoilerText ?? '') + mastodonCountableText(text, perUrl);
   const used =
     options.counting === 'codePoints' ? countCodePoints(countable) : countGraphemes(countable);
   return { used, limit, remaining: limit - used, over: used > limit, unit: 'characters' };

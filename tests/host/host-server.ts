@@ -1,10 +1,12 @@
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { extname, join, normalize, sep } from 'node:path';
 import { createBridgeHandlers } from '../../electron/main/ipc/bridge-handlers';
 import { createDispatcher } from '../../electron/main/ipc/bridge-dispatcher';
 import { CONTENT_SECURITY_POLICY } from '../../electron/main/security/content-security-policy';
+import { ACCOUNT_HEADER } from '../../shared/connectors/gateway';
 import { isTrustedAppUrl } from '../../electron/main/security/trusted-url';
 import type { Clock, ManualClock } from '../../electron/main/services/clock';
 import { createManualClock, systemClock } from '../../electron/main/services/clock';
@@ -14,7 +16,16 @@ import {
 } from '../../electron/main/services/delivery-service';
 import type { ShownNotification } from '../../electron/main/services/delivery-notifier';
 import { createExternalLinks } from '../../electron/main/services/external-links';
+import type { FetchLike } from '../../electron/main/services/network-gateway';
+import { isGatewayRequest } from '../../electron/main/services/network-gateway';
+import {
+  createNetworkServices,
+  type NetworkServices,
+} from '../../electron/main/services/network-services';
 import { createQuitGuard, type QuitRelease } from '../../electron/main/services/quit-guard';
+import { privateFile } from '../../electron/main/services/text-file';
+import type { VaultProtection } from '../../shared/ipc/contract';
+import { createTestOnlyEncryptor } from './test-only-encryptor';
 
 /**
  * The loopback dev/test host: serves the production renderer build and answers the bridge over
@@ -43,6 +54,15 @@ export interface HostOptions {
   readonly manualClockStart?: number;
   /** The bench page's build, served at /bench/ (same origin as the app, so the same IndexedDB). */
   readonly benchDir?: string;
+  /**
+   * Where the credential vault is kept (`credentials.json`, encrypted with a test-only key that
+   * lives as long as the host). Default: a temporary folder, removed when the host closes.
+   */
+  readonly vaultDir?: string;
+  /** What the test-only encryptor reports as the vault's protection (default `os-keyring`). */
+  readonly vaultProtection?: VaultProtection;
+  /** How the gateway and sign-in reach servers (default: Node's fetch). */
+  readonly networkFetch?: FetchLike;
 }
 
 export interface RunningHost {
@@ -55,6 +75,12 @@ export interface RunningHost {
   readonly shellStatus: string[];
   /** Present when the host runs on a manual clock. */
   readonly clock: ManualClock | null;
+  /**
+   * The real network side (vault, rate limits, gateway, sign-in), for tests in this process:
+   * e.g. `network.vault.credential(id)` to learn a token and prove the page never held it. The
+   * authorize page a sign-in "opened" is the last of `openedLinks` (and `/__host/opened-links`).
+   */
+  readonly network: NetworkServices;
   /**
    * Quits as the desktop app would (tests only; the host itself keeps running): asks the page to
    * store its drafts and resolves once main's quit guard lets the quit go, with why.
@@ -102,12 +128,26 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     },
     log,
   });
+  const ownVaultDir = options.vaultDir === undefined;
+  const vaultDir = options.vaultDir ?? (await mkdtemp(join(tmpdir(), 'slowpost-host-vault-')));
+  const network = createNetworkServices({
+    vaultFile: privateFile(join(vaultDir, 'credentials.json')),
+    encryptor: createTestOnlyEncryptor({ protection: options.vaultProtection ?? 'os-keyring' }),
+    fetch: options.networkFetch ?? fetchWithoutReuse,
+    clock,
+    links,
+    // Only the app's own page may use the gateway (any local web page can reach this host).
+    isTrustedOrigin: (value) => value === origin,
+    log,
+  });
   const dispatch = createDispatcher({
     handlers: createBridgeHandlers({
       appInfo: { name: 'Slowpost', version: '0.1.0', platform: process.platform, host: 'web-host' },
       links,
       deliveries,
       quitGuard,
+      signIn: network.signIn,
+      vault: network.vault,
     }),
     isTrustedSender: (url) => isTrustedAppUrl(url, [origin]),
     log,
@@ -124,6 +164,9 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? '/', origin);
+    if (request.headers[ACCOUNT_HEADER.toLowerCase()] !== undefined) {
+      return forwardToGateway(request, response, url);
+    }
     if (url.pathname.startsWith('/__bridge/')) {
       if (request.method !== 'POST') return send(response, 405, 'text/plain', 'POST only');
       const body = await readBody(request);
@@ -192,6 +235,35 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     }
   }
 
+  /** Requests that name an account go to the network gateway, as `app://` ones do in Electron. */
+  async function forwardToGateway(
+    request: IncomingMessage,
+    response: ServerResponse,
+    url: URL,
+  ): Promise<void> {
+    const aborted = new AbortController();
+    response.on('close', () => {
+      if (!response.writableFinished) aborted.abort();
+    });
+    const method = request.method ?? 'GET';
+    const headers = new Headers();
+    for (const [name, value] of Object.entries(request.headers)) {
+      if (typeof value === 'string') headers.set(name, value);
+      else if (Array.isArray(value)) for (const v of value) headers.append(name, v);
+    }
+    const body =
+      method === 'GET' || method === 'HEAD' ? null : new Uint8Array(await readBytes(request));
+    const gatewayRequest = new Request(url, { method, headers, body, signal: aborted.signal });
+    if (!isGatewayRequest(gatewayRequest)) return send(response, 400, 'text/plain', 'Bad request');
+    const answer = await network.gateway.handle(gatewayRequest);
+    const out: Record<string, string> = {};
+    answer.headers.forEach((value, name) => {
+      out[name] = value;
+    });
+    response.writeHead(answer.status, out);
+    response.end(Buffer.from(await answer.arrayBuffer()));
+  }
+
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, '127.0.0.1', () => resolve());
@@ -205,6 +277,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     notifications,
     shellStatus,
     clock: manualClock,
+    network,
     quit: () =>
       new Promise((resolve) => {
         quitWaiters.push(resolve);
@@ -215,6 +288,8 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
         deliveries.stop();
         for (const stream of eventStreams) stream.end();
         server.close(() => resolve());
+      }).then(async () => {
+        if (ownVaultDir) await rm(vaultDir, { recursive: true, force: true });
       }),
   };
 }
@@ -222,6 +297,33 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
 function send(response: ServerResponse, status: number, type: string, body: string): void {
   response.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
   response.end(body);
+}
+
+/**
+ * Node's fetch, on a fresh connection every time. Node keeps connections open and sends the next
+ * request on one the server may have closed meanwhile (snac closes them without saying so), which
+ * fails — a post then "may have arrived". Chromium, which the desktop app's gateway uses, sends
+ * such a request again by itself; this does not reuse connections at all, which costs little in
+ * tests and development, the host's only uses.
+ */
+const fetchWithoutReuse: FetchLike = (input, init = {}) => {
+  const headers = new Headers(init.headers);
+  headers.set('connection', 'close');
+  return fetch(input, { ...init, headers });
+};
+
+const MAX_GATEWAY_BODY = 16 * 1024 * 1024;
+
+async function readBytes(request: IncomingMessage): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    const buffer = chunk as Buffer;
+    size += buffer.length;
+    if (size > MAX_GATEWAY_BODY) throw new Error('request body too large');
+    chunks.push(buffer);
+  }
+  return Buffer.concat(chunks);
 }
 
 async function readBody(request: IncomingMessage): Promise<string> {

@@ -1,11 +1,17 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
+import { createTestOnlyEncryptor } from '../../../tests/host/test-only-encryptor';
 import { createDispatcher } from './bridge-dispatcher';
 import { createBridgeHandlers } from './bridge-handlers';
 import { createExternalLinks } from '../services/external-links';
 import { isTrustedAppUrl } from '../security/trusted-url';
 import { createManualClock } from '../services/clock';
 import { createDeliveryService } from '../services/delivery-service';
+import { createNetworkServices } from '../services/network-services';
 import { createQuitGuard } from '../services/quit-guard';
+import { privateFile } from '../services/text-file';
 
 function deliveries() {
   return createDeliveryService({
@@ -25,17 +31,31 @@ function quitGuard() {
   });
 }
 
+function network(links = createExternalLinks(() => Promise.resolve())) {
+  return createNetworkServices({
+    vaultFile: privateFile(join(mkdtempSync(join(tmpdir(), 'slowpost-bridge-')), 'vault.json')),
+    encryptor: createTestOnlyEncryptor({ protection: 'basic-text' }),
+    fetch: (input, init) => fetch(input, init),
+    clock: createManualClock(Date.UTC(2026, 10, 25, 8)),
+    links,
+  });
+}
+
 function setup(guard = quitGuard()) {
   const opened: string[] = [];
   const log = vi.fn();
+  const links = createExternalLinks(async (url) => {
+    opened.push(url);
+  });
+  const { signIn, vault } = network(links);
   const dispatch = createDispatcher({
     handlers: createBridgeHandlers({
       appInfo: { name: 'Slowpost', version: '1.2.3', platform: 'linux', host: 'electron' },
-      links: createExternalLinks(async (url) => {
-        opened.push(url);
-      }),
+      links,
       deliveries: deliveries(),
       quitGuard: guard,
+      signIn,
+      vault,
     }),
     isTrustedSender: (url) => isTrustedAppUrl(url, ['app://slowpost']),
     log,
@@ -107,6 +127,7 @@ describe('the bridge dispatcher', () => {
           links: createExternalLinks(() => Promise.resolve()),
           deliveries: deliveries(),
           quitGuard: quitGuard(),
+          ...network(),
         }),
         'app:getInfo': () => {
           throw new Error('disk on fire');
@@ -168,5 +189,54 @@ describe('the bridge dispatcher', () => {
     });
     expect(answer).toEqual({ ok: true, value: { quitting: true } });
     expect(guard.beforeQuit()).toBe('go');
+  });
+
+  it('answers the accounts channels, with sentences a user can act on', async () => {
+    const { dispatch, opened } = setup();
+    const typo = await dispatch('app://slowpost/', 'accounts:beginSignIn', {
+      network: 'mastodon',
+      server: 'http://example.social',
+      accountId: null,
+    });
+    expect(typo).toMatchObject({
+      ok: false,
+      error: {
+        code: 'failed',
+        message: expect.stringMatching(
+          /^Slowpost connects to example\.social only over https/,
+        ) as unknown,
+      },
+    });
+    expect(opened).toEqual([]);
+    const bluesky = await dispatch('app://slowpost/', 'accounts:beginSignIn', {
+      network: 'bluesky',
+      server: 'bsky.social',
+      accountId: null,
+    });
+    expect(bluesky).toMatchObject({ ok: false, error: { code: 'bad-input' } });
+    expect(await dispatch('app://slowpost/', 'accounts:vaultStatus', {})).toMatchObject({
+      ok: true,
+      value: { protection: 'basic-text', message: expect.stringMatching(/keyring/) as unknown },
+    });
+    expect(
+      await dispatch('app://slowpost/', 'accounts:forget', { accountId: 'm-0000000000000000' }),
+    ).toEqual({
+      ok: true,
+      value: { forgotten: false },
+    });
+    expect(
+      await dispatch('app://slowpost/', 'accounts:cancelSignIn', { attemptId: 'a-1' }),
+    ).toEqual({
+      ok: true,
+      value: {},
+    });
+    const ended = await dispatch('app://slowpost/', 'accounts:finishSignIn', {
+      attemptId: 'a-1',
+      code: null,
+    });
+    expect(ended).toMatchObject({
+      ok: false,
+      error: { message: expect.stringMatching(/This sign-in has ended/) as unknown },
+    });
   });
 });

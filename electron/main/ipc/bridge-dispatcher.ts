@@ -3,6 +3,7 @@ import { contract, isChannel } from '../../../shared/ipc/contract';
 import type { BridgeResult } from '../../../shared/ipc/result';
 import { bridgeFailure } from '../../../shared/ipc/result';
 import { parseUnknown } from '../../../shared/validation/parse-unknown';
+import { UserFacingError } from '../services/user-facing-error';
 
 /** The services behind each channel. They receive parsed input only. */
 export type BridgeHandlers = {
@@ -25,7 +26,8 @@ export type Dispatch = (
 /**
  * The single way a request from a page reaches a service: (1) the sender must be the app's own
  * page, (2) the input is parsed with the channel's schema, (3) the answer is a `BridgeResult`,
- * never a thrown error. Electron's ipcMain and the loopback host both call this.
+ * never a thrown error (a `UserFacingError`'s sentence is passed on as it is). Electron's ipcMain
+ * and the loopback host both call this.
  */
 export function createDispatcher(options: DispatcherOptions): Dispatch {
   const log = options.log ?? (() => undefined);
@@ -52,6 +54,10 @@ export function createDispatcher(options: DispatcherOptions): Dispatch {
       }
       return { ok: true, value: checked.value };
     } catch (error) {
+      if (error instanceof UserFacingError) {
+        log(`bridge: ${channel}: ${error.message}`);
+        return bridgeFailure('failed', error.message);
+      }
       const message = error instanceof Error ? error.message : String(error);
       log(`bridge: ${channel} failed: ${message}`);
       return bridgeFailure('failed', `${channel} failed: ${message}`);

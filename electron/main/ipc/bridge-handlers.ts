@@ -1,5 +1,7 @@
+import type { CredentialVault } from '../services/credential-vault';
 import type { DeliveryService } from '../services/delivery-service';
 import type { ExternalLinks } from '../services/external-links';
+import type { MastodonSignIn } from '../services/mastodon-sign-in';
 import type { QuitGuard } from '../services/quit-guard';
 import type { BridgeHandlers } from './bridge-dispatcher';
 
@@ -13,6 +15,8 @@ export interface BridgeServices {
   readonly links: ExternalLinks;
   readonly deliveries: DeliveryService;
   readonly quitGuard: QuitGuard;
+  readonly signIn: MastodonSignIn;
+  readonly vault: Pick<CredentialVault, 'status'>;
 }
 
 /** Maps each channel of the contract to the service that answers it. */
@@ -24,5 +28,14 @@ export function createBridgeHandlers(services: BridgeServices): BridgeHandlers {
     'deliveries:configure': (input) => services.deliveries.configure(input),
     'deliveries:status': () => services.deliveries.status(),
     'deliveries:delivered': (input) => services.deliveries.delivered(input),
+    'accounts:beginSignIn': ({ server, accountId, mode }) =>
+      services.signIn.begin({ server, accountId, ...(mode === undefined ? {} : { mode }) }),
+    'accounts:finishSignIn': (input) => services.signIn.finish(input),
+    'accounts:cancelSignIn': ({ attemptId }) => {
+      services.signIn.cancel(attemptId);
+      return {};
+    },
+    'accounts:forget': ({ accountId }) => services.signIn.forget(accountId),
+    'accounts:vaultStatus': () => services.vault.status(),
   };
 }

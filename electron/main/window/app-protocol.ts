@@ -3,6 +3,7 @@ import { extname, join, normalize, sep } from 'node:path';
 import { protocol } from 'electron';
 import { CONTENT_SECURITY_POLICY } from '../security/content-security-policy';
 import { APP_HOST, APP_SCHEME } from '../security/trusted-url';
+import { isGatewayRequest, type NetworkGateway } from '../services/network-gateway';
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -23,12 +24,16 @@ export function registerAppScheme(): void {
   ]);
 }
 
-/** Serves the built renderer from `rendererDir` at `app://slowpost/`, with the strict CSP. */
-export function serveAppScheme(rendererDir: string): void {
+/**
+ * Serves the built renderer from `rendererDir` at `app://slowpost/`, with the strict CSP. A request
+ * that names an account (`X-Slowpost-Account`) goes to the network gateway instead.
+ */
+export function serveAppScheme(rendererDir: string, gateway: NetworkGateway): void {
   const root = normalize(rendererDir + sep);
   protocol.handle(APP_SCHEME, async (request) => {
     const url = new URL(request.url);
     if (url.hostname !== APP_HOST) return new Response('Not found', { status: 404 });
+    if (isGatewayRequest(request)) return gateway.handle(request);
     const relative = decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname);
     const file = normalize(join(root, relative));
     if (!file.startsWith(root)) return new Response('Not found', { status: 404 });

@@ -59,7 +59,14 @@ export function App({ sync }: { sync: SyncClient }) {
       </main>
     );
   } else if (open.length > 0) {
-    body = review === undefined ? null : <SessionView deliveries={open} review={review} />;
+    body =
+      review === undefined ? null : (
+        <SessionView
+          deliveries={open}
+          review={review}
+          onClosed={() => void sync.tellSeen(Date.now())}
+        />
+      );
   } else if (!settled) {
     body = null; // the status line says what is happening
   } else {

@@ -1,9 +1,4 @@
 import { createDemoAccount } from '../../../shared/demo/account';
-import {
-  DEMO_ACCOUNT_ID,
-  DEMO_FIRST_TIME_SENDER_ID,
-  DEMO_SPAM_PERSON_IDS,
-} from '../../../shared/demo/constants';
 import { DemoSetting } from '../../../shared/settings/setting-definitions';
 import type { SlowpostDb } from '../db/database';
 import { addAccountIfMissing } from '../db/repositories/accounts';
@@ -28,21 +23,11 @@ export async function restoreDemo(db: SlowpostDb, now: number): Promise<void> {
   await addDemoOnFirstRun(db, now);
 }
 
-/** The first delivery, right after the demo (or an account) is added: no waiting for a slot. */
-export async function welcomeDelivery(db: SlowpostDb, now: number): Promise<void> {
-  await letInDemoRegulars(db);
-  await makeDelivery(db, { kind: 'welcome', slot: now, now });
-}
-
 /**
- * The demo stands for someone who has used social media for years: the people they follow are let
- * in. Only the first-time sender and the spam accounts meet the screener, as they would for real.
+ * The first delivery, right after the demo (or an account) is added: no waiting for a slot. The
+ * sync before it has let the people the account follows past the screener (the demo follows its
+ * regulars), so only first-time senders and likely spam meet the screener, as they would for real.
  */
-async function letInDemoRegulars(db: SlowpostDb): Promise<void> {
-  const strangers = new Set<string>([DEMO_FIRST_TIME_SENDER_ID, ...DEMO_SPAM_PERSON_IDS]);
-  await db.people
-    .where('accountId')
-    .equals(DEMO_ACCOUNT_ID)
-    .filter((p) => p.screening === 'unknown' && !p.isSelf && !strangers.has(p.id))
-    .modify({ screening: 'let-in' });
+export async function welcomeDelivery(db: SlowpostDb, now: number): Promise<void> {
+  await makeDelivery(db, { kind: 'welcome', slot: now, now });
 }

@@ -3,8 +3,10 @@ import type {
   ActivityBatch,
   Connector,
   ConnectorFailure,
+  PeoplePage,
 } from '../../../shared/connectors/connector';
 import { ConnectorError } from '../../../shared/connectors/connector';
+import { MASTODON_DEFAULT_CAPABILITIES } from '../../../shared/domain';
 import { ACCOUNT, batch, mention, person, post, rawBatch } from '../../../tests/fixtures/records';
 import { SlowpostDatabase } from '../db/database';
 import { PageNotStoredError } from '../db/repositories/ingest-page';
@@ -22,6 +24,7 @@ const T = 1_700_000_100_000;
 class ScriptedConnector implements Connector {
   readonly network = 'mastodon' as const;
   readonly account = ACCOUNT;
+  readonly capabilities = MASTODON_DEFAULT_CAPABILITIES;
   readonly asked: (string | null)[] = [];
   failure: ConnectorFailure | null = null;
   constructor(private readonly pages: ReadonlyMap<string | null, ActivityBatch>) {}
@@ -32,6 +35,12 @@ class ScriptedConnector implements Connector {
   }
   fetchThread(): never {
     throw new Error('not scripted');
+  }
+  markSeen(): Promise<void> {
+    return Promise.resolve();
+  }
+  fetchFollowing(): Promise<PeoplePage> {
+    return Promise.resolve({ people: [], nextCursor: null, problems: [] });
   }
   sendReply(): never {
     throw new Error('not scripted');

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ActivityBatch, Connector } from '../../../shared/connectors/connector';
 import type { RequestTimer } from '../../../shared/connectors/deadline';
-import type { Account } from '../../../shared/domain';
+import { MASTODON_DEFAULT_CAPABILITIES, type Account } from '../../../shared/domain';
 import { ACCOUNT, batch, mention, person, post } from '../../../tests/fixtures/records';
 import { SlowpostDatabase } from '../db/database';
 import { readSyncLogs } from '../db/repositories/sync-log';
@@ -15,6 +15,7 @@ function connectorFor(account: Account, page: ActivityBatch): Connector {
   return {
     network: account.network,
     account,
+    capabilities: MASTODON_DEFAULT_CAPABILITIES,
     fetchActivitySince: (_cursor, options) =>
       account.id === SLOW.id
         ? new Promise<ActivityBatch>((_resolve, reject) =>
@@ -24,6 +25,8 @@ function connectorFor(account: Account, page: ActivityBatch): Connector {
     fetchThread: () => Promise.reject(new Error('not used')),
     sendReply: () => Promise.reject(new Error('not used')),
     findSentReply: () => Promise.reject(new Error('not used')),
+    markSeen: () => Promise.reject(new Error('not used')),
+    fetchFollowing: () => Promise.reject(new Error('not used')),
   };
 }
 

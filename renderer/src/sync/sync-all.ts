@@ -3,6 +3,7 @@ import type { Connector } from '../../../shared/connectors/connector';
 import type { SlowpostDb } from '../db/database';
 import { connectorFor } from './connector-for';
 import { syncAccount, type SyncOptions } from './sync-account';
+import { tellSeen } from './tell-seen';
 
 /**
  * Syncs every account side by side: one account's failure, or a server that is slow to answer,
@@ -31,4 +32,21 @@ export async function syncAll(
     newActivity: results.reduce((sum, r) => sum + r.newActivity, 0),
     problems: results.reduce((sum, r) => sum + r.problems, 0),
   };
+}
+
+/** Tells every account's network what the finished session showed; returns how many were told. */
+export async function tellSeenAll(
+  db: SlowpostDb,
+  now: () => number,
+  log: (message: string) => void,
+  connectorOf: (account: Account) => Connector | null = (account) => connectorFor(account, now),
+  options: SyncOptions = {},
+): Promise<number> {
+  const told = await Promise.all(
+    (await db.accounts.toArray()).map(async (account) => {
+      const connector = connectorOf(account);
+      return connector === null ? false : tellSeen(db, connector, log, options);
+    }),
+  );
+  return told.filter(Boolean).length;
 }

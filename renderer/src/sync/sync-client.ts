@@ -1,10 +1,15 @@
 import { parseUnknown } from '../../../shared/validation/parse-unknown';
 import { SyncResponseSchema } from './sync-protocol';
-import type { SyncResponse } from './sync-protocol';
+import type { SyncRequest, SyncResponse } from './sync-protocol';
 
 export interface SyncClient {
   /** Asks the worker to catch every account up; resolves when it is done. */
   sync(now: number): Promise<SyncResponse>;
+  /**
+   * Asks the worker to tell each network what the finished session showed (the next sync would
+   * otherwise); resolves when it is done. It never fails: what could not be told waits.
+   */
+  tellSeen(now: number): Promise<SyncResponse>;
 }
 
 export function createSyncClient(): SyncClient {
@@ -23,13 +28,15 @@ export function createSyncClient(): SyncClient {
     pending.get(parsed.value.id)?.(parsed.value);
     pending.delete(parsed.value.id);
   });
+  const ask = (type: SyncRequest['type'], now: number): Promise<SyncResponse> => {
+    const id = nextId++;
+    return new Promise((resolve) => {
+      pending.set(id, resolve);
+      worker.postMessage({ id, type, now } satisfies SyncRequest);
+    });
+  };
   return {
-    sync(now) {
-      const id = nextId++;
-      return new Promise((resolve) => {
-        pending.set(id, resolve);
-        worker.postMessage({ id, type: 'sync', now });
-      });
-    },
+    sync: (now) => ask('sync', now),
+    tellSeen: (now) => ask('tell-seen', now),
   };
 }

@@ -1,7 +1,7 @@
 /// <reference lib="webworker" />
 import { parseUnknown } from '../../../shared/validation/parse-unknown';
 import { openDatabase } from '../db/database';
-import { syncAll } from './sync-all';
+import { syncAll, tellSeenAll } from './sync-all';
 import type { SyncResponse } from './sync-protocol';
 import { SyncRequestSchema } from './sync-protocol';
 
@@ -24,8 +24,13 @@ self.addEventListener('message', (event: MessageEvent<unknown>) => {
   queue = queue.then(async () => {
     let response: SyncResponse;
     try {
-      const result = await syncAll(db, () => request.now, log);
-      response = { id: request.id, type: 'synced', ...result };
+      if (request.type === 'tell-seen') {
+        const told = await tellSeenAll(db, () => request.now, log);
+        response = { id: request.id, type: 'told', accounts: told };
+      } else {
+        const result = await syncAll(db, () => request.now, log);
+        response = { id: request.id, type: 'synced', ...result };
+      }
     } catch (error) {
       response = {
         id: request.id,

@@ -21,6 +21,7 @@ import {
   type ThreadSnapshot,
 } from '../../connectors/connector';
 import type { Account } from '../../domain/account';
+import { MASTODON_DEFAULT_CAPABILITIES } from '../../domain/capabilities';
 import { localId } from '../../domain/common';
 import type { Post } from '../../domain/post';
 
@@ -523,7 +524,11 @@ export function createFaultInjectingConnector(
   return {
     network: account.network,
     account,
+    capabilities: MASTODON_DEFAULT_CAPABILITIES,
     fetchActivitySince: () => Promise.resolve(emptyBatch),
+    // Harmless: this connector is about sending; nothing to mark, nobody followed.
+    markSeen: () => Promise.resolve(),
+    fetchFollowing: () => Promise.resolve({ people: [], nextCursor: null, problems: [] }),
     fetchThread: (postId: string): Promise<ThreadSnapshot> =>
       Promise.resolve({
         people: [],

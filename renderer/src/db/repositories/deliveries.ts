@@ -5,6 +5,7 @@ import type { SlowpostDb } from '../database';
 import { carryInto, keepWhatWasLeft } from './carry-over';
 import { openDeliveries } from './open-deliveries';
 import { releasedUpTo } from './released';
+import { noteSeenUpTo } from './seen-up-to';
 import { summariseThreads } from './thread-summaries';
 
 export interface DeliveryRequest {
@@ -105,7 +106,8 @@ export async function markOpened(db: SlowpostDb, now: number): Promise<void> {
 
 /**
  * Closes the inbox until the next delivery. What the session left untouched waits for that
- * delivery (see carry-over).
+ * delivery (see carry-over). Each account notes the newest activity the session showed, for the
+ * network's read position (see seen-up-to); telling the network happens later, off this path.
  */
 export async function closeOpenDeliveries(db: SlowpostDb, now: number): Promise<void> {
   const { deliveries, carryOvers, accounts, activity, posts, people, threads } = db;
@@ -114,6 +116,7 @@ export async function closeOpenDeliveries(db: SlowpostDb, now: number): Promise<
     const open = await openDeliveries(db);
     if (open.length === 0) return;
     await keepWhatWasLeft(db, now);
+    await noteSeenUpTo(db, open);
     for (const delivery of open) {
       await db.deliveries.update(delivery.id, {
         closedAt: now,

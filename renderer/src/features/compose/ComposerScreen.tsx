@@ -20,6 +20,7 @@ import { useOutbox } from '../../outbox/outbox-context';
 import { useUiStore } from '../../state/ui-store';
 import { ThreadView } from '../thread/ThreadView';
 import { PersonCard } from './PersonCard';
+import { postLimitOf } from './post-limit';
 import { ReplyEditor } from './ReplyEditor';
 import { useDraftAutosave } from './use-draft-autosave';
 
@@ -192,7 +193,7 @@ function Composer({ loaded }: { readonly loaded: Loaded }) {
               recipientName={recipientName}
               recipientId={answering.authorId}
               network={account?.network ?? 'demo'}
-              maxCharacters={account?.postLimit}
+              postLimit={postLimitOf(account)}
               initial={loaded.initial}
               conversationLanguage={answering.language}
               saveState={autosave.state}

@@ -3,7 +3,7 @@ import type { Network, Person, Visibility } from '../../../../shared/domain';
 import { VisibilitySchema } from '../../../../shared/domain';
 import type { SendMode } from '../../../../shared/settings/setting-definitions';
 import { detectFormLetter, type SentReply } from '../../../../shared/text/form-letter';
-import { countForNetwork } from '../../../../shared/text/length-counter';
+import { countForNetwork, type CountOptions } from '../../../../shared/text/length-counter';
 import type { DraftFields } from '../../db/repositories/replies';
 import { formatClockTime } from '../../ui/format-time';
 import { FormLetterHint } from './FormLetterHint';
@@ -15,8 +15,8 @@ interface Props {
   readonly recipientName: string;
   readonly recipientId: string;
   readonly network: Network;
-  /** The server's post length limit when known (Mastodon instances configure it). */
-  readonly maxCharacters: number | undefined;
+  /** The server's post length limit and URL length when known (Mastodon instances set them). */
+  readonly postLimit: Pick<CountOptions, 'maxCharacters' | 'charactersPerUrl'>;
   readonly initial: DraftFields;
   readonly conversationLanguage: string | null;
   readonly saveState: SaveState;
@@ -66,7 +66,7 @@ export function ReplyEditor(props: Props) {
   const change = (patch: Partial<DraftFields>): void => onChange(fields(patch));
 
   const count = countForNetwork(text, network, {
-    ...(props.maxCharacters === undefined ? {} : { maxCharacters: props.maxCharacters }),
+    ...props.postLimit,
     ...(mastodonLike && warningOn ? { spoilerText: warning } : {}),
   });
 

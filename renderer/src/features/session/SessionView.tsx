@@ -35,6 +35,8 @@ function isTyping(target: EventTarget | null): boolean {
 interface Props {
   readonly deliveries: readonly Delivery[];
   readonly review: ReviewSession;
+  /** The inbox closed ("Done for now"): the networks can be told what the session showed. */
+  readonly onClosed?: () => void;
 }
 
 /**
@@ -42,7 +44,7 @@ interface Props {
  * first-time senders and likely spam, one calm line for appreciation, every action one key away,
  * and a clear end.
  */
-export function SessionView({ deliveries, review }: Props) {
+export function SessionView({ deliveries, review, onClosed }: Props) {
   const db = useDatabase();
   const { view, session } = review;
   const pane = useUiStore((s) => s.pane);
@@ -294,7 +296,7 @@ export function SessionView({ deliveries, review }: Props) {
   const latest = deliveries[deliveries.length - 1];
   const closeInbox = (): void => {
     setPane('conversations');
-    void closeOpenDeliveries(db, Date.now());
+    void closeOpenDeliveries(db, Date.now()).then(() => onClosed?.());
   };
 
   const answering = useLiveQuery(async (): Promise<Post | null> => {

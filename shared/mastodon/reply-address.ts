@@ -1,0 +1,35 @@
+/**
+ * Who a reply is addressed to, as Mastodon clients do it: the author of the post being answered
+ * (and, for a direct message, everyone it mentions) is mentioned at the start of the reply unless
+ * the user already did. On Mastodon a direct message reaches only the people it mentions, and a
+ * reply notifies only them; without this a direct answer would be seen by no one but the user.
+ * A reply to a direct message is always direct: a private conversation is answered privately.
+ */
+import type { Account, Visibility } from '../domain';
+import type { MastodonStatus } from './payloads';
+
+export interface AddressedReply {
+  readonly text: string;
+  readonly visibility: Visibility;
+}
+
+function mentions(text: string, acct: string): boolean {
+  const escaped = acct.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`(^|[^\\p{L}\\p{N}_/])@${escaped}(?![\\p{L}\\p{N}_@.-])`, 'iu').test(text);
+}
+
+export function addressReply(
+  text: string,
+  visibility: Visibility,
+  parent: MastodonStatus,
+  account: Account,
+): AddressedReply {
+  const direct = parent.visibility === 'direct';
+  const people = [
+    { id: parent.account.id, acct: parent.account.acct },
+    ...(direct ? (parent.mentions ?? []) : []),
+  ].filter((p) => p.id !== account.networkUserId);
+  const missing = [...new Set(people.map((p) => p.acct))].filter((acct) => !mentions(text, acct));
+  const prefix = missing.map((acct) => `@${acct} `).join('');
+  return { text: `${prefix}${text}`, visibility: direct ? 'direct' : visibility };
+}
