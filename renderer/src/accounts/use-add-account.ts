@@ -68,8 +68,16 @@ export function useAddAccount(accountId: string | null = null): AddAccount {
       }
       current.current = null;
       setState({ step: 'finishing' });
-      const now = Date.now();
-      const saved = await saveSignedInAccount(db, result.value, now);
+      let saved: Awaited<ReturnType<typeof saveSignedInAccount>>;
+      try {
+        saved = await saveSignedInAccount(db, result.value, Date.now());
+      } catch (error) {
+        setState({
+          step: 'failed',
+          message: error instanceof Error ? error.message : String(error),
+        });
+        return;
+      }
       const synced = await sync.sync(Date.now());
       if (saved.isNew && synced.type === 'synced') await welcomeDelivery(db, Date.now());
       setState({ step: 'connected', account: saved.account, isNew: saved.isNew });

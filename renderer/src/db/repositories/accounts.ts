@@ -1,6 +1,8 @@
+import Dexie from 'dexie';
 import type { Account } from '../../../../shared/domain';
 import type { SignedInAccount } from '../../../../shared/ipc/contract';
 import type { SlowpostDb } from '../database';
+import { openDeliveries } from './open-deliveries';
 import { forgetSyncLog } from './sync-log';
 
 export async function addAccountIfMissing(db: SlowpostDb, account: Account): Promise<Account> {
@@ -24,6 +26,15 @@ export async function saveSignedInAccount(
 ): Promise<{ readonly account: Account; readonly isNew: boolean }> {
   return db.transaction('rw', db.accounts, async () => {
     const existing = await db.accounts.get(signedIn.id);
+    if (
+      existing !== undefined &&
+      (existing.networkUserId !== signedIn.networkUserId ||
+        existing.serverOrigin !== signedIn.serverOrigin)
+    ) {
+      throw new Error(
+        `That was ${signedIn.handle}, not ${existing.handle}. To sign in again, use ${existing.handle}; to add ${signedIn.handle}, add it as a new account.`,
+      );
+    }
     const account: Account =
       existing === undefined
         ? {
@@ -52,12 +63,17 @@ export async function saveSignedInAccount(
 /**
  * Removes an account and everything that came from it, in one transaction: its people, posts,
  * threads, activity, drafts, outbox entries and sync log. Deliveries stay (they are the user's
- * history).
+ * history), but an open one left with nothing in it is closed: it has nothing left to show.
  */
-export async function removeAccountData(db: SlowpostDb, accountId: string): Promise<void> {
+export async function removeAccountData(
+  db: SlowpostDb,
+  accountId: string,
+  now: number = Date.now(),
+): Promise<void> {
   await db.transaction(
     'rw',
     [
+      db.deliveries,
       db.accounts,
       db.people,
       db.posts,
@@ -78,6 +94,27 @@ export async function removeAccountData(db: SlowpostDb, accountId: string): Prom
       await db.outbox.where('threadId').anyOf(threadIds).delete();
       await forgetSyncLog(db, accountId);
       await db.accounts.delete(accountId);
+      await closeEmptyOpenDeliveries(db, now);
     },
+  );
+}
+
+/** Closes open deliveries that hold no activity (their account was removed). */
+async function closeEmptyOpenDeliveries(db: SlowpostDb, now: number): Promise<void> {
+  const open = await openDeliveries(db);
+  const counts = await Promise.all(
+    open.map((d) =>
+      db.activity
+        .where('[deliveryId+arrivedAt]')
+        .between([d.id, Dexie.minKey], [d.id, Dexie.maxKey])
+        .count(),
+    ),
+  );
+  await Promise.all(
+    open.flatMap((d, i) =>
+      counts[i] === 0
+        ? [db.deliveries.update(d.id, { closedAt: now, openedAt: d.openedAt ?? now })]
+        : [],
+    ),
   );
 }

@@ -126,7 +126,11 @@ function AccountSync({ log, now }: { log: AccountSyncLog; now: number }) {
 function RemoveAccount({ account }: { readonly account: Account }) {
   const db = useDatabase();
   const [confirming, setConfirming] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problem, setProblem] = useState<{ message: string; canForce: boolean } | null>(null);
+  const remove = (evenIfSignInRemains: boolean): void =>
+    void removeAccount(db, account, Date.now(), { evenIfSignInRemains }).then((result) =>
+      setProblem(result.ok ? null : result),
+    );
   if (!confirming) {
     return (
       <button type="button" className="button button--quiet" onClick={() => setConfirming(true)}>
@@ -141,18 +145,16 @@ function RemoveAccount({ account }: { readonly account: Account }) {
           ? 'Remove the demo network? Its sample people and conversations are deleted; you can load it again later.'
           : `Remove ${account.handle}? Its conversations, drafts and replies waiting in the outbox are deleted from this computer, and Slowpost forgets its sign-in. Nothing is deleted on ${new URL(account.serverOrigin).host}.`}
       </p>
-      {problem !== null ? <p role="alert">{problem}</p> : null}
-      <button
-        type="button"
-        className="button"
-        onClick={() =>
-          void removeAccount(db, account, Date.now()).then((result) =>
-            setProblem(result.ok ? null : result.message),
-          )
-        }
-      >
-        Remove {account.handle}
-      </button>
+      {problem !== null ? <p role="alert">{problem.message}</p> : null}
+      {problem?.canForce === true ? (
+        <button type="button" className="button" onClick={() => remove(true)}>
+          Remove it from this computer anyway
+        </button>
+      ) : (
+        <button type="button" className="button" onClick={() => remove(false)}>
+          Remove {account.handle}
+        </button>
+      )}
       <button
         type="button"
         className="button button--quiet"

@@ -1,0 +1,226 @@
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import type { RunningHost } from '../host/host-server';
+import {
+  accessToken,
+  snac2Unavailable,
+  startSnac2,
+  type Snac2Server,
+} from '../servers/snac2/snac2-server';
+import {
+  conversations,
+  keepAppReachableOffline,
+  readAll,
+  seriousA11yViolations,
+} from './support/app';
+import { placesHolding } from './support/secrets';
+import { moveClocks, startTimedHost } from './support/test-host';
+
+// A real Mastodon-API server (snac2) on loopback, and the app in Chromium through the loopback
+// host, whose main-side services (the vault, the gateway, the sign-in) are the desktop app's own.
+
+const unavailable = snac2Unavailable();
+test.skip(unavailable !== null, `snac2 e2e SKIPPED: ${unavailable ?? ''}`);
+test.use({ timezoneId: 'UTC', locale: 'en-GB' });
+
+const HOUR = 3_600_000;
+/** The next default delivery slot (09:00, 13:00 or 18:00 UTC) at least 20 minutes after `t`. */
+function nextSlotAfter(t: number): number {
+  const day = Math.floor(t / (24 * HOUR)) * 24 * HOUR;
+  for (const d of [0, 1]) {
+    for (const h of [9, 13, 18]) {
+      const slot = day + d * 24 * HOUR + h * HOUR;
+      if (slot > t + 20 * 60_000) return slot;
+    }
+  }
+  throw new Error('no slot');
+}
+
+let snac: Snac2Server;
+let host: RunningHost;
+let bob: string;
+test.beforeAll(async () => {
+  snac = await startSnac2({ users: ['alice', 'bob'] });
+  bob = await accessToken(snac, 'bob');
+  // alice follows bob (elsewhere, before she ever used Slowpost): he is no stranger to her.
+  const alice = await accessToken(snac, 'alice');
+  const found = (await snacApi(alice, '/api/v1/accounts/lookup?acct=bob')) as { id: string };
+  await snacApi(alice, `/api/v1/accounts/${found.id}/follow`, { method: 'POST' });
+  const me = (await snacApi(alice, '/api/v1/accounts/verify_credentials')) as { id: string };
+  await expect
+    .poll(async () =>
+      ((await snacApi(alice, `/api/v1/accounts/${me.id}/following`)) as { id: string }[]).some(
+        (f) => f.id === found.id,
+      ),
+    )
+    .toBe(true);
+});
+test.afterAll(async () => {
+  await snac?.stop();
+});
+test.afterEach(async () => {
+  await host?.close();
+});
+
+async function snacApi(token: string, path: string, init: RequestInit = {}): Promise<unknown> {
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      const response = await fetch(`${snac.origin}${path}`, {
+        ...init,
+        headers: { authorization: `Bearer ${token}`, ...(init.headers ?? {}) },
+      });
+      return (await response.json()) as unknown;
+    } catch (error) {
+      // snac closes idle connections without saying so; a request sent down one is lost.
+      if (attempt >= 2) throw error;
+    }
+  }
+}
+
+interface SnacStatus {
+  id: string;
+  content: string;
+  in_reply_to_id: string | null;
+  account: { username: string };
+}
+
+/** Signs in through the app, and snac's own sign-in page in another tab, as a person would. */
+async function signIn(page: Page, user: string, password: string): Promise<void> {
+  await page.getByRole('textbox', { name: 'Your Mastodon server or address' }).fill(snac.origin);
+  const opened = host.openedLinks.length;
+  await page.getByRole('button', { name: 'Sign in…' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Finish signing in on' })).toBeVisible();
+  await page.screenshot({ path: join(__dirname, 'screenshots', 'signing-in.png') });
+  await expect.poll(() => host.openedLinks.length).toBeGreaterThan(opened);
+  const authorize = host.openedLinks.at(-1) ?? '';
+  expect(new URL(authorize).origin).toBe(snac.origin);
+  const browser = await page.context().newPage();
+  await browser.goto(authorize);
+  await browser.locator('input[name="login"]').fill(user);
+  await browser.locator('input[name="passwd"]').fill(password);
+  await browser.locator('input[type="submit"]').click();
+  await expect(browser.locator('body')).toContainText(/Slowpost|close this/i);
+  await browser.close();
+}
+
+test('a Mastodon account: sign in, a mention waits for the next delivery, a reply written offline goes out once, and the page never holds the token', async ({
+  page,
+  context,
+}) => {
+  test.setTimeout(240_000);
+  const start = Date.now();
+  const slot = nextSlotAfter(start);
+  host = await startTimedHost(start);
+  await keepAppReachableOffline(context, host.origin);
+  await page.clock.install({ time: start });
+  await page.goto(`${host.origin}/`);
+
+  // A new user looks at the demo first, then removes it.
+  await expect(conversations(page).first()).toBeVisible();
+  await page.getByRole('button', { name: 'Remove demo data' }).click();
+  await page
+    .getByRole('dialog', { name: 'Remove the demo?' })
+    .getByRole('button', { name: 'Remove demo data' })
+    .click();
+  await expect(page.getByRole('heading', { name: 'Your inbox is empty' })).toBeVisible();
+  expect(await seriousA11yViolations(page)).toEqual([]);
+
+  // Add the account: the server's own page, in the user's browser.
+  const alice = snac.users.get('alice');
+  await signIn(page, 'alice', alice?.password ?? '');
+  const handle = `@alice@localhost:${snac.port}`;
+  // A welcome delivery opens at once with what the first sync brought (nothing, yet).
+  await expect(page.getByRole('region', { name: 'This delivery' })).toContainText(
+    'Your first delivery',
+  );
+  await expect(page.getByRole('region', { name: 'This delivery' })).not.toContainText('still open');
+  const accounts = await readAll<{ id: string; handle: string; network: string }>(page, 'accounts');
+  expect(accounts.map((a) => [a.network, a.handle])).toEqual([['mastodon', handle]]);
+  const accountId = accounts[0]?.id ?? '';
+
+  // Settings lists it, with its network and when it last synced.
+  await page.getByRole('button', { name: 'Settings' }).click();
+  const settings = page.getByRole('dialog', { name: 'Settings' });
+  await expect(settings.getByRole('listitem', { name: `Mastodon, ${handle}` })).toContainText(
+    'Last synced',
+  );
+  expect(await seriousA11yViolations(page)).toEqual([]);
+  await page.screenshot({ path: join(__dirname, 'screenshots', 'accounts.png') });
+  await settings.getByRole('button', { name: 'Cancel' }).click();
+
+  // The welcome delivery (nothing in it) is done with; the inbox closes until the next slot.
+  await page.getByRole('button', { name: 'Close until the next delivery' }).click();
+  const closed = page.getByRole('heading', { name: 'The inbox is closed until the next delivery' });
+  await expect(closed).toBeVisible();
+
+  // bob mentions alice. It reaches alice's server, and the app's background sync, but waits.
+  const words = `Is the allotment open on Saturday ${start}?`;
+  const mention = (await snacApi(bob, '/api/v1/statuses', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ status: `@alice ${words}`, visibility: 'public' }),
+  })) as SnacStatus;
+  const aliceToken = await accessToken(snac, 'alice');
+  await expect
+    .poll(
+      async () =>
+        JSON.stringify(await snacApi(aliceToken, '/api/v1/notifications')).includes(mention.id),
+      { timeout: 30_000 },
+    )
+    .toBe(true);
+  await moveClocks(page, host, slot - 15 * 60_000); // background sync runs meanwhile
+  await expect
+    .poll(async () =>
+      (await readAll<{ postId: string | null; deliveryId: string }>(page, 'activity')).some(
+        (a) => a.postId === `${accountId}|${mention.id}` && a.deliveryId === '',
+      ),
+    )
+    .toBe(true);
+  await expect(closed).toBeVisible();
+  expect(await page.locator('body').innerText()).not.toContain('allotment');
+
+  // The next delivery brings it.
+  await moveClocks(page, host, slot);
+  const row = conversations(page).filter({ hasText: 'allotment' });
+  await expect(row).toHaveCount(1);
+  await row.click();
+  expect(await seriousA11yViolations(page)).toEqual([]);
+
+  // alice answers offline; it waits; back online it goes out, once.
+  await context.setOffline(true);
+  await page.keyboard.press('r');
+  const reply = `Yes, from nine. I will bring the spare trowels (${start}).`;
+  await page.getByRole('textbox', { name: /^Your reply to / }).fill(reply);
+  await page.getByRole('radio', { name: 'Now' }).check();
+  await page.getByRole('button', { name: 'Send reply' }).click();
+  const notice = page.getByRole('region', { name: 'Reply on its way' });
+  await expect(notice).toContainText('Waiting for the network');
+  await context.setOffline(false);
+  await expect(notice).toContainText('was sent', { timeout: 30_000 });
+
+  // bob's side: exactly one reply from alice, answering his post.
+  await expect
+    .poll(
+      async () => {
+        const context = (await snacApi(bob, `/api/v1/statuses/${mention.id}/context`)) as {
+          descendants: SnacStatus[];
+        };
+        return context.descendants.filter((s) => s.content.includes('spare trowels')).length;
+      },
+      { timeout: 30_000 },
+    )
+    .toBe(1);
+  await context.setOffline(true);
+  await context.setOffline(false);
+  await page.clock.runFor(5 * 60_000);
+  const after = (await snacApi(bob, `/api/v1/statuses/${mention.id}/context`)) as {
+    descendants: SnacStatus[];
+  };
+  expect(after.descendants.filter((s) => s.content.includes('spare trowels'))).toHaveLength(1);
+
+  // The token never reached the page.
+  const token = (await host.network.vault.credential(accountId))?.accessToken ?? '';
+  expect(token.length).toBeGreaterThan(10);
+  expect(await placesHolding(page, token)).toEqual([]);
+});
