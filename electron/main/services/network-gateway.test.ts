@@ -411,6 +411,26 @@ describe('the network gateway', () => {
     ]);
   });
 
+  it("turns a server's error page into a readable error with the server's status", async () => {
+    const upstream = await server((request, response) => {
+      const status = request.url?.includes('notifications') ? 401 : 200;
+      response.writeHead(status, { 'content-type': 'text/html', 'x-ratelimit-remaining': '7' });
+      response.end('<h1>401 Unauthorized</h1>');
+    });
+    const { vault, handle } = await setup();
+    await vault.saveCredential(credential('m-aaaaaaaaaaaaaaaa', upstream.origin, TOKEN_A));
+    const refused = await handle('/api/v1/notifications');
+    expect(refused.status).toBe(401);
+    expect(refused.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(refused.headers.get('x-ratelimit-remaining')).toBe('7');
+    expect(refused.headers.get(GATEWAY_ANSWER_HEADER)).toBeNull();
+    expect((await json(refused)).error).toMatch(/answered HTTP 401 .*with a page, not data/);
+    // A page that is not an error is passed on as it is: the client says it cannot read it.
+    const page = await handle('/api/v1/instance');
+    expect(page.status).toBe(200);
+    expect(await page.text()).toBe('<h1>401 Unauthorized</h1>');
+  });
+
   it('answers HEAD and 204 without a body', async () => {
     const upstream = await server((request, response) => {
       response.writeHead(request.method === 'HEAD' ? 200 : 204, { 'content-type': 'text/plain' });

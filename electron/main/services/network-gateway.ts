@@ -212,6 +212,9 @@ export function createNetworkGateway(options: GatewayOptions): NetworkGateway {
           if (bytes === 'too-large') {
             return answer(502, 'failed', `${server.host} answered with more than Slowpost reads.`);
           }
+          if (response.status >= 400 && bytes !== null && !isJson(response.headers)) {
+            return readableError(response, server);
+          }
           return new Response(bytes, {
             status: response.status,
             statusText: response.statusText,
@@ -267,6 +270,28 @@ function answer(
       ...extra,
     },
   });
+}
+
+function isJson(headers: Headers): boolean {
+  return /^application\/([\w.+-]*\+)?json\b/i.test(headers.get('content-type') ?? '');
+}
+
+/**
+ * The server's error answered with a page that is not JSON (an HTML page from the server or a proxy
+ * in front of it): the status is what matters (401: sign in again; 404: gone; 5xx: try later), so
+ * it is kept, with the server's headers, and the page becomes a JSON error the network clients can
+ * read. The server said it, not the gateway: no gateway mark.
+ */
+function readableError(response: Response, server: URL): Response {
+  const headers = passedHeaders(response.headers);
+  headers.set('content-type', 'application/json; charset=utf-8');
+  const said = response.statusText === '' ? '' : ` (${response.statusText})`;
+  return new Response(
+    JSON.stringify({
+      error: `${server.host} answered HTTP ${response.status}${said} with a page, not data.`,
+    }),
+    { status: response.status, statusText: response.statusText, headers },
+  );
 }
 
 function isRedirect(status: number): boolean {
