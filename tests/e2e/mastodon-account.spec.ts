@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import type { Page } from '@playwright/test';
+import type { BrowserContext, Page } from '@playwright/test';
 import type { RunningHost } from '../host/host-server';
 import {
   accessToken,
@@ -104,11 +104,20 @@ async function signIn(page: Page, user: string, password: string): Promise<void>
   await browser.close();
 }
 
-test('a Mastodon account: sign in, a mention waits for the next delivery, a reply written offline goes out once, and the page never holds the token', async ({
-  page,
-  context,
-}) => {
-  test.setTimeout(240_000);
+/** Ends the session: "Done for now" when something is left to go through, then close. */
+async function closeInbox(page: Page): Promise<void> {
+  const close = page.getByRole('button', { name: 'Close until the next delivery' });
+  const done = page.getByRole('button', { name: 'Done for now' });
+  await expect(close.or(done)).toBeVisible();
+  if (await done.isVisible()) await done.click();
+  await close.click();
+}
+
+/** A new user opens the app, looks at the demo, removes it, and connects alice's account. */
+async function startWithAlice(
+  page: Page,
+  context: BrowserContext,
+): Promise<{ start: number; slot: number; handle: string; accountId: string }> {
   const start = Date.now();
   const slot = nextSlotAfter(start);
   host = await startTimedHost(start);
@@ -135,9 +144,21 @@ test('a Mastodon account: sign in, a mention waits for the next delivery, a repl
     'Your first delivery',
   );
   await expect(page.getByRole('region', { name: 'This delivery' })).not.toContainText('still open');
-  const accounts = await readAll<{ id: string; handle: string; network: string }>(page, 'accounts');
+  const accountId =
+    (await readAll<{ id: string; handle: string }>(page, 'accounts')).find(
+      (a) => a.handle === handle,
+    )?.id ?? '';
+  return { start, slot, handle, accountId };
+}
+
+test('a Mastodon account: sign in, a mention waits for the next delivery, a reply written offline goes out once, and the page never holds the token', async ({
+  page,
+  context,
+}) => {
+  test.setTimeout(240_000);
+  const { start, slot, handle, accountId } = await startWithAlice(page, context);
+  const accounts = await readAll<{ handle: string; network: string }>(page, 'accounts');
   expect(accounts.map((a) => [a.network, a.handle])).toEqual([['mastodon', handle]]);
-  const accountId = accounts[0]?.id ?? '';
 
   // Settings lists it, with its network and when it last synced.
   await page.getByRole('button', { name: 'Settings' }).click();
@@ -150,7 +171,7 @@ test('a Mastodon account: sign in, a mention waits for the next delivery, a repl
   await settings.getByRole('button', { name: 'Cancel' }).click();
 
   // The welcome delivery (nothing in it) is done with; the inbox closes until the next slot.
-  await page.getByRole('button', { name: 'Close until the next delivery' }).click();
+  await closeInbox(page);
   const closed = page.getByRole('heading', { name: 'The inbox is closed until the next delivery' });
   await expect(closed).toBeVisible();
 
@@ -223,4 +244,53 @@ test('a Mastodon account: sign in, a mention waits for the next delivery, a repl
   const token = (await host.network.vault.credential(accountId))?.accessToken ?? '';
   expect(token.length).toBeGreaterThan(10);
   expect(await placesHolding(page, token)).toEqual([]);
+});
+
+test('a sign-in the server no longer accepts asks to sign in again, and signing in again brings the account back', async ({
+  page,
+  context,
+}) => {
+  test.setTimeout(240_000);
+  const { handle, accountId } = await startWithAlice(page, context);
+  // (This welcome delivery may bring what the first test left on alice's server.)
+  await closeInbox(page);
+
+  // alice takes Slowpost's access away on her server (as from its settings page).
+  const credential = await host.network.vault.credential(accountId);
+  await fetch(`${snac.origin}/oauth/revoke`, {
+    method: 'POST',
+    body: new URLSearchParams({
+      token: credential?.accessToken ?? '',
+      client_id: credential?.clientId ?? '',
+      client_secret: credential?.clientSecret ?? '',
+    }),
+  });
+
+  // The next background sync is refused: Settings says so, and offers to sign in again.
+  await page.clock.runFor(11 * 60_000);
+  await page.getByRole('button', { name: 'Settings' }).click();
+  const settings = page.getByRole('dialog', { name: 'Settings' });
+  const row = settings.getByRole('listitem', { name: `Mastodon, ${handle}` });
+  await expect(row).toContainText(`localhost:${snac.port} no longer accepts Slowpost’s sign-in`);
+  expect(await seriousA11yViolations(page)).toEqual([]);
+
+  await row.getByRole('button', { name: 'Sign in again…' }).click();
+  await expect(row.getByRole('textbox', { name: 'Your Mastodon server or address' })).toHaveValue(
+    snac.origin,
+  );
+  const opened = host.openedLinks.length;
+  await row.getByRole('button', { name: 'Sign in…' }).click();
+  await expect.poll(() => host.openedLinks.length).toBeGreaterThan(opened);
+  const browser = await context.newPage();
+  await browser.goto(host.openedLinks.at(-1) ?? '');
+  await browser.locator('input[name="login"]').fill('alice');
+  await browser.locator('input[name="passwd"]').fill(snac.users.get('alice')?.password ?? '');
+  await browser.locator('input[type="submit"]').click();
+  await expect(browser.locator('body')).toContainText(/Slowpost|close this/i);
+  await browser.close();
+  await expect(row.getByRole('status')).toContainText(`Signed in again to ${handle}.`);
+  await expect(row).not.toContainText('no longer accepts');
+  // Still one account, the same one.
+  const accounts = await readAll<{ id: string }>(page, 'accounts');
+  expect(accounts.map((a) => a.id)).toEqual([accountId]);
 });

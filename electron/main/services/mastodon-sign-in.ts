@@ -31,7 +31,8 @@ import { UserFacingError } from './user-facing-error';
  *
  * 1. `begin`: what the user typed becomes one origin; the server's OAuth metadata says whether it
  *    offers PKCE (S256); Slowpost's app on that server is registered once and reused (its
- *    redirect URIs: a loopback one and the copy-and-paste one); a loopback listener waits for the
+ *    redirect URIs: a loopback one and the copy-and-paste one), except when signing in again: the
+ *    refused token may have taken the app with it; a loopback listener waits for the
  *    browser; the system browser opens the authorize page (`force_login` when an account on that
  *    server is already signed in here, so the user can pick another one).
  * 2. `finish`: the code (from the listener, or pasted) is exchanged for a token, the token is
@@ -151,6 +152,11 @@ export function createMastodonSignIn(options: MastodonSignInOptions): MastodonSi
         );
       }
       renewing = { accountId: request.accountId, previous };
+      // Signing in again usually follows a refused token, and the app may have gone with it (snac
+      // deletes an app with its token; an admin may delete apps): its authorize page would then
+      // fail in the user's browser, where Slowpost cannot see it. A new app costs one request.
+      const known = await readable(options.vault.app(origin), null);
+      if (known !== null) await options.vault.forgetApp(origin, known.clientId).catch(() => null);
     }
     if ((await options.vault.status()).protection === 'unavailable') {
       throw new UserFacingError(
