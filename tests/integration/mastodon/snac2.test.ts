@@ -145,20 +145,28 @@ async function until(check: () => Promise<boolean>, what: string): Promise<void>
 /**
  * snac closes every connection once it has answered, without saying so (no `Connection: close`),
  * so Node's `fetch` now and then sends the next request down a connection snac has already closed,
- * and fails before snac has read a byte of it ("other side closed"). Here, where tests talk to
- * snac directly, such a request is sent once more on a new connection. (The app never talks to a
- * server directly: its requests go to the gateway in main, which owns that connection.)
+ * and fails before snac has read a byte of it ("other side closed"), or has the connection reset
+ * under it (ECONNRESET). Here, where tests talk to snac directly, such a request is sent again on a
+ * new connection: any read (GET) after either failure, a write only after "other side closed"
+ * (snac read nothing, so nothing was written). The app never talks to a server directly: its
+ * requests go to the gateway in main, which owns that connection.
  */
 const directFetch = globalThis.fetch;
 function fetchAcrossClosedConnections(): void {
   globalThis.fetch = async (input, init) => {
-    const again = input instanceof Request ? input.clone() : input;
-    try {
-      return await directFetch(input, init);
-    } catch (error) {
-      const cause = (error as { cause?: { code?: unknown } }).cause;
-      if (cause?.code !== 'UND_ERR_SOCKET') throw error;
-      return directFetch(again, init);
+    const method = (
+      init?.method ?? (input instanceof Request ? input.method : 'GET')
+    ).toUpperCase();
+    for (let attempt = 1; ; attempt += 1) {
+      const again = input instanceof Request ? input.clone() : input;
+      try {
+        return await directFetch(again, init);
+      } catch (error) {
+        const code = (error as { cause?: { code?: unknown } }).cause?.code;
+        const unread = code === 'UND_ERR_SOCKET';
+        const reset = code === 'ECONNRESET' || code === 'EPIPE';
+        if (attempt >= 4 || !(unread || (reset && method === 'GET'))) throw error;
+      }
     }
   };
 }

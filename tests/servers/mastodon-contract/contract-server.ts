@@ -198,7 +198,7 @@ async function parseBody(raw: Buffer, contentType: string): Promise<ParsedBody> 
     const form = await new Request('http://contract.invalid/', {
       method: 'POST',
       headers: { 'content-type': contentType },
-      body: raw,
+      body: new Uint8Array(raw),
     }).formData();
     const entries: [string, string][] = [];
     form.forEach((value, key) => {

@@ -6,6 +6,7 @@
  * bad message: everything wrong comes back as a list of violations.
  */
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import {
@@ -402,7 +403,9 @@ export function createOpenApiValidator(rawDocument: unknown): OpenApiValidator {
   return { operationCount, findOperation, checkRequest, checkResponse };
 }
 
-const SCHEMA_FILE = new URL('../../contracts/mastodon-openapi/schema.json', import.meta.url);
+// `__dirname`, not `import.meta`: tsx and Playwright load these files as CommonJS (the bench and
+// the e2e tests start this server too), and vitest provides it as well.
+const SCHEMA_FILE = join(__dirname, '../../contracts/mastodon-openapi/schema.json');
 let shared: OpenApiValidator | null = null;
 
 /** The validator for the vendored Mastodon description, built once per process (compiling is slow). */
