@@ -223,6 +223,7 @@ interface Members {
  * group has more, the plain notifications of those types after the cursor are read (one request
  * per 80, for every large group of the page at once, with `read` access only) and sorted into their
  * groups by type and post: at most `MAX_MEMBER_PAGES` per call; `readUpTo` says how far it got.
+ * The reading stops at the page's newest group (`max_id`), so it costs one request for most pages.
  */
 async function membersBeyondSamples(
   large: readonly NotificationGroup[],
@@ -247,6 +248,7 @@ async function membersBeyondSamples(
         windows,
         paging,
         deps.options,
+        idAfter(upTo) ?? undefined,
       );
       for (const item of window.page) {
         const parsed = MastodonNotificationSchema.safeParse(item);
@@ -283,6 +285,11 @@ function newestOfGroup(group: NotificationGroup): string {
 /** The group's first notification in this page (the one that placed it in the page). */
 function oldestOfGroup(group: NotificationGroup): string {
   return group.pageMinId ?? group.mostRecentNotificationId;
+}
+
+/** The id just after a numeric one (Mastodon's); null for ids that are not numbers. */
+function idAfter(id: string): string | null {
+  return /^\d+$/.test(id) ? (BigInt(id) + 1n).toString() : null;
 }
 
 /** The id just before a numeric one (Mastodon's); null for ids that are not numbers. */

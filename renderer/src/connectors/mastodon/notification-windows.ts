@@ -77,8 +77,9 @@ export function newestOf(entries: readonly WindowEntry[]): string | null {
 }
 
 /**
- * The notifications right after `after`, at most `limit`; `more` says whether newer ones may
- * follow (the page was full, or the walk down left newer pages above it).
+ * The notifications right after `after` (and before `before`, when given), at most `limit`; `more`
+ * says whether newer ones may follow (the page was full, or the walk down left newer pages above
+ * it).
  */
 export async function windowAfter<P>(
   after: string,
@@ -86,8 +87,12 @@ export async function windowAfter<P>(
   fetch: FetchWindow<P>,
   state: PagingState,
   options?: CallOptions,
+  before?: string,
 ): Promise<{ readonly window: Window<P>; readonly more: boolean }> {
-  const first = await fetch({ minId: after, limit }, options);
+  const first = await fetch(
+    before === undefined ? { minId: after, limit } : { minId: after, maxId: before, limit },
+    options,
+  );
   let oldest = oldestOf(first.entries);
   if (first.size < limit || oldest === null || state.adjacent === true) {
     return { window: first, more: first.size >= limit };
