@@ -13,6 +13,7 @@ import {
 import { measureCalm } from './calm';
 import { PRESETS } from './dataset';
 import { measureComposer } from './composer';
+import { measureMastodonSync } from './mastodon-sync';
 import { installKeyTimer, keyTimes, pressMeasured, stats } from './interaction';
 
 // `npm run bench` (100k items) or `npm run bench -- --quick` (10k): measures what users feel in
@@ -31,6 +32,7 @@ const OPEN_RUNS = 5;
 const TRIAGE_PRESSES = 60;
 const COMPOSER_KEYS = 120;
 const SETTLE_MS = 15_000;
+const MASTODON_NOTIFICATIONS = 10_000;
 
 const ms = (n: number) => `${n.toFixed(1)} ms`;
 
@@ -108,6 +110,9 @@ async function main(): Promise<void> {
     log('calm: a simulated day…');
     const calm = await measureCalm(200);
 
+    log(`Mastodon sync of ${MASTODON_NOTIFICATIONS.toLocaleString('en')} notifications…`);
+    const mastodon = await measureMastodonSync(bench, MASTODON_NOTIFICATIONS);
+
     const open = stats(opens);
     const openEmpty = stats(emptyOpens);
     const rows: Row[] = [
@@ -147,6 +152,13 @@ async function main(): Promise<void> {
         target: 'under 150 MB',
       },
       {
+        measure: `Mastodon sync: ${mastodon.notifications.toLocaleString('en')} notifications from the contract server through the gateway (${mastodon.items.toLocaleString('en')} activity items)`,
+        value: `${Math.round(mastodon.itemsPerSecond).toLocaleString('en')} items/s; ${mastodon.requests} requests`,
+        baseline: `Mastodon's budget: ${mastodon.budget.limit} requests / ${mastodon.budget.periodSeconds / 60} min`,
+        ratio: `${((100 * mastodon.requests) / mastodon.budget.limit).toFixed(0)}% of one budget`,
+        target: 'under 100%',
+      },
+      {
         measure: 'Calm: interruptions per simulated day (default schedule, 200 incoming items)',
         value: String(calm.interruptions),
         baseline: `${calm.deliveries} deliveries`,
@@ -167,6 +179,7 @@ async function main(): Promise<void> {
       composer: { typed: composer, floor: composerFloor, autosaves: composerRun.autosaves },
       heapBytes,
       calm,
+      mastodon,
       rows,
     };
     const dir = join(__dirname, '../../bench/results');

@@ -9,6 +9,10 @@ import {
 import { ingestPage } from '../../../renderer/src/db/repositories/ingest-page';
 import { writeSetting } from '../../../renderer/src/db/repositories/settings';
 import { PRESETS, benchAccount, generateBatches } from '../dataset';
+import type { Account } from '../../../shared/domain';
+import { ACCOUNT_HEADER } from '../../../shared/connectors/gateway';
+import { createMastodonConnector } from '../../../renderer/src/connectors/mastodon/mastodon-connector';
+import { syncAccount } from '../../../renderer/src/sync/sync-account';
 import type { Preset, RawBatch } from '../dataset';
 
 // The bench page: served next to the app (same origin, same IndexedDB), never part of it.
@@ -154,7 +158,40 @@ async function empty(now: number): Promise<void> {
 
 declare global {
   interface Window {
-    slowpostBench: { seed: typeof seed; rawPut: typeof rawPut; empty: typeof empty };
+    slowpostBench: {
+      seed: typeof seed;
+      rawPut: typeof rawPut;
+      empty: typeof empty;
+      mastodonSync: typeof mastodonSync;
+    };
   }
 }
-window.slowpostBench = { seed, rawPut, empty };
+
+/**
+ * Syncs a Mastodon account through the app's own connector and sync path, against the loopback
+ * host's gateway (which holds the account's token): every page until the server has no more.
+ */
+async function mastodonSync(account: Account): Promise<{ items: number; seconds: number }> {
+  const db = new SlowpostDatabase();
+  await db.delete();
+  await db.open();
+  await writeSetting(db, DemoSetting, { state: 'removed', anchor: null }, Date.now());
+  await db.accounts.add(account);
+  const connector = createMastodonConnector({
+    account,
+    baseUrl: location.origin,
+    headers: { [ACCOUNT_HEADER]: account.id },
+  });
+  const started = performance.now();
+  // One sync stops at what one call may look up; the next goes on from its cursor.
+  for (let round = 0; round < 200; round += 1) {
+    const summary = await syncAccount(db, connector, Date.now, () => undefined);
+    if (summary.newActivity === 0) break;
+  }
+  const seconds = (performance.now() - started) / 1000;
+  const items = await db.activity.count();
+  db.close();
+  return { items, seconds };
+}
+
+window.slowpostBench = { seed, rawPut, empty, mastodonSync };
