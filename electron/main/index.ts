@@ -114,6 +114,7 @@ if (!app.requestSingleInstanceLock()) {
           deliveries,
           quitGuard,
           signIn: network.signIn,
+          bluesky: network.bluesky,
           vault: network.vault,
         }),
         isTrustedSender: (url) => isTrustedAppUrl(url, appOrigins),

@@ -147,6 +147,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       deliveries,
       quitGuard,
       signIn: network.signIn,
+      bluesky: network.bluesky,
       vault: network.vault,
     }),
     isTrustedSender: (url) => isTrustedAppUrl(url, [origin]),

@@ -47,7 +47,7 @@ function setup(guard = quitGuard()) {
   const links = createExternalLinks(async (url) => {
     opened.push(url);
   });
-  const { signIn, vault } = network(links);
+  const { signIn, bluesky, vault } = network(links);
   const dispatch = createDispatcher({
     handlers: createBridgeHandlers({
       appInfo: { name: 'Slowpost', version: '1.2.3', platform: 'linux', host: 'electron' },
@@ -55,6 +55,7 @@ function setup(guard = quitGuard()) {
       deliveries: deliveries(),
       quitGuard: guard,
       signIn,
+      bluesky,
       vault,
     }),
     isTrustedSender: (url) => isTrustedAppUrl(url, ['app://slowpost']),

@@ -1,3 +1,4 @@
+import type { BlueskySignIn } from '../services/bluesky-sign-in';
 import type { CredentialVault } from '../services/credential-vault';
 import type { DeliveryService } from '../services/delivery-service';
 import type { ExternalLinks } from '../services/external-links';
@@ -16,6 +17,7 @@ export interface BridgeServices {
   readonly deliveries: DeliveryService;
   readonly quitGuard: QuitGuard;
   readonly signIn: MastodonSignIn;
+  readonly bluesky: BlueskySignIn;
   readonly vault: Pick<CredentialVault, 'status'>;
 }
 
@@ -37,5 +39,7 @@ export function createBridgeHandlers(services: BridgeServices): BridgeHandlers {
     },
     'accounts:forget': ({ accountId }) => services.signIn.forget(accountId),
     'accounts:vaultStatus': () => services.vault.status(),
+    'accounts:signInWithAppPassword': ({ identifier, appPassword, server, accountId }) =>
+      services.bluesky.signInWithAppPassword({ identifier, appPassword, server, accountId }),
   };
 }

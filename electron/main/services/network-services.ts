@@ -1,7 +1,11 @@
+import { createBlueskyIdentity, type BlueskyIdentityOptions } from './bluesky-identity';
+import { createBlueskySessions, type BlueskySessions } from './bluesky-session';
+import { createBlueskySignIn, type BlueskySignIn } from './bluesky-sign-in';
 import type { Clock } from './clock';
 import { createCredentialVault, type CredentialVault } from './credential-vault';
 import type { Encryptor } from './encryptor';
 import type { ExternalLinks } from './external-links';
+import { createLoginBudget, type LoginBudget } from './login-budget';
 import { createMastodonSignIn, type MastodonSignIn } from './mastodon-sign-in';
 import { createNetworkGateway, type FetchLike, type NetworkGateway } from './network-gateway';
 import { createRateLimits, type RateLimits } from './rate-limits';
@@ -12,7 +16,13 @@ export interface NetworkServices {
   readonly vault: CredentialVault;
   readonly rateLimits: RateLimits;
   readonly gateway: NetworkGateway;
+  /** Mastodon's sign-in (OAuth in the browser). */
   readonly signIn: MastodonSignIn;
+  /** Bluesky's sign-in with an app password. */
+  readonly bluesky: BlueskySignIn;
+  readonly blueskySessions: BlueskySessions;
+  /** Logins per Bluesky server, so Slowpost stays within what the service allows. */
+  readonly loginBudget: LoginBudget;
 }
 
 export interface NetworkServicesOptions {
@@ -26,6 +36,11 @@ export interface NetworkServicesOptions {
   readonly links: ExternalLinks;
   /** See GatewayOptions.isTrustedOrigin. */
   readonly isTrustedOrigin?: (origin: string) => boolean;
+  /**
+   * How Bluesky handles and DIDs are resolved (the local test network has its own PLC directory
+   * and resolves its `.test` handles at its PDS); default: the real network's.
+   */
+  readonly blueskyIdentity?: Omit<BlueskyIdentityOptions, 'fetch'>;
   readonly log?: (message: string) => void;
 }
 
@@ -37,11 +52,18 @@ export function createNetworkServices(options: NetworkServicesOptions): NetworkS
     log: options.log,
   });
   const rateLimits = createRateLimits({ clock: options.clock });
+  const blueskySessions = createBlueskySessions({
+    vault,
+    fetch: options.fetch,
+    clock: options.clock,
+    log: options.log,
+  });
   const gateway = createNetworkGateway({
     vault,
     fetch: options.fetch,
     rateLimits,
     isTrustedOrigin: options.isTrustedOrigin,
+    blueskySessions,
     log: options.log,
   });
   const signIn = createMastodonSignIn({
@@ -52,5 +74,15 @@ export function createNetworkServices(options: NetworkServicesOptions): NetworkS
     rateLimits,
     log: options.log,
   });
-  return { vault, rateLimits, gateway, signIn };
+  const loginBudget = createLoginBudget({ clock: options.clock });
+  const bluesky = createBlueskySignIn({
+    vault,
+    fetch: options.fetch,
+    clock: options.clock,
+    identity: createBlueskyIdentity({ ...options.blueskyIdentity, fetch: options.fetch }),
+    loginBudget,
+    rateLimits,
+    log: options.log,
+  });
+  return { vault, rateLimits, gateway, signIn, bluesky, blueskySessions, loginBudget };
 }
