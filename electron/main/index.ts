@@ -115,6 +115,8 @@ if (!app.requestSingleInstanceLock()) {
           quitGuard,
           signIn: network.signIn,
           bluesky: network.bluesky,
+          blueskyOAuth: network.blueskyOAuth,
+          forget: network.forget,
           vault: network.vault,
         }),
         isTrustedSender: (url) => isTrustedAppUrl(url, appOrigins),

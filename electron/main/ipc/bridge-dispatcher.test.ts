@@ -47,7 +47,7 @@ function setup(guard = quitGuard()) {
   const links = createExternalLinks(async (url) => {
     opened.push(url);
   });
-  const { signIn, bluesky, vault } = network(links);
+  const { signIn, bluesky, blueskyOAuth, forget, vault } = network(links);
   const dispatch = createDispatcher({
     handlers: createBridgeHandlers({
       appInfo: { name: 'Slowpost', version: '1.2.3', platform: 'linux', host: 'electron' },
@@ -56,6 +56,8 @@ function setup(guard = quitGuard()) {
       quitGuard: guard,
       signIn,
       bluesky,
+      blueskyOAuth,
+      forget,
       vault,
     }),
     isTrustedSender: (url) => isTrustedAppUrl(url, ['app://slowpost']),

@@ -113,7 +113,9 @@ export function createBlueskySessions(options: BlueskySessionsOptions): BlueskyS
 
   return {
     handles: (credential) =>
-      credential.network === 'bluesky' && credential.refresh !== null && credential.clientId === null,
+      credential.network === 'bluesky' &&
+      credential.refresh !== null &&
+      credential.clientId === null,
     isExpired(credential) {
       const expiresAt = readSessionClaims(credential.accessToken).expiresAt;
       return expiresAt !== null && expiresAt - EXPIRY_MARGIN_MS <= options.clock.now();

@@ -39,6 +39,8 @@ export interface AppPasswordSignIn {
 
 export interface BlueskySignIn {
   signInWithAppPassword(request: AppPasswordSignIn): Promise<SignedInAccount>;
+  /** Ends a removed account's session on its PDS (not awaited; nothing depends on it). */
+  endSession(credential: StoredCredential): Promise<void>;
 }
 
 export interface BlueskySignInOptions {
@@ -75,7 +77,8 @@ export function createBlueskySignIn(options: BlueskySignInOptions): BlueskySignI
   async function signInWithAppPassword(request: AppPasswordSignIn): Promise<SignedInAccount> {
     const identifier = readIdentifier(request.identifier);
     const appPassword = request.appPassword.trim();
-    if (appPassword === '') throw new UserFacingError(`Type the app password. ${APP_PASSWORD_HELP}`);
+    if (appPassword === '')
+      throw new UserFacingError(`Type the app password. ${APP_PASSWORD_HELP}`);
 
     let renewing: StoredCredential | null = null;
     if (request.accountId !== null) {
@@ -108,7 +111,9 @@ export function createBlueskySignIn(options: BlueskySignInOptions): BlueskySignI
       });
       const parsed = SessionSchema.safeParse(answer.data);
       if (!parsed.success) {
-        throw new UserFacingError(`${host} gave an answer Slowpost could not read. Try again later.`);
+        throw new UserFacingError(
+          `${host} gave an answer Slowpost could not read. Try again later.`,
+        );
       }
       session = parsed.data;
     } catch (error) {
@@ -210,7 +215,9 @@ export function createBlueskySignIn(options: BlueskySignInOptions): BlueskySignI
       );
     }
     if (pds === null) {
-      throw new UserFacingError(`${identifier.value} has no Bluesky server Slowpost can sign in to.`);
+      throw new UserFacingError(
+        `${identifier.value} has no Bluesky server Slowpost can sign in to.`,
+      );
     }
     identifier.pds = pds;
     return pds;
@@ -249,7 +256,12 @@ export function createBlueskySignIn(options: BlueskySignInOptions): BlueskySignI
       .catch(() => log(`sign-in: ${new URL(server).host} did not confirm ending a session`));
   }
 
-  return { signInWithAppPassword };
+  return {
+    signInWithAppPassword,
+    endSession: async (credential) => {
+      if (credential.refresh !== null) endQuietly(credential.origin, credential.refresh.token);
+    },
+  };
 }
 
 interface Identifier {
@@ -311,15 +323,20 @@ function sessionError(error: unknown, host: string, identifier: Identifier): Use
         `${host} did not accept this sign-in. Check the handle and the app password. ${APP_PASSWORD_HELP}`,
       );
     }
-    if (status >= 500) return new UserFacingError(`${host} is having trouble right now. Try again later.`);
+    if (status >= 500)
+      return new UserFacingError(`${host} is having trouble right now. Try again later.`);
     // @atproto/api reports a failed connection as XRPCError with status 1 (Unknown).
     if (status < 100) {
-      return new UserFacingError(`${host} could not be reached. Check the address and your connection, or try again later.`);
+      return new UserFacingError(
+        `${host} could not be reached. Check the address and your connection, or try again later.`,
+      );
     }
     return new UserFacingError(`${host} could not sign you in (HTTP ${status}). Try again later.`);
   }
   if (error instanceof TypeError) {
-    return new UserFacingError(`${host} could not be reached. Check the address and your connection, or try again later.`);
+    return new UserFacingError(
+      `${host} could not be reached. Check the address and your connection, or try again later.`,
+    );
   }
   return new UserFacingError(`${host} could not sign you in. Try again later.`);
 }

@@ -21,8 +21,7 @@ export const BLUESKY_LOGIN_WINDOWS: readonly LoginWindow[] = [
 ];
 
 export type LoginAdmission =
-  | { readonly ok: true }
-  | { readonly ok: false; readonly retryAfterMs: number };
+  { readonly ok: true } | { readonly ok: false; readonly retryAfterMs: number };
 
 export interface LoginBudget {
   /** Counts one login to `origin` when the budget allows it; otherwise says how long to wait. */

@@ -183,7 +183,8 @@ export function createNetworkGateway(options: GatewayOptions): NetworkGateway {
         if (authorization.kind === 'bearer') {
           headers.set('authorization', `Bearer ${authorization.token}`);
         }
-        const upstreamFetch = authorization.kind === 'session' ? authorization.fetch : options.fetch;
+        const upstreamFetch =
+          authorization.kind === 'session' ? authorization.fetch : options.fetch;
         const deadline = new AbortController();
         const timer = setTimeout(() => deadline.abort(), deadlineMs);
         const signal = AbortSignal.any([deadline.signal, request.signal]);
@@ -234,7 +235,11 @@ export function createNetworkGateway(options: GatewayOptions): NetworkGateway {
                 ? null
                 : await readLimited(response, MAX_RESPONSE_BYTES);
             if (bytes === 'too-large') {
-              return answer(502, 'failed', `${server.host} answered with more than Slowpost reads.`);
+              return answer(
+                502,
+                'failed',
+                `${server.host} answered with more than Slowpost reads.`,
+              );
             }
             if (response.status >= 400 && bytes !== null && !isJson(response.headers)) {
               return readableError(response, server);

@@ -1,3 +1,4 @@
+import { createBlueskyOAuth, type BlueskyOAuth } from './bluesky-oauth';
 import { createBlueskyIdentity, type BlueskyIdentityOptions } from './bluesky-identity';
 import { createBlueskySessions, type BlueskySessions } from './bluesky-session';
 import { createBlueskySignIn, type BlueskySignIn } from './bluesky-sign-in';
@@ -21,8 +22,12 @@ export interface NetworkServices {
   /** Bluesky's sign-in with an app password. */
   readonly bluesky: BlueskySignIn;
   readonly blueskySessions: BlueskySessions;
+  /** Bluesky's sign-in in the browser (OAuth, DPoP). */
+  readonly blueskyOAuth: BlueskyOAuth;
   /** Logins per Bluesky server, so Slowpost stays within what the service allows. */
   readonly loginBudget: LoginBudget;
+  /** Deletes an account's credentials (any network) and ends its sign-in on the server. */
+  forget(accountId: string): Promise<{ forgotten: boolean }>;
 }
 
 export interface NetworkServicesOptions {
@@ -58,12 +63,22 @@ export function createNetworkServices(options: NetworkServicesOptions): NetworkS
     clock: options.clock,
     log: options.log,
   });
+  const blueskyOAuth = createBlueskyOAuth({
+    vault,
+    links: options.links,
+    clock: options.clock,
+    fetch: options.fetch,
+    ...(options.blueskyIdentity === undefined ? {} : { identity: options.blueskyIdentity }),
+    rateLimits,
+    log: options.log,
+  });
   const gateway = createNetworkGateway({
     vault,
     fetch: options.fetch,
     rateLimits,
     isTrustedOrigin: options.isTrustedOrigin,
     blueskySessions,
+    oauthSessions: blueskyOAuth,
     log: options.log,
   });
   const signIn = createMastodonSignIn({
@@ -84,5 +99,26 @@ export function createNetworkServices(options: NetworkServicesOptions): NetworkS
     rateLimits,
     log: options.log,
   });
-  return { vault, rateLimits, gateway, signIn, bluesky, blueskySessions, loginBudget };
+  async function forget(accountId: string): Promise<{ forgotten: boolean }> {
+    const credential = await vault.credential(accountId).catch(() => null);
+    if (credential?.network !== 'bluesky') return signIn.forget(accountId);
+    const forgotten = await vault.forget(accountId);
+    rateLimits.forget(accountId);
+    if (forgotten === null) return { forgotten: false };
+    if (forgotten.clientId !== null) await blueskyOAuth.forget(forgotten);
+    else await bluesky.endSession(forgotten);
+    return { forgotten: true };
+  }
+
+  return {
+    vault,
+    rateLimits,
+    gateway,
+    signIn,
+    bluesky,
+    blueskySessions,
+    blueskyOAuth,
+    loginBudget,
+    forget,
+  };
 }
