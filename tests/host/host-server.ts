@@ -314,7 +314,9 @@ function send(response: ServerResponse, status: number, type: string, body: stri
  * tests and development, the host's only uses.
  */
 const fetchWithoutReuse: FetchLike = (input, init = {}) => {
-  const headers = new Headers(init.headers);
+  // A Request's own headers (the XRPC client sends its Content-Type there) are kept.
+  const headers = new Headers(input instanceof Request ? input.headers : undefined);
+  new Headers(init.headers).forEach((value, name) => headers.set(name, value));
   headers.set('connection', 'close');
   return fetch(input, { ...init, headers });
 };

@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -13,6 +13,7 @@ import {
 import { privateFile } from '../../../electron/main/services/text-file';
 import { UserFacingError } from '../../../electron/main/services/user-facing-error';
 import { ACCOUNT_HEADER, GATEWAY_ANSWER_HEADER } from '../../../shared/connectors/gateway';
+import { startHost } from '../../host/host-server';
 import { createTestOnlyEncryptor } from '../../host/test-only-encryptor';
 import {
   blueskyNetworkUnavailable,
@@ -346,5 +347,58 @@ describe.skipIf(skipped)('Bluesky sign-in with an app password', () => {
     expect(((await answer.json()) as { error: string }).error).toMatch(/Sign in again/);
     expect(counter.calls('com.atproto.server.refreshSession')).toBe(1);
     expect(counter.calls('com.atproto.server.createSession')).toBe(0);
+  });
+
+  it('signs in through the loopback host’s bridge, and the page’s requests go through its gateway', async () => {
+    await mkdir(join(dir, 'renderer'));
+    await writeFile(join(dir, 'renderer', 'index.html'), '<!doctype html><title>Slowpost</title>');
+    const host = await startHost({ rendererDir: join(dir, 'renderer'), port: 0 });
+    try {
+      const bridge = async (channel: string, body: unknown) =>
+        (await (
+          await fetch(`${host.origin}/__bridge/${channel}`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', origin: host.origin },
+            body: JSON.stringify(body),
+          })
+        ).json()) as { ok: boolean; value?: { id: string }; error?: { message: string } };
+
+      const wrong = await bridge('accounts:signInWithAppPassword', {
+        network: 'bluesky',
+        identifier: alice.handle,
+        appPassword: 'abcd-efgh-ijkl-mnop',
+        server: network.pds.url,
+        accountId: null,
+      });
+      expect(wrong.ok).toBe(false);
+      expect(wrong.error?.message).toMatch(/did not accept this handle and app password/);
+
+      // With the server given, the handle needs no resolving: the session's DID document names the PDS.
+      const signedIn = await bridge('accounts:signInWithAppPassword', {
+        network: 'bluesky',
+        identifier: alice.handle,
+        appPassword: alice.appPassword,
+        server: network.pds.url,
+        accountId: null,
+      });
+      expect(signedIn).toMatchObject({
+        ok: true,
+        value: { network: 'bluesky', handle: 'alice.test', networkUserId: alice.did },
+      });
+      const accountId = signedIn.value?.id ?? '';
+      const answer = await fetch(`${host.origin}/xrpc/com.atproto.server.getSession`, {
+        headers: { [ACCOUNT_HEADER]: accountId, origin: host.origin },
+      });
+      expect(answer.status).toBe(200);
+      expect(await answer.json()).toMatchObject({ did: alice.did });
+
+      expect(await bridge('accounts:forget', { accountId })).toMatchObject({
+        ok: true,
+        value: { forgotten: true },
+      });
+      expect(await host.network.vault.credentials()).toEqual([]);
+    } finally {
+      await host.close();
+    }
   });
 });
