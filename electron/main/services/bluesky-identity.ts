@@ -31,7 +31,7 @@ export interface BlueskyIdentity {
 }
 
 export function createBlueskyIdentity(options: BlueskyIdentityOptions): BlueskyIdentity {
-  const fetch = options.fetch as typeof globalThis.fetch;
+  const fetch = options.fetch;
   const handles: HandleResolver =
     options.handleResolver === undefined
       ? new AtprotoHandleResolverNode({ fetch })

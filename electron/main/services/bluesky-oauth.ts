@@ -78,7 +78,7 @@ const GetSessionSchema = z.object({ did: z.string().min(1), handle: z.string().m
 
 export function createBlueskyOAuth(options: BlueskyOAuthOptions): BlueskyOAuth {
   const log = options.log ?? (() => undefined);
-  const fetch = options.fetch as typeof globalThis.fetch;
+  const fetch = options.fetch;
   const attempts = new Map<string, Attempt>();
   const clients = new Map<string, NodeOAuthClient>();
   /** OAuth state keys of sign-ins this process started (the listener takes only these). */

@@ -72,7 +72,7 @@ const APP_PASSWORD_HELP =
 export function createBlueskySignIn(options: BlueskySignInOptions): BlueskySignIn {
   const log = options.log ?? (() => undefined);
   const defaultServer = options.defaultServer ?? DEFAULT_BLUESKY_SERVER;
-  const fetch = options.fetch as typeof globalThis.fetch;
+  const fetch = options.fetch;
 
   async function signInWithAppPassword(request: AppPasswordSignIn): Promise<SignedInAccount> {
     const identifier = readIdentifier(request.identifier);

@@ -27,7 +27,7 @@ export interface NetworkServices {
   /** Logins per Bluesky server, so Slowpost stays within what the service allows. */
   readonly loginBudget: LoginBudget;
   /** Deletes an account's credentials (any network) and ends its sign-in on the server. */
-  forget(accountId: string): Promise<{ forgotten: boolean }>;
+  readonly forget: (accountId: string) => Promise<{ forgotten: boolean }>;
 }
 
 export interface NetworkServicesOptions {

@@ -124,8 +124,8 @@ describe.skipIf(skipped)('Bluesky sign-in through the browser (OAuth)', () => {
     expect(saved?.refresh).toBeNull();
     // The library's session (tokens and the DPoP key) is in the vault, under the DID.
     expect(await services.vault.oauthRecord('session', alice.did)).toMatchObject({
-      dpopJwk: expect.objectContaining({ kty: 'EC' }),
-      tokenSet: expect.objectContaining({ sub: alice.did }),
+      dpopJwk: expect.objectContaining({ kty: 'EC' }) as unknown,
+      tokenSet: expect.objectContaining({ sub: alice.did }) as unknown,
     });
 
     const restarted = start();
