@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import {
   atprotoLoopbackClientMetadata,
   buildAtprotoLoopbackClientMetadata,
+  FetchRequestError,
   NodeOAuthClient,
   OAuthResolverError,
   requestLocalLock,
@@ -137,6 +138,16 @@ export function createBlueskyOAuth(options: BlueskyOAuthOptions): BlueskyOAuth {
     attempt.listener.close();
   }
 
+  /** Ends a sign-in that will not come back, with what the library kept for it. */
+  function abandon(attempt: Attempt): void {
+    end(attempt);
+    for (const key of [...ownStates]) {
+      void Promise.resolve(stateStore.del(key)).catch(() =>
+        log('sign-in: could not forget an unfinished sign-in'),
+      );
+    }
+  }
+
   async function begin(request: {
     readonly server: string;
     readonly accountId: string | null;
@@ -149,7 +160,7 @@ export function createBlueskyOAuth(options: BlueskyOAuthOptions): BlueskyOAuth {
         'This computer offers Slowpost no way to encrypt a sign-in, so Slowpost cannot keep one.',
       );
     }
-    for (const other of [...attempts.values()]) end(other);
+    for (const other of [...attempts.values()]) abandon(other);
 
     const timeoutMs = options.attemptTimeoutMs ?? 15 * 60_000;
     const listener = await startLoopbackRedirect({
@@ -180,7 +191,7 @@ export function createBlueskyOAuth(options: BlueskyOAuthOptions): BlueskyOAuth {
       renewing,
       cancelExpiry: options.clock.setTimer(() => {
         const found = attempts.get(id);
-        if (found !== undefined) end(found);
+        if (found !== undefined) abandon(found);
       }, timeoutMs),
     };
     attempts.set(id, attempt);
@@ -200,7 +211,8 @@ export function createBlueskyOAuth(options: BlueskyOAuthOptions): BlueskyOAuth {
       throw new UserFacingError('This sign-in has ended. Start again to add the account.');
     }
     const outcome = await attempt.listener.outcome;
-    end(attempt);
+    if (outcome.kind === 'code') end(attempt);
+    else abandon(attempt);
     if (outcome.kind === 'denied') {
       throw new UserFacingError(
         "You said no on the server's page, so Slowpost was not given access.",
@@ -289,7 +301,7 @@ export function createBlueskyOAuth(options: BlueskyOAuthOptions): BlueskyOAuth {
     owns: (attemptId) => attemptId.startsWith(ATTEMPT_PREFIX),
     cancel(attemptId) {
       const attempt = attempts.get(attemptId);
-      if (attempt !== undefined) end(attempt);
+      if (attempt !== undefined) abandon(attempt);
     },
     async fetchFor(credential) {
       if (credential.clientId === null) return null;
@@ -297,6 +309,8 @@ export function createBlueskyOAuth(options: BlueskyOAuthOptions): BlueskyOAuth {
       try {
         session = await clientOf(credential.clientId).restore(credential.networkUserId);
       } catch (error) {
+        // The server could not be reached: the session may well be good; the request fails.
+        if (error instanceof FetchRequestError) throw error;
         log(`gateway: a Bluesky OAuth session could not be resumed (${errorName(error)})`);
         return null;
       }

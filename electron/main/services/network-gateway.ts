@@ -277,7 +277,13 @@ export function createNetworkGateway(options: GatewayOptions): NetworkGateway {
       const sessions = options.blueskySessions;
       const refreshes = sessions?.handles(credential) === true ? sessions : null;
       if (credential.network === 'bluesky' && credential.clientId !== null) {
-        const session = await options.oauthSessions?.fetchFor(credential).catch(() => null);
+        let session: FetchLike | null | undefined;
+        try {
+          session = await options.oauthSessions?.fetchFor(credential);
+        } catch {
+          log(`gateway: could not reach ${server.host} to resume a Bluesky session`);
+          return answer(502, 'unreachable', `${server.host} could not be reached.`);
+        }
         if (session === undefined || session === null) return signedOut(server);
         authorization = { kind: 'session', fetch: session };
       } else {
