@@ -33,9 +33,18 @@ export function isGatewayPath(pathname: string): boolean {
  * - `unreachable`: the server could not be reached; the request certainly did not arrive;
  * - `timeout`: no complete answer within the deadline; the request may have arrived;
  * - `failed`: the connection broke after it was made; the request may have arrived;
- * - `redirect`: the server answered with a redirect to somewhere else, which is not followed.
+ * - `redirect`: the server answered with a redirect to somewhere else, which is not followed;
+ * - `signed-out`: the server no longer accepts the saved sign-in and it could not be renewed (a
+ *   Bluesky session whose refresh was refused): the user signs in again.
  */
 export const GATEWAY_ANSWER_HEADER = 'X-Slowpost-Gateway';
 
 export type GatewayAnswer =
-  'no-account' | 'not-allowed' | 'rate-limited' | 'unreachable' | 'timeout' | 'failed' | 'redirect';
+  | 'no-account'
+  | 'not-allowed'
+  | 'rate-limited'
+  | 'unreachable'
+  | 'timeout'
+  | 'failed'
+  | 'redirect'
+  | 'signed-out';

@@ -49,7 +49,7 @@ const QuitRequestId = z.string().min(1).max(100);
 
 /** A real account main holds a sign-in for. Main makes the id; the page stores the rest. */
 export const SignedInAccountSchema = z.object({
-  /** Made by main: `m-<16 hex>`; never contains '|'. */
+  /** Made by main: `m-<16 hex>` (Mastodon), `b-<16 hex>` (Bluesky); never contains '|'. */
   id: IdSchema,
   network: z.enum(['mastodon', 'bluesky']),
   /** `@alice@example.social` */
@@ -57,7 +57,7 @@ export const SignedInAccountSchema = z.object({
   displayName: z.string(),
   /** The one origin the gateway talks to for this account. */
   serverOrigin: z.string().url(),
-  /** The user's own id on the network (a Mastodon account id). */
+  /** The user's own id on the network (a Mastodon account id, a Bluesky DID). */
   networkUserId: z.string().min(1),
   avatarUrl: z.string().url().nullable(),
 });
@@ -128,7 +128,8 @@ export const contract = {
   'accounts:beginSignIn': {
     request: z
       .object({
-        network: z.literal('mastodon'),
+        network: z.enum(['mastodon', 'bluesky']),
+        /** Mastodon: a server or an address. Bluesky: a handle or a server (OAuth in the browser). */
         server: z.string().min(1).max(400),
         accountId: IdSchema.nullable(),
         mode: z.enum(['loopback', 'paste-code']).optional(),
@@ -158,6 +159,28 @@ export const contract = {
     response: z.object({ forgotten: z.boolean() }),
   },
   'accounts:vaultStatus': { request: NoInput, response: VaultStatusSchema },
+  /** Signs in to Bluesky with an app password; main resolves the handle to its DID and PDS. */
+  'accounts:signInWithAppPassword': {
+    request: z
+      .object({
+        network: z.literal('bluesky'),
+        /** A handle (`alice.bsky.social`, `@alice.bsky.social`) or the account's email. */
+        identifier: z.string().min(1).max(320),
+        /** The app password (`xxxx-xxxx-xxxx-xxxx`); never stored, never logged. */
+        appPassword: z.string().min(1).max(200),
+        /**
+         * Where to sign in when the identifier is an email, or a self-hosted PDS; null: resolve
+         * from the handle (or `https://bsky.social`).
+         */
+        server: z.string().min(1).max(400).nullable(),
+        /** Signs an existing account in again. */
+        accountId: IdSchema.nullable(),
+      })
+      .strict(),
+    // network 'bluesky', handle 'alice.bsky.social' (no @), serverOrigin = the PDS's origin,
+    // networkUserId = the DID.
+    response: SignedInAccountSchema,
+  },
 } as const;
 
 /** What main tells the renderer without being asked. Payloads are parsed on arrival too. */

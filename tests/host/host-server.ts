@@ -21,6 +21,7 @@ import { isGatewayRequest } from '../../electron/main/services/network-gateway';
 import {
   createNetworkServices,
   type NetworkServices,
+  type NetworkServicesOptions,
 } from '../../electron/main/services/network-services';
 import { createQuitGuard, type QuitRelease } from '../../electron/main/services/quit-guard';
 import { privateFile } from '../../electron/main/services/text-file';
@@ -63,6 +64,8 @@ export interface HostOptions {
   readonly vaultProtection?: VaultProtection;
   /** How the gateway and sign-in reach servers (default: Node's fetch). */
   readonly networkFetch?: FetchLike;
+  /** How Bluesky handles and DIDs are resolved (the local Bluesky network's PDS and PLC). */
+  readonly blueskyIdentity?: NetworkServicesOptions['blueskyIdentity'];
 }
 
 export interface RunningHost {
@@ -138,6 +141,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     links,
     // Only the app's own page may use the gateway (any local web page can reach this host).
     isTrustedOrigin: (value) => value === origin,
+    ...(options.blueskyIdentity === undefined ? {} : { blueskyIdentity: options.blueskyIdentity }),
     log,
   });
   const dispatch = createDispatcher({
@@ -147,6 +151,9 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       deliveries,
       quitGuard,
       signIn: network.signIn,
+      bluesky: network.bluesky,
+      blueskyOAuth: network.blueskyOAuth,
+      forget: network.forget,
       vault: network.vault,
     }),
     isTrustedSender: (url) => isTrustedAppUrl(url, [origin]),
@@ -307,7 +314,9 @@ function send(response: ServerResponse, status: number, type: string, body: stri
  * tests and development, the host's only uses.
  */
 const fetchWithoutReuse: FetchLike = (input, init = {}) => {
-  const headers = new Headers(init.headers);
+  // A Request's own headers (the XRPC client sends its Content-Type there) are kept.
+  const headers = new Headers(input instanceof Request ? input.headers : undefined);
+  new Headers(init.headers).forEach((value, name) => headers.set(name, value));
   headers.set('connection', 'close');
   return fetch(input, { ...init, headers });
 };

@@ -47,7 +47,7 @@ function setup(guard = quitGuard()) {
   const links = createExternalLinks(async (url) => {
     opened.push(url);
   });
-  const { signIn, vault } = network(links);
+  const { signIn, bluesky, blueskyOAuth, forget, vault } = network(links);
   const dispatch = createDispatcher({
     handlers: createBridgeHandlers({
       appInfo: { name: 'Slowpost', version: '1.2.3', platform: 'linux', host: 'electron' },
@@ -55,6 +55,9 @@ function setup(guard = quitGuard()) {
       deliveries: deliveries(),
       quitGuard: guard,
       signIn,
+      bluesky,
+      blueskyOAuth,
+      forget,
       vault,
     }),
     isTrustedSender: (url) => isTrustedAppUrl(url, ['app://slowpost']),
@@ -208,12 +211,30 @@ describe('the bridge dispatcher', () => {
       },
     });
     expect(opened).toEqual([]);
+    // Bluesky's sign-in in the browser reads what was typed before asking any server.
     const bluesky = await dispatch('app://slowpost/', 'accounts:beginSignIn', {
       network: 'bluesky',
-      server: 'bsky.social',
+      server: 'not a handle',
       accountId: null,
     });
-    expect(bluesky).toMatchObject({ ok: false, error: { code: 'bad-input' } });
+    expect(bluesky).toMatchObject({
+      ok: false,
+      error: { code: 'failed', message: expect.stringMatching(/^Type your handle/) as unknown },
+    });
+    const appPassword = await dispatch('app://slowpost/', 'accounts:signInWithAppPassword', {
+      network: 'bluesky',
+      identifier: 'alice@',
+      appPassword: 'abcd-efgh-ijkl-mnop',
+      server: null,
+      accountId: null,
+    });
+    expect(appPassword).toMatchObject({
+      ok: false,
+      error: {
+        code: 'failed',
+        message: expect.stringMatching(/neither a handle nor an email/) as unknown,
+      },
+    });
     expect(await dispatch('app://slowpost/', 'accounts:vaultStatus', {})).toMatchObject({
       ok: true,
       value: { protection: 'basic-text', message: expect.stringMatching(/keyring/) as unknown },

@@ -1,3 +1,5 @@
+import type { BlueskyOAuth } from '../services/bluesky-oauth';
+import type { BlueskySignIn } from '../services/bluesky-sign-in';
 import type { CredentialVault } from '../services/credential-vault';
 import type { DeliveryService } from '../services/delivery-service';
 import type { ExternalLinks } from '../services/external-links';
@@ -16,6 +18,10 @@ export interface BridgeServices {
   readonly deliveries: DeliveryService;
   readonly quitGuard: QuitGuard;
   readonly signIn: MastodonSignIn;
+  readonly bluesky: BlueskySignIn;
+  readonly blueskyOAuth: BlueskyOAuth;
+  /** Deletes an account's credentials, whatever its network. */
+  readonly forget: (accountId: string) => Promise<{ forgotten: boolean }>;
   readonly vault: Pick<CredentialVault, 'status'>;
 }
 
@@ -28,14 +34,22 @@ export function createBridgeHandlers(services: BridgeServices): BridgeHandlers {
     'deliveries:configure': (input) => services.deliveries.configure(input),
     'deliveries:status': () => services.deliveries.status(),
     'deliveries:delivered': (input) => services.deliveries.delivered(input),
-    'accounts:beginSignIn': ({ server, accountId, mode }) =>
-      services.signIn.begin({ server, accountId, ...(mode === undefined ? {} : { mode }) }),
-    'accounts:finishSignIn': (input) => services.signIn.finish(input),
+    'accounts:beginSignIn': ({ network, server, accountId, mode }) =>
+      network === 'bluesky'
+        ? services.blueskyOAuth.begin({ server, accountId })
+        : services.signIn.begin({ server, accountId, ...(mode === undefined ? {} : { mode }) }),
+    'accounts:finishSignIn': (input) =>
+      services.blueskyOAuth.owns(input.attemptId)
+        ? services.blueskyOAuth.finish(input)
+        : services.signIn.finish(input),
     'accounts:cancelSignIn': ({ attemptId }) => {
-      services.signIn.cancel(attemptId);
+      if (services.blueskyOAuth.owns(attemptId)) services.blueskyOAuth.cancel(attemptId);
+      else services.signIn.cancel(attemptId);
       return {};
     },
-    'accounts:forget': ({ accountId }) => services.signIn.forget(accountId),
+    'accounts:forget': ({ accountId }) => services.forget(accountId),
     'accounts:vaultStatus': () => services.vault.status(),
+    'accounts:signInWithAppPassword': ({ identifier, appPassword, server, accountId }) =>
+      services.bluesky.signInWithAppPassword({ identifier, appPassword, server, accountId }),
   };
 }

@@ -54,9 +54,20 @@ export const RegisteredAppSchema = z.object({
 });
 export type RegisteredApp = z.infer<typeof RegisteredAppSchema>;
 
+/**
+ * What `@atproto/oauth-client-node` keeps for Bluesky OAuth (added after version 1 of the file,
+ * optional, so older files read as they are): its sign-ins in progress (`state`, by the OAuth state
+ * key) and its sessions (`session`, by DID) — token sets and their DPoP private keys. Their shape
+ * is the library's; it reads them back itself.
+ */
+const OAuthRecordsSchema = z.record(z.string().min(1), z.looseObject({}));
+export type OAuthRecordKind = 'state' | 'session';
+
 const VaultContentsSchema = z.object({
   accounts: z.array(StoredCredentialSchema),
   apps: z.array(RegisteredAppSchema),
+  oauthStates: OAuthRecordsSchema.optional(),
+  oauthSessions: OAuthRecordsSchema.optional(),
 });
 type VaultContents = z.infer<typeof VaultContentsSchema>;
 
@@ -85,6 +96,31 @@ export interface CredentialVault {
   saveApp(app: RegisteredApp): Promise<void>;
   /** Stops reusing the app registered on a server, if it is still the one with `clientId`. */
   forgetApp(origin: string, clientId: string): Promise<void>;
+  /** One record of the OAuth library's stores; null when there is none. */
+  oauthRecord(
+    kind: OAuthRecordKind,
+    key: string,
+  ): Promise<Readonly<Record<string, unknown>> | null>;
+  saveOAuthRecord(
+    kind: OAuthRecordKind,
+    key: string,
+    value: Readonly<Record<string, unknown>>,
+  ): Promise<void>;
+  forgetOAuthRecord(kind: OAuthRecordKind, key: string): Promise<void>;
+}
+
+function recordsOf(contents: VaultContents, kind: OAuthRecordKind): Record<string, unknown> {
+  return (kind === 'state' ? contents.oauthStates : contents.oauthSessions) ?? {};
+}
+
+function withRecords(
+  contents: VaultContents,
+  kind: OAuthRecordKind,
+  records: Record<string, Record<string, unknown>>,
+): VaultContents {
+  return kind === 'state'
+    ? { ...contents, oauthStates: records }
+    : { ...contents, oauthSessions: records };
 }
 
 export interface VaultOptions {
@@ -269,6 +305,35 @@ export function createCredentialVault(options: VaultOptions): CredentialVault {
           ...current,
           apps: current.apps.filter((a) => a.origin !== origin || a.clientId !== clientId),
         }));
+      }),
+    oauthRecord: (kind, key) =>
+      exclusive(async () => {
+        const records = recordsOf(await contents(), kind);
+        return Object.hasOwn(records, key)
+          ? (records[key] as Readonly<Record<string, unknown>>)
+          : null;
+      }),
+    saveOAuthRecord: (kind, key, value) => {
+      const checked = checkRecord(z.looseObject({}), value, `OAuth ${kind}`);
+      return exclusive(() =>
+        update((current) =>
+          withRecords(current, kind, {
+            ...(recordsOf(current, kind) as Record<string, Record<string, unknown>>),
+            [key]: checked,
+          }),
+        ),
+      );
+    },
+    forgetOAuthRecord: (kind, key) =>
+      exclusive(async () => {
+        if (!Object.hasOwn(recordsOf(await contents(), kind), key)) return;
+        await update((current) => {
+          const records = {
+            ...(recordsOf(current, kind) as Record<string, Record<string, unknown>>),
+          };
+          delete records[key];
+          return withRecords(current, kind, records);
+        });
       }),
     saveApp: (app) => {
       const checked = checkRecord(RegisteredAppSchema, app, 'registered app');

@@ -52,7 +52,7 @@ describe('the loopback redirect listener', () => {
       /You are signed in\. You can close this tab and go back to Slowpost\./,
     );
     expect(right.csp).toMatch(/default-src 'none'/);
-    expect(await redirect.outcome).toEqual({ kind: 'code', code: 'the-code' });
+    expect(await redirect.outcome).toMatchObject({ kind: 'code', code: 'the-code' });
     await expect.poll(() => isListening(redirect.redirectUri), { timeout: 10_000 }).toBe(false);
   });
 

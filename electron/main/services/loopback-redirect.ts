@@ -10,7 +10,12 @@ import type { Clock } from './clock';
  */
 
 export type RedirectOutcome =
-  | { readonly kind: 'code'; readonly code: string }
+  | {
+      readonly kind: 'code';
+      readonly code: string;
+      /** Everything the server sent back (`state`, `iss`…), for OAuth clients that check it. */
+      readonly params: URLSearchParams;
+    }
   /** The user said no on the server's page (`error=access_denied`). */
   | { readonly kind: 'denied' }
   /** The server sent another OAuth error back. */
@@ -30,7 +35,8 @@ export interface LoopbackRedirect {
 }
 
 export interface LoopbackRedirectOptions {
-  readonly state: string;
+  /** The `state` Slowpost sent, or a test for the states of sign-ins it is waiting for. */
+  readonly state: string | ((state: string) => boolean);
   /** 0 (the default) for any free port. */
   readonly port?: number;
   /** How long to wait for the browser (default 15 minutes). */
@@ -66,7 +72,10 @@ export async function startLoopbackRedirect(
       return page(response, 400, 'Not here', 'There is nothing at this address.');
     }
     const params = url.searchParams;
-    if (params.get('state') !== options.state) {
+    const state = params.get('state') ?? '';
+    const expected =
+      typeof options.state === 'string' ? state === options.state : options.state(state);
+    if (!expected) {
       return page(
         response,
         400,
@@ -88,7 +97,7 @@ export async function startLoopbackRedirect(
           : 'The server could not finish the sign-in. You can close this tab and try again in Slowpost.',
       );
     } else if (code !== null && code.length > 0 && code.length <= MAX_CODE_LENGTH) {
-      result = { kind: 'code', code };
+      result = { kind: 'code', code, params: new URLSearchParams(params) };
       page(
         response,
         200,

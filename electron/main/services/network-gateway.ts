@@ -4,8 +4,9 @@ import {
   isGatewayPath,
   type GatewayAnswer,
 } from '../../../shared/connectors/gateway';
+import { isExpiredTokenAnswer, type BlueskySessions } from './bluesky-session';
 import { againIfReset } from './connection-reset';
-import type { CredentialVault } from './credential-vault';
+import type { CredentialVault, StoredCredential } from './credential-vault';
 import { VaultUnreadableError } from './credential-vault';
 import { requestKind, type RateLimits } from './rate-limits';
 import { isAllowedServerOrigin } from './server-address';
@@ -22,6 +23,9 @@ import { isAllowedServerOrigin } from './server-address';
  *   but never Set-Cookie, nor any header that would act on the app's own origin, and are never
  *   cached (two accounts ask for the same URLs);
  * - each account's rate limits are kept here, so sync and sending share them;
+ * - a Bluesky app-password session is renewed here when its access JWT expires (see
+ *   `bluesky-session.ts`), and a Bluesky OAuth session's requests go through its own fetch, which
+ *   adds the DPoP proof;
  * - every upstream request has a deadline and is aborted past it.
  *
  * Whatever the gateway answers itself carries `X-Slowpost-Gateway` saying why.
@@ -42,7 +46,21 @@ export interface GatewayOptions {
    */
   readonly isTrustedOrigin?: (origin: string) => boolean;
   readonly log?: (message: string) => void;
+  /** Renews Bluesky app-password sessions (without it, their access JWT is sent as it is). */
+  readonly blueskySessions?: BlueskySessions;
+  /** Bluesky OAuth sessions: a fetch that adds the DPoP proof and renews the tokens by itself. */
+  readonly oauthSessions?: OAuthSessionFetches;
 }
+
+export interface OAuthSessionFetches {
+  /** The session's fetch for this credential; null when the session is gone (sign in again). */
+  fetchFor(credential: StoredCredential): Promise<FetchLike | null>;
+}
+
+/** How one upstream request is authorized: a bearer token, or a session's own fetch (DPoP). */
+type Authorization =
+  | { readonly kind: 'bearer'; readonly token: string }
+  | { readonly kind: 'session'; readonly fetch: FetchLike };
 
 export interface NetworkGateway {
   handle(request: Request): Promise<Response>;
@@ -141,12 +159,11 @@ export function createNetworkGateway(options: GatewayOptions): NetworkGateway {
         );
       }
 
-      const headers = new Headers();
+      const baseHeaders = new Headers();
       for (const name of FORWARDED_REQUEST_HEADERS) {
         const value = request.headers.get(name);
-        if (value !== null) headers.set(name, value);
+        if (value !== null) baseHeaders.set(name, value);
       }
-      headers.set('authorization', `Bearer ${credential.accessToken}`);
 
       let body: ArrayBuffer | null = null;
       if (method !== 'GET' && method !== 'HEAD') {
@@ -160,90 +177,149 @@ export function createNetworkGateway(options: GatewayOptions): NetworkGateway {
         }
       }
 
-      const deadline = new AbortController();
-      const timer = setTimeout(() => deadline.abort(), deadlineMs);
-      const signal = AbortSignal.any([deadline.signal, request.signal]);
-      const what = `${method} ${server.host}${url.pathname}`;
-      try {
-        let target = new URL(`${url.pathname}${url.search}`, server);
-        let upstreamMethod = method;
-        let upstreamBody = body;
-        for (let hop = 0; ; hop++) {
-          const init: RequestInit = {
-            method: upstreamMethod,
-            headers,
-            body: upstreamBody,
-            redirect: 'manual',
-            credentials: 'omit',
-            signal,
-          };
-          const send = (): Promise<Response> => options.fetch(target, init);
-          // A reading request may go once more when its kept-alive connection was already closed.
-          const response = await (upstreamMethod === 'GET' || upstreamMethod === 'HEAD'
-            ? againIfReset(send)
-            : send());
-          if (response.type === 'opaqueredirect' || leftOrigin(response, server)) {
-            return refusedRedirect(server, what);
-          }
-          const location = response.headers.get('location');
-          if (isRedirect(response.status) && location !== null) {
-            const next = new URL(location, target);
-            if (next.origin !== server.origin || hop >= MAX_SAME_ORIGIN_REDIRECTS) {
-              await response.body?.cancel();
+      /** Sends the request upstream (following same-origin redirects) with one authorization. */
+      async function send(authorization: Authorization): Promise<Response> {
+        const headers = new Headers(baseHeaders);
+        if (authorization.kind === 'bearer') {
+          headers.set('authorization', `Bearer ${authorization.token}`);
+        }
+        const upstreamFetch =
+          authorization.kind === 'session' ? authorization.fetch : options.fetch;
+        const deadline = new AbortController();
+        const timer = setTimeout(() => deadline.abort(), deadlineMs);
+        const signal = AbortSignal.any([deadline.signal, request.signal]);
+        const what = `${method} ${server.host}${url.pathname}`;
+        try {
+          let target = new URL(`${url.pathname}${url.search}`, server);
+          let upstreamMethod = method;
+          let upstreamBody = body;
+          for (let hop = 0; ; hop++) {
+            const init: RequestInit = {
+              method: upstreamMethod,
+              headers,
+              body: upstreamBody,
+              redirect: 'manual',
+              credentials: 'omit',
+              signal,
+            };
+            const once = (): Promise<Response> => upstreamFetch(target, init);
+            // A reading request may go once more when its kept-alive connection was already closed.
+            const response = await (upstreamMethod === 'GET' || upstreamMethod === 'HEAD'
+              ? againIfReset(once)
+              : once());
+            if (response.type === 'opaqueredirect' || leftOrigin(response, server)) {
               return refusedRedirect(server, what);
             }
-            await response.body?.cancel();
-            if (
-              response.status === 303 ||
-              ((response.status === 301 || response.status === 302) && upstreamMethod === 'POST')
-            ) {
-              upstreamMethod = upstreamMethod === 'HEAD' ? 'HEAD' : 'GET';
-              upstreamBody = null;
-              headers.delete('content-type');
+            const location = response.headers.get('location');
+            if (isRedirect(response.status) && location !== null) {
+              const next = new URL(location, target);
+              if (next.origin !== server.origin || hop >= MAX_SAME_ORIGIN_REDIRECTS) {
+                await response.body?.cancel();
+                return refusedRedirect(server, what);
+              }
+              await response.body?.cancel();
+              if (
+                response.status === 303 ||
+                ((response.status === 301 || response.status === 302) && upstreamMethod === 'POST')
+              ) {
+                upstreamMethod = upstreamMethod === 'HEAD' ? 'HEAD' : 'GET';
+                upstreamBody = null;
+                headers.delete('content-type');
+              }
+              target = next;
+              continue;
             }
-            target = next;
-            continue;
+            options.rateLimits.record(accountId, kind, response.status, response.headers);
+            const bytes =
+              NO_BODY.has(response.status) || method === 'HEAD'
+                ? null
+                : await readLimited(response, MAX_RESPONSE_BYTES);
+            if (bytes === 'too-large') {
+              return answer(
+                502,
+                'failed',
+                `${server.host} answered with more than Slowpost reads.`,
+              );
+            }
+            if (response.status >= 400 && bytes !== null && !isJson(response.headers)) {
+              return readableError(response, server);
+            }
+            return new Response(bytes, {
+              status: response.status,
+              statusText: response.statusText,
+              headers: passedHeaders(response.headers),
+            });
           }
-          options.rateLimits.record(accountId, kind, response.status, response.headers);
-          const bytes =
-            NO_BODY.has(response.status) || method === 'HEAD'
-              ? null
-              : await readLimited(response, MAX_RESPONSE_BYTES);
-          if (bytes === 'too-large') {
-            return answer(502, 'failed', `${server.host} answered with more than Slowpost reads.`);
+        } catch (error) {
+          if (deadline.signal.aborted) {
+            log(`gateway: ${what}: no answer within ${deadlineMs} ms`);
+            return answer(
+              504,
+              'timeout',
+              `${server.host} did not answer within ${Math.round(deadlineMs / 1000)} seconds.`,
+            );
           }
-          if (response.status >= 400 && bytes !== null && !isJson(response.headers)) {
-            return readableError(response, server);
+          // Electron's fetch does not hand a redirect back in `manual` mode: it stops the request.
+          if (error instanceof Error && error.message === 'Redirect was cancelled') {
+            return refusedRedirect(server, what);
           }
-          return new Response(bytes, {
-            status: response.status,
-            statusText: response.statusText,
-            headers: passedHeaders(response.headers),
-          });
+          const failure = classifyFailure(error);
+          log(`gateway: ${what} failed (${failure.code})`);
+          return failure.sent
+            ? answer(502, 'failed', `The connection to ${server.host} broke off.`)
+            : answer(502, 'unreachable', `${server.host} could not be reached.`);
+        } finally {
+          clearTimeout(timer);
         }
-      } catch (error) {
-        if (deadline.signal.aborted) {
-          log(`gateway: ${what}: no answer within ${deadlineMs} ms`);
-          return answer(
-            504,
-            'timeout',
-            `${server.host} did not answer within ${Math.round(deadlineMs / 1000)} seconds.`,
-          );
-        }
-        // Electron's fetch does not hand a redirect back in `manual` mode: it stops the request.
-        if (error instanceof Error && error.message === 'Redirect was cancelled') {
-          return refusedRedirect(server, what);
-        }
-        const failure = classifyFailure(error);
-        log(`gateway: ${what} failed (${failure.code})`);
-        return failure.sent
-          ? answer(502, 'failed', `The connection to ${server.host} broke off.`)
-          : answer(502, 'unreachable', `${server.host} could not be reached.`);
-      } finally {
-        clearTimeout(timer);
       }
+
+      let authorization: Authorization;
+      const sessions = options.blueskySessions;
+      const refreshes = sessions?.handles(credential) === true ? sessions : null;
+      if (credential.network === 'bluesky' && credential.clientId !== null) {
+        let session: FetchLike | null | undefined;
+        try {
+          session = await options.oauthSessions?.fetchFor(credential);
+        } catch {
+          log(`gateway: could not reach ${server.host} to resume a Bluesky session`);
+          return answer(502, 'unreachable', `${server.host} could not be reached.`);
+        }
+        if (session === undefined || session === null) return signedOut(server);
+        authorization = { kind: 'session', fetch: session };
+      } else {
+        authorization = { kind: 'bearer', token: credential.accessToken };
+        if (refreshes?.isExpired(credential) === true) {
+          const renewal = await refreshes.renew(accountId, credential.accessToken);
+          if (renewal.kind === 'refused') return signedOut(server);
+          if (renewal.kind === 'renewed') {
+            authorization = { kind: 'bearer', token: renewal.credential.accessToken };
+          }
+        }
+      }
+
+      const first = await send(authorization);
+      if (
+        refreshes === null ||
+        authorization.kind !== 'bearer' ||
+        !(await isExpiredTokenAnswer(first))
+      ) {
+        return first;
+      }
+      // The access JWT expired on the way: renew the session once, and send once more.
+      const renewal = await refreshes.renew(accountId, authorization.token);
+      if (renewal.kind === 'refused') return signedOut(server);
+      if (renewal.kind === 'failed') return first;
+      return send({ kind: 'bearer', token: renewal.credential.accessToken });
     },
   };
+
+  function signedOut(server: URL): Response {
+    return answer(
+      401,
+      'signed-out',
+      `${server.host} no longer accepts the saved sign-in for this account. Sign in again to go on.`,
+    );
+  }
 
   function refusedRedirect(server: URL, what: string): Response {
     log(`gateway: ${what}: refused a redirect away from ${server.host}`);
