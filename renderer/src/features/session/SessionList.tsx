@@ -1,6 +1,8 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useRef } from 'react';
 import type { KeyboardEvent } from 'react';
+import type { MarkedAccount } from '../../accounts/account-mark';
+import { AccountMark } from '../../ui/AccountMark';
 import { formatPostTime } from '../../ui/format-time';
 
 export interface ListRow {
@@ -14,6 +16,8 @@ export interface ListRow {
   readonly continuesGroup?: boolean;
   /** A quiet third line: "Waiting since the 09:00 delivery on Tuesday". */
   readonly note?: string | undefined;
+  /** The account it came to, when the inbox marks accounts. */
+  readonly account?: MarkedAccount | undefined;
 }
 
 interface Props {
@@ -133,7 +137,7 @@ export function SessionList({ label, rows, selectedId, onSelect, onOpen, emptyTe
               aria-selected={row.id === selectedId}
               aria-setsize={rows.length}
               aria-posinset={item.index + 1}
-              className={`conversation${row.continuesGroup ? ' conversation--group' : ''}`}
+              className={`conversation${row.continuesGroup ? ' conversation--group' : ''}${row.account === undefined ? '' : ' conversation--marked'}`}
               style={{ transform: `translateY(${item.start}px)`, height: item.size }}
               onClick={() => onSelect(row.id)}
             >
@@ -147,6 +151,9 @@ export function SessionList({ label, rows, selectedId, onSelect, onOpen, emptyTe
                 {formatPostTime(row.at, now)}
               </time>
               <span className="conversation__snippet">{row.detail}</span>
+              {row.account === undefined ? null : (
+                <AccountMark account={row.account} className="conversation__account" />
+              )}
               {row.note === undefined ? null : (
                 <span className="conversation__note">{row.note}</span>
               )}

@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useState } from 'react';
-import type { Account, Network } from '../../../../shared/domain';
+import type { Account } from '../../../../shared/domain';
+import { NETWORK_NAMES } from '../../accounts/account-mark';
 import { removeAccount } from '../../accounts/remove-account';
 import { useDatabase } from '../../app/database-context';
 import { SKIPPED_KEPT_PER_ACCOUNT, readSyncLogs } from '../../db/repositories/sync-log';
@@ -8,12 +9,6 @@ import type { AccountSyncLog } from '../../db/repositories/sync-log';
 import { formatFullTime, formatPostTime } from '../../ui/format-time';
 import { AddAccount } from './AddAccount';
 import { VaultNotice } from './VaultNotice';
-
-const NETWORK_NAMES: Record<Network, string> = {
-  demo: 'Demo network',
-  mastodon: 'Mastodon',
-  bluesky: 'Bluesky',
-};
 
 /**
  * The accounts Slowpost reads, and how their syncs have gone: when one last went through, the
