@@ -8,11 +8,14 @@ import { NetworkGlyph } from './NetworkGlyph';
 export function AccountMark({
   account,
   className,
+  via = false,
 }: {
   readonly account: MarkedAccount;
   readonly className?: string;
+  /** For a person rather than a conversation: "via alice.bsky.social on Bluesky". */
+  readonly via?: boolean;
 }) {
-  const label = accountMarkLabel(account);
+  const label = via ? accountMarkLabel(account).replace(/^to /, 'via ') : accountMarkLabel(account);
   return (
     <span
       className={`account-mark account-mark--${account.network}${className === undefined ? '' : ` ${className}`}`}
