@@ -128,7 +128,7 @@ export const contract = {
   'accounts:beginSignIn': {
     request: z
       .object({
-        network: z.literal('mastodon'),
+        network: z.enum(['mastodon', 'bluesky']),
         server: z.string().min(1).max(400),
         accountId: IdSchema.nullable(),
         mode: z.enum(['loopback', 'paste-code']).optional(),
@@ -140,6 +140,25 @@ export const contract = {
       authorizeUrl: z.string().url(),
       mode: z.enum(['loopback', 'paste-code']),
     }),
+  },
+  /** Signs in to Bluesky with an app password; main resolves the handle to its DID and PDS. */
+  'accounts:signInWithAppPassword': {
+    request: z
+      .object({
+        network: z.literal('bluesky'),
+        /** A handle (`alice.bsky.social`, `@alice.bsky.social`) or the account's email. */
+        identifier: z.string().min(1).max(320),
+        /** The app password (`xxxx-xxxx-xxxx-xxxx`); never stored, never logged. */
+        appPassword: z.string().min(1).max(200),
+        /** Where to sign in when the identifier is an email, or a self-hosted PDS; null: resolve
+         *  from the handle (or `https://bsky.social`). */
+        server: z.string().min(1).max(400).nullable(),
+        /** Signs an existing account in again. */
+        accountId: IdSchema.nullable(),
+      })
+      .strict(),
+    response: SignedInAccountSchema, // network 'bluesky', handle 'alice.bsky.social' (no @),
+    // serverOrigin = PDS origin, networkUserId = DID
   },
   /** `code: null` waits for the loopback redirect; a string is the code the user pasted. */
   'accounts:finishSignIn': {

@@ -213,7 +213,19 @@ describe('the bridge dispatcher', () => {
       server: 'bsky.social',
       accountId: null,
     });
-    expect(bluesky).toMatchObject({ ok: false, error: { code: 'bad-input' } });
+    expect(bluesky).toMatchObject({
+      ok: false,
+      error: { code: 'failed', message: 'Not available yet' },
+    });
+    expect(
+      await dispatch('app://slowpost/', 'accounts:signInWithAppPassword', {
+        network: 'bluesky',
+        identifier: 'alice.bsky.social',
+        appPassword: 'abcd-efgh-ijkl-mnop',
+        server: null,
+        accountId: null,
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'failed', message: 'Not available yet' } });
     expect(await dispatch('app://slowpost/', 'accounts:vaultStatus', {})).toMatchObject({
       ok: true,
       value: { protection: 'basic-text', message: expect.stringMatching(/keyring/) as unknown },
