@@ -8,6 +8,7 @@ import { SKIPPED_KEPT_PER_ACCOUNT, readSyncLogs } from '../../db/repositories/sy
 import type { AccountSyncLog } from '../../db/repositories/sync-log';
 import { formatFullTime, formatPostTime } from '../../ui/format-time';
 import { AddAccount } from './AddAccount';
+import { AddBlueskyAccount } from './AddBlueskyAccount';
 import { VaultNotice } from './VaultNotice';
 
 /**
@@ -19,7 +20,7 @@ export function AccountsSection() {
   const db = useDatabase();
   const logs = useLiveQuery(() => readSyncLogs(db), [db]);
   const headingId = useId();
-  const [adding, setAdding] = useState(false);
+  const [adding, setAdding] = useState<'mastodon' | 'bluesky' | null>(null);
   if (logs === undefined) return null;
   const now = Date.now();
   return (
@@ -32,12 +33,19 @@ export function AccountsSection() {
           <AccountSync key={log.account.id} log={log} now={now} />
         ))}
       </ul>
-      {adding ? (
-        <AddAccount onDone={() => setAdding(false)} />
+      {adding === 'mastodon' ? (
+        <AddAccount onDone={() => setAdding(null)} />
+      ) : adding === 'bluesky' ? (
+        <AddBlueskyAccount onDone={() => setAdding(null)} />
       ) : (
-        <button type="button" className="button" onClick={() => setAdding(true)}>
-          Add a Mastodon account…
-        </button>
+        <div className="add-account__actions">
+          <button type="button" className="button" onClick={() => setAdding('mastodon')}>
+            Add a Mastodon account…
+          </button>
+          <button type="button" className="button" onClick={() => setAdding('bluesky')}>
+            Add a Bluesky account…
+          </button>
+        </div>
       )}
     </section>
   );
@@ -94,7 +102,13 @@ function AccountSync({ log, now }: { log: AccountSyncLog; now: number }) {
           </ul>
         </details>
       )}
-      {signingIn ? (
+      {signingIn && account.network === 'bluesky' ? (
+        <AddBlueskyAccount
+          accountId={account.id}
+          initialIdentifier={account.handle}
+          onDone={() => setSigningIn(false)}
+        />
+      ) : signingIn ? (
         <AddAccount
           accountId={account.id}
           initialServer={account.serverOrigin}
