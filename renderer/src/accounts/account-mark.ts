@@ -15,6 +15,11 @@ export function accountMarkLabel(account: Pick<Account, 'network' | 'handle'>): 
   return `to ${account.handle} on ${NETWORK_NAMES[account.network]}`;
 }
 
+/** "via alice.bsky.social on Bluesky": which of the user's accounts knows a person. */
+export function accountViaLabel(account: Pick<Account, 'network' | 'handle'>): string {
+  return `via ${account.handle} on ${NETWORK_NAMES[account.network]}`;
+}
+
 /**
  * Whether conversations show which account they came to: as soon as one real account is
  * connected (even one, so the mark is familiar before a second arrives and the inbox does not

@@ -1,4 +1,4 @@
-import { accountMarkLabel, type MarkedAccount } from '../accounts/account-mark';
+import { accountMarkLabel, accountViaLabel, type MarkedAccount } from '../accounts/account-mark';
 import { NetworkGlyph } from './NetworkGlyph';
 
 /**
@@ -15,7 +15,7 @@ export function AccountMark({
   /** For a person rather than a conversation: "via alice.bsky.social on Bluesky". */
   readonly via?: boolean;
 }) {
-  const label = via ? accountMarkLabel(account).replace(/^to /, 'via ') : accountMarkLabel(account);
+  const label = via ? accountViaLabel(account) : accountMarkLabel(account);
   return (
     <span
       className={`account-mark account-mark--${account.network}${className === undefined ? '' : ` ${className}`}`}

@@ -28,7 +28,7 @@ export function KeepInTouch({
       ? CADENCES
       : [...CADENCES, { days, label: `Every ${days} days` }];
   return (
-    <label className="field field--inline person-card__cadence">
+    <label className="field person-card__cadence">
       <span>Keep in touch with {name}</span>
       <select
         value={days === null ? '' : String(days)}

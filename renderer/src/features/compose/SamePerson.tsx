@@ -2,7 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useDeferredValue, useId, useState } from 'react';
 import type { Person } from '../../../../shared/domain';
 import { nameOf } from '../../../../shared/threads/thread-labels';
-import type { MarkedAccount } from '../../accounts/account-mark';
+import { accountViaLabel, type MarkedAccount } from '../../accounts/account-mark';
 import { useDatabase } from '../../app/database-context';
 import {
   linkCandidates,
@@ -75,7 +75,7 @@ export function SamePerson({ person, accounts, onLinksChanged }: Props) {
                   <button
                     type="button"
                     className="button button--quiet"
-                    aria-label={`Unlink ${nameOf(other)} (${other.handle})`}
+                    aria-label={`Unlink ${whoLabel(other, account)}`}
                     onClick={() => void unlink(other)}
                   >
                     Unlink
@@ -127,7 +127,7 @@ export function SamePerson({ person, accounts, onLinksChanged }: Props) {
                     <button
                       type="button"
                       className="button"
-                      aria-label={`Link ${nameOf(other)} (${other.handle})`}
+                      aria-label={`Link ${whoLabel(other, account)}`}
                       onClick={() => void link(other)}
                     >
                       Link
@@ -157,4 +157,10 @@ export function SamePerson({ person, accounts, onLinksChanged }: Props) {
       )}
     </section>
   );
+}
+
+/** "Mira C. (mira.bsky.social, via robin.bsky.social on Bluesky)": one among namesakes. */
+function whoLabel(person: Person, account: MarkedAccount | undefined): string {
+  const via = account === undefined ? '' : `, ${accountViaLabel(account)}`;
+  return `${nameOf(person)} (${person.handle}${via})`;
 }

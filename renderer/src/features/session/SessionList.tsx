@@ -137,7 +137,7 @@ export function SessionList({ label, rows, selectedId, onSelect, onOpen, emptyTe
               aria-selected={row.id === selectedId}
               aria-setsize={rows.length}
               aria-posinset={item.index + 1}
-              className={`conversation${row.continuesGroup ? ' conversation--group' : ''}${row.account === undefined ? '' : ' conversation--marked'}`}
+              className={`conversation${row.continuesGroup ? ' conversation--group' : ''}`}
               style={{ transform: `translateY(${item.start}px)`, height: item.size }}
               onClick={() => onSelect(row.id)}
             >
@@ -150,9 +150,13 @@ export function SessionList({ label, rows, selectedId, onSelect, onOpen, emptyTe
               <time className="conversation__when" dateTime={new Date(row.at).toISOString()}>
                 {formatPostTime(row.at, now)}
               </time>
-              <span className="conversation__snippet">{row.detail}</span>
-              {row.account === undefined ? null : (
-                <AccountMark account={row.account} className="conversation__account" />
+              {row.account === undefined ? (
+                <span className="conversation__snippet">{row.detail}</span>
+              ) : (
+                <span className="conversation__line">
+                  <span className="conversation__snippet">{row.detail}</span>
+                  <AccountMark account={row.account} className="conversation__account" />
+                </span>
               )}
               {row.note === undefined ? null : (
                 <span className="conversation__note">{row.note}</span>
