@@ -84,8 +84,19 @@ test('a Bluesky reply goes out from the Bluesky account, counted and offered as 
   expect(await seriousA11yViolations(page)).toEqual([]);
   await page.screenshot({ path: join(SCREENSHOTS, 'bluesky-reply.png') });
 
+  // Queued, the outbox says which account it goes out from.
+  await page.getByRole('button', { name: 'Send reply' }).click();
+  await page.getByRole('button', { name: 'Replies' }).click();
+  const outbox = page.getByRole('list', { name: 'Replies in the outbox' });
+  await expect(
+    outbox
+      .getByRole('listitem', { name: /^To Mira C\./ })
+      .getByText('from robin.bsky.social on Bluesky'),
+  ).toBeAttached();
+  expect(await seriousA11yViolations(page)).toEqual([]);
+
   // The Mastodon conversation's composer offers Mastodon's choices.
-  await page.getByRole('button', { name: 'Back' }).click();
+  await page.getByRole('button', { name: 'Inbox' }).click();
   await row(page, 'on Mastodon').click();
   await page.keyboard.press('r');
   await expect(page.getByText('Replying as @robin@tidepool.social on Mastodon')).toBeVisible();

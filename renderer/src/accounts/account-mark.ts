@@ -20,6 +20,11 @@ export function accountViaLabel(account: Pick<Account, 'network' | 'handle'>): s
   return `via ${account.handle} on ${NETWORK_NAMES[account.network]}`;
 }
 
+/** "from alice.bsky.social on Bluesky": which account a reply goes out from. */
+export function accountFromLabel(account: Pick<Account, 'network' | 'handle'>): string {
+  return `from ${account.handle} on ${NETWORK_NAMES[account.network]}`;
+}
+
 /**
  * Whether conversations show which account they came to: as soon as one real account is
  * connected (even one, so the mark is familiar before a second arrives and the inbox does not

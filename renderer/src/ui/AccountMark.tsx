@@ -1,4 +1,9 @@
-import { accountMarkLabel, accountViaLabel, type MarkedAccount } from '../accounts/account-mark';
+import {
+  accountFromLabel,
+  accountMarkLabel,
+  accountViaLabel,
+  type MarkedAccount,
+} from '../accounts/account-mark';
 import { NetworkGlyph } from './NetworkGlyph';
 
 /**
@@ -8,14 +13,22 @@ import { NetworkGlyph } from './NetworkGlyph';
 export function AccountMark({
   account,
   className,
-  via = false,
+  relation = 'to',
 }: {
   readonly account: MarkedAccount;
   readonly className?: string;
-  /** For a person rather than a conversation: "via alice.bsky.social on Bluesky". */
-  readonly via?: boolean;
+  /**
+   * `to`: a conversation came to it; `via`: a person is known through it; `from`: a reply goes
+   * out from it.
+   */
+  readonly relation?: 'to' | 'via' | 'from';
 }) {
-  const label = via ? accountViaLabel(account) : accountMarkLabel(account);
+  const label =
+    relation === 'via'
+      ? accountViaLabel(account)
+      : relation === 'from'
+        ? accountFromLabel(account)
+        : accountMarkLabel(account);
   return (
     <span
       className={`account-mark account-mark--${account.network}${className === undefined ? '' : ` ${className}`}`}

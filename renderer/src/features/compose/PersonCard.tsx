@@ -70,7 +70,7 @@ export function PersonCard({ person, threadId, now }: Props) {
       <p className="person-card__handle">{person.handle}</p>
       {account === undefined ? null : (
         <p className="person-card__account">
-          <AccountMark account={account} via />
+          <AccountMark account={account} relation="via" />
         </p>
       )}
       <label className="field">

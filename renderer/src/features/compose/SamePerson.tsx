@@ -70,7 +70,9 @@ export function SamePerson({ person, accounts, onLinksChanged }: Props) {
                   <span className="same-person__who">
                     <span>{nameOf(other)}</span>
                     <span className="person-card__handle">{other.handle}</span>
-                    {account === undefined ? null : <AccountMark account={account} via />}
+                    {account === undefined ? null : (
+                      <AccountMark account={account} relation="via" />
+                    )}
                   </span>
                   <button
                     type="button"
@@ -122,7 +124,9 @@ export function SamePerson({ person, accounts, onLinksChanged }: Props) {
                     <span className="same-person__who">
                       <span>{nameOf(other)}</span>
                       <span className="person-card__handle">{other.handle}</span>
-                      {account === undefined ? null : <AccountMark account={account} via />}
+                      {account === undefined ? null : (
+                        <AccountMark account={account} relation="via" />
+                      )}
                     </span>
                     <button
                       type="button"
