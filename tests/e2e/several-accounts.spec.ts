@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
+import { bridgeFailure } from '../../shared/ipc/result';
 import { conversationList, conversations, openInbox, seriousA11yViolations } from './support/app';
 import { BLUESKY_ACCOUNT, MASTODON_ACCOUNT, seedAccount } from './support/other-accounts';
 
@@ -168,10 +169,38 @@ test('"this is the same person": notes written on one account apply to the other
   ).toHaveValue('Runs the seed swap; allergic to walnuts.');
 });
 
+/**
+ * Main's side of Bluesky sign-in is built on another branch: these two bridge calls are answered
+ * here with sentences of the kind main writes, so the test shows the form passes them on as they
+ * are. Nothing else is routed.
+ */
+async function answerSignInAsMainWould(page: Page): Promise<void> {
+  const refuse = (message: string) => ({
+    status: 200,
+    contentType: 'application/json',
+    body: JSON.stringify(bridgeFailure('failed', message)),
+  });
+  const channel = (name: string) => (url: URL) =>
+    decodeURIComponent(url.pathname) === `/__bridge/${name}`;
+  await page.route(channel('accounts:signInWithAppPassword'), (route) =>
+    route.fulfill(
+      refuse(
+        'bsky.social did not accept that app password. Check it, or make a new one in the Bluesky app.',
+      ),
+    ),
+  );
+  await page.route(channel('accounts:beginSignIn'), (route) =>
+    route.fulfill(
+      refuse('This server does not offer signing in through the browser (pds.example.com).'),
+    ),
+  );
+}
+
 test('Add a Bluesky account explains app passwords and shows what main answers', async ({
   page,
 }) => {
   await openInbox(page);
+  await answerSignInAsMainWould(page);
   await page.getByRole('button', { name: 'Settings' }).click();
   const settings = page.getByRole('dialog', { name: 'Settings' });
   await settings.getByRole('button', { name: 'Add a Bluesky account…' }).click();
@@ -189,9 +218,19 @@ test('Add a Bluesky account explains app passwords and shows what main answers',
   expect(await seriousA11yViolations(page)).toEqual([]);
   await page.screenshot({ path: join(SCREENSHOTS, 'add-bluesky.png') });
 
-  // Main's answer is shown as main wrote it (this branch's main: not built yet).
+  // Main's answer is shown as main wrote it.
   await signIn.click();
-  await expect(form.getByRole('alert')).toHaveText('Not available yet');
+  await expect(form.getByRole('alert')).toHaveText(
+    'bsky.social did not accept that app password. Check it, or make a new one in the Bluesky app.',
+  );
+  // A server without browser sign-in: the form points back to the app password.
+  await form.getByText('Is your account on your own server?').click();
+  await form.getByRole('textbox', { name: 'Your server (optional)' }).fill('pds.example.com');
   await form.getByRole('button', { name: 'Sign in in the browser instead' }).click();
-  await expect(form.getByRole('alert')).toHaveText('Not available yet');
+  const alert = form.getByRole('alert');
+  await expect(alert).toContainText(
+    'This server does not offer signing in through the browser (pds.example.com).',
+  );
+  await expect(alert).toContainText('Sign in with an app password above instead');
+  expect(await seriousA11yViolations(page)).toEqual([]);
 });
