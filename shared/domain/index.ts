@@ -2,6 +2,7 @@ export * from './common';
 export * from './capabilities';
 export * from './account';
 export * from './person';
+export * from './person-link';
 export * from './post';
 export * from './thread';
 export * from './activity';

@@ -29,8 +29,13 @@ export const BLUESKY_MAX_GRAPHEMES = 300;
 export const BLUESKY_MAX_BYTES = 3000;
 
 export interface CountOptions {
-  /** Mastodon/demo: the instance's limit (`configuration.statuses.max_characters`). Default 500. */
+  /**
+   * Mastodon/demo: the instance's limit (`configuration.statuses.max_characters`). Default 500.
+   * Bluesky: the account's grapheme limit when its capabilities say one. Default 300.
+   */
   maxCharacters?: number;
+  /** Bluesky: the account's UTF-8 byte limit when its capabilities say one. Default 3000. */
+  maxBytes?: number | null;
   /** Mastodon/demo: the content warning, which shares the limit with the text. */
   spoilerText?: string;
   /** Mastodon/demo: how the server counts. Default `'graphemes'` (what Mastodon itself does). */
@@ -88,15 +93,17 @@ export function countForNetwork(
   options: CountOptions = {},
 ): LengthCount {
   if (network === 'bluesky') {
+    const limit = validLimit(options.maxCharacters, BLUESKY_MAX_GRAPHEMES);
+    const byteLimit = validLimit(options.maxBytes ?? undefined, BLUESKY_MAX_BYTES);
     const used = countGraphemes(text);
     const bytes = utf8Length(text);
     return {
       used,
-      limit: BLUESKY_MAX_GRAPHEMES,
-      remaining: BLUESKY_MAX_GRAPHEMES - used,
-      over: used > BLUESKY_MAX_GRAPHEMES || bytes > BLUESKY_MAX_BYTES,
+      limit,
+      remaining: limit - used,
+      over: used > limit || bytes > byteLimit,
       unit: 'graphemes',
-      bytes: { used: bytes, limit: BLUESKY_MAX_BYTES },
+      bytes: { used: bytes, limit: byteLimit },
     };
   }
   const limit = validLimit(options.maxCharacters, MASTODON_DEFAULT_MAX_CHARACTERS);

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Account } from '../../../shared/domain';
+import type { SignedInAccount } from '../../../shared/ipc/contract';
 import { useDatabase } from '../app/database-context';
 import { welcomeDelivery } from '../app/prepare-store';
 import { bridge } from '../bridge/bridge';
@@ -23,9 +24,19 @@ export type AddAccountState =
   | { readonly step: 'connected'; readonly account: Account; readonly isNew: boolean }
   | { readonly step: 'failed'; readonly message: string };
 
+/** What the Bluesky form sends: a handle or email, an app password, and a server if any. */
+export interface AppPasswordSignIn {
+  readonly identifier: string;
+  readonly appPassword: string;
+  readonly server: string | null;
+}
+
 export interface AddAccount {
   readonly state: AddAccountState;
+  /** Signs in through the browser (Mastodon; Bluesky where the server offers it). */
   start(server: string): Promise<void>;
+  /** Bluesky: signs in with an app password, with no browser. */
+  signInWithAppPassword(request: AppPasswordSignIn): Promise<void>;
   /** The code the server's page showed (when the browser cannot come back by itself). */
   submitCode(code: string): Promise<void>;
   cancel(): Promise<void>;
@@ -33,12 +44,16 @@ export interface AddAccount {
 }
 
 /**
- * Signing in to a Mastodon server, from the page's side: main registers Slowpost with the server,
- * opens the system browser at its sign-in page and keeps the token; the page only learns who the
- * account is, stores that, catches it up, and (for a new account) makes a welcome delivery of what
- * the first sync brought. With `accountId`, it signs in again to that account.
+ * Signing in to a Mastodon server (or Bluesky), from the page's side: main registers Slowpost with
+ * the server, opens the system browser at its sign-in page (or, for Bluesky, takes an app
+ * password) and keeps the token; the page only learns who the account is, stores that, catches it
+ * up, and (for a new account) makes a welcome delivery of what the first sync brought. With
+ * `accountId`, it signs in again to that account.
  */
-export function useAddAccount(accountId: string | null = null): AddAccount {
+export function useAddAccount(
+  accountId: string | null = null,
+  network: 'mastodon' | 'bluesky' = 'mastodon',
+): AddAccount {
   const db = useDatabase();
   const sync = useSync();
   const [state, setState] = useState<AddAccountState>({ step: 'idle' });
@@ -55,22 +70,12 @@ export function useAddAccount(accountId: string | null = null): AddAccount {
     [],
   );
 
-  const finish = useCallback(
-    async (attemptId: string, code: string | null): Promise<void> => {
-      const result = await bridge.accounts.finishSignIn({ attemptId, code });
-      if (current.current !== attemptId) return; // cancelled, or another attempt took over
-      if (!result.ok) {
-        // The wait for the browser may end this way once the user pasted a code instead.
-        if (code === null && pasted.current === attemptId) return;
-        current.current = null;
-        setState({ step: 'failed', message: result.error.message });
-        return;
-      }
-      current.current = null;
+  const signedIn = useCallback(
+    async (account: SignedInAccount): Promise<void> => {
       setState({ step: 'finishing' });
       let saved: Awaited<ReturnType<typeof saveSignedInAccount>>;
       try {
-        saved = await saveSignedInAccount(db, result.value, Date.now());
+        saved = await saveSignedInAccount(db, account, Date.now());
       } catch (error) {
         setState({
           step: 'failed',
@@ -85,10 +90,27 @@ export function useAddAccount(accountId: string | null = null): AddAccount {
     [db, sync],
   );
 
+  const finish = useCallback(
+    async (attemptId: string, code: string | null): Promise<void> => {
+      const result = await bridge.accounts.finishSignIn({ attemptId, code });
+      if (current.current !== attemptId) return; // cancelled, or another attempt took over
+      if (!result.ok) {
+        // The wait for the browser may end this way once the user pasted a code instead.
+        if (code === null && pasted.current === attemptId) return;
+        current.current = null;
+        setState({ step: 'failed', message: result.error.message });
+        return;
+      }
+      current.current = null;
+      await signedIn(result.value);
+    },
+    [signedIn],
+  );
+
   const start = useCallback(
     async (server: string): Promise<void> => {
       setState({ step: 'starting' });
-      const begun = await bridge.accounts.beginSignIn({ network: 'mastodon', server, accountId });
+      const begun = await bridge.accounts.beginSignIn({ network, server, accountId });
       if (!begun.ok) {
         setState({ step: 'failed', message: begun.error.message });
         return;
@@ -98,7 +120,24 @@ export function useAddAccount(accountId: string | null = null): AddAccount {
       setState({ step: 'waiting', ...begun.value });
       if (mode === 'loopback') await finish(attemptId, null);
     },
-    [accountId, finish],
+    [accountId, finish, network],
+  );
+
+  const signInWithAppPassword = useCallback(
+    async (request: AppPasswordSignIn): Promise<void> => {
+      setState({ step: 'starting' });
+      const result = await bridge.accounts.signInWithAppPassword({
+        network: 'bluesky',
+        ...request,
+        accountId,
+      });
+      if (!result.ok) {
+        setState({ step: 'failed', message: result.error.message });
+        return;
+      }
+      await signedIn(result.value);
+    },
+    [accountId, signedIn],
   );
 
   const submitCode = useCallback(
@@ -117,5 +156,12 @@ export function useAddAccount(accountId: string | null = null): AddAccount {
     if (attemptId !== null) await bridge.accounts.cancelSignIn({ attemptId });
   }, []);
 
-  return { state, start, submitCode, cancel, reset: () => setState({ step: 'idle' }) };
+  return {
+    state,
+    start,
+    signInWithAppPassword,
+    submitCode,
+    cancel,
+    reset: () => setState({ step: 'idle' }),
+  };
 }

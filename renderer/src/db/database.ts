@@ -8,6 +8,7 @@ import type {
   Draft,
   OutboxEntry,
   Person,
+  PersonLink,
   Post,
   SettingRecord,
   SkippedItem,
@@ -22,6 +23,7 @@ export const DATABASE_NAME = 'slowpost';
 export class SlowpostDatabase extends Dexie {
   declare accounts: EntityTable<Account, 'id'>;
   declare people: EntityTable<Person, 'id'>;
+  declare personLinks: EntityTable<PersonLink, 'id'>;
   declare posts: EntityTable<Post, 'id'>;
   declare threads: EntityTable<Thread, 'id'>;
   declare activity: EntityTable<ActivityItem, 'id'>;

@@ -3,6 +3,7 @@ import type { Account } from '../../../../shared/domain';
 import type { SignedInAccount } from '../../../../shared/ipc/contract';
 import type { SlowpostDb } from '../database';
 import { openDeliveries } from './open-deliveries';
+import { dropFromLinks } from './person-links';
 import { forgetSyncLog } from './sync-log';
 
 export async function addAccountIfMissing(db: SlowpostDb, account: Account): Promise<Account> {
@@ -61,8 +62,9 @@ export async function saveSignedInAccount(
 }
 
 /**
- * Removes an account and everything that came from it, in one transaction: its people, posts,
- * threads, activity, drafts, outbox entries and sync log. Deliveries stay (they are the user's
+ * Removes an account and everything that came from it, in one transaction: its people (and their
+ * place in links with people of other accounts), posts, threads, activity, drafts, outbox entries
+ * and sync log. Deliveries stay (they are the user's
  * history), but an open one left with nothing in it is closed: it has nothing left to show.
  */
 export async function removeAccountData(
@@ -76,6 +78,7 @@ export async function removeAccountData(
       db.deliveries,
       db.accounts,
       db.people,
+      db.personLinks,
       db.posts,
       db.threads,
       db.activity,
@@ -86,6 +89,9 @@ export async function removeAccountData(
     ],
     async () => {
       const threadIds = await db.threads.where('accountId').equals(accountId).primaryKeys();
+      // Links with people of other accounts end where only one person is left; they keep a
+      // copy of the link's notes.
+      await dropFromLinks(db, await db.people.where('accountId').equals(accountId).primaryKeys());
       await db.people.where('accountId').equals(accountId).delete();
       await db.posts.where('accountId').equals(accountId).delete();
       await db.threads.where('accountId').equals(accountId).delete();

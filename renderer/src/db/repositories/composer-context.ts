@@ -7,6 +7,7 @@ import { snippetOf } from '../../../../shared/threads/thread-labels';
 import { isScreenedOut } from '../../../../shared/session/screened-out';
 import type { SlowpostDb } from '../database';
 import { readableEntry } from './outbox-store';
+import { withLinkedNotes, writeNotes } from './person-links';
 import { defaultDraftFields, type DraftFields, type StoreOutcome } from './replies';
 
 /** How far back the form-letter check looks for replies to compare with. */
@@ -127,7 +128,8 @@ export async function pastConversations(
 }
 
 /**
- * Writes one version of the user's private notes about a person (never sent anywhere). Notes
+ * Writes one version of the user's private notes about a person (never sent anywhere), on their
+ * link when they are linked with the same person elsewhere. Notes
  * carry no time of their own in the store: a version still waiting to be written is always the
  * newest (it is forgotten once written, and a later change replaces it). Nothing is written for
  * a person no longer on this computer.
@@ -136,8 +138,8 @@ export async function storeNoteVersion(
   db: SlowpostDb,
   version: NoteWriteAhead,
 ): Promise<StoreOutcome> {
-  const updated = await db.people.update(version.personId, { notes: version.notes });
-  return updated === 0
+  const written = await writeNotes(db, version.personId, version.notes);
+  return !written
     ? { written: false, reason: 'the person is no longer on this computer' }
     : { written: true };
 }
@@ -158,7 +160,10 @@ export async function screenedOutPostIds(db: SlowpostDb, threadId: string): Prom
   });
 }
 
-/** What the composer opens with: the post answered, its account and author, and the draft. */
+/**
+ * What the composer opens with: the post answered, its account and author (with the notes that
+ * apply to them, their link's when linked), and the draft.
+ */
 export interface ReplyContext {
   readonly answering: Post;
   readonly account: Account | undefined;
@@ -172,23 +177,28 @@ export async function loadReplyContext(
   db: SlowpostDb,
   postId: string,
 ): Promise<ReplyContext | null> {
-  return db.transaction('r', [db.posts, db.accounts, db.people, db.drafts], async () => {
-    const answering = await db.posts.get(postId);
-    if (answering === undefined) return null;
-    const [account, author, draft] = await Promise.all([
-      db.accounts.get(answering.accountId),
-      db.people.get(answering.authorId),
-      db.drafts.get(answering.id),
-    ]);
-    const initial: DraftFields =
-      draft === undefined
-        ? defaultDraftFields(answering)
-        : {
-            text: draft.text,
-            visibility: draft.visibility,
-            contentWarning: draft.contentWarning,
-            language: draft.language,
-          };
-    return { answering, account, author, initial };
-  });
+  return db.transaction(
+    'r',
+    [db.posts, db.accounts, db.people, db.personLinks, db.drafts],
+    async () => {
+      const answering = await db.posts.get(postId);
+      if (answering === undefined) return null;
+      const [account, stored, draft] = await Promise.all([
+        db.accounts.get(answering.accountId),
+        db.people.get(answering.authorId),
+        db.drafts.get(answering.id),
+      ]);
+      const author = stored === undefined ? undefined : await withLinkedNotes(db, stored);
+      const initial: DraftFields =
+        draft === undefined
+          ? defaultDraftFields(answering)
+          : {
+              text: draft.text,
+              visibility: draft.visibility,
+              contentWarning: draft.contentWarning,
+              language: draft.language,
+            };
+      return { answering, account, author, initial };
+    },
+  );
 }

@@ -37,6 +37,7 @@ describe('the schema ladder', () => {
         'drafts',
         'outbox',
         'people',
+        'personLinks',
         'posts',
         'settings',
         'syncLog',

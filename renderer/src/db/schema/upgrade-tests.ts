@@ -4,6 +4,7 @@ import {
   WAITING_FOR_DELIVERY,
   type Account,
   type Delivery,
+  type Person,
   type Post,
   type Thread,
 } from '../../../../shared/domain';
@@ -123,7 +124,69 @@ export const UPGRADE_TESTS: readonly UpgradeTest[] = [
       expect(await db.carryOvers.get(WAITING_FOR_DELIVERY)).toEqual(waiting);
     },
   },
+  {
+    toVersion: 7,
+    async seed(db) {
+      await db.accounts.put(syncedAccount);
+      await db.posts.put(post('p-kept', 1_000));
+    },
+    async verify(db) {
+      // Nothing changes shape at this step.
+      expect(await db.accounts.get('acct')).toEqual(syncedAccount);
+      expect(await db.posts.get('p-kept')).toEqual(post('p-kept', 1_000));
+    },
+  },
+  {
+    toVersion: 8,
+    async seed(db) {
+      // People as version 7 stored them, each with the user's own notes.
+      await db.people.bulkPut([
+        personOf('acct', 'mira', 'Met at the garden club', 14),
+        personOf('sky', 'mira', '', null),
+      ]);
+    },
+    async verify(db) {
+      // Every person keeps their notes; nobody is linked until the user says so, and a link is
+      // found from any of its people.
+      expect(await db.people.get('acct|mira')).toEqual(
+        personOf('acct', 'mira', 'Met at the garden club', 14),
+      );
+      expect(await db.people.get('sky|mira')).toEqual(personOf('sky', 'mira', '', null));
+      expect(await db.personLinks.count()).toBe(0);
+      const link = {
+        id: 'acct|mira+sky|mira',
+        personIds: ['acct|mira', 'sky|mira'],
+        notes: 'Met at the garden club',
+        keepInTouchDays: 14,
+        linkedAt: 2_000,
+      };
+      await db.personLinks.put(link);
+      expect(await db.personLinks.where('personIds').equals('sky|mira').toArray()).toEqual([link]);
+    },
+  },
 ];
+
+function personOf(
+  accountId: string,
+  networkId: string,
+  notes: string,
+  keepInTouchDays: number | null,
+): Person {
+  return {
+    id: `${accountId}|${networkId}`,
+    accountId,
+    networkId,
+    handle: `@${networkId}@example.social`,
+    displayName: 'Mira Castellanos',
+    avatarUrl: null,
+    profileUrl: null,
+    isSelf: false,
+    firstSeenAt: 1_000,
+    screening: 'let-in',
+    notes,
+    keepInTouchDays,
+  };
+}
 
 function legacyOutboxRow(id: string, state: string, attempts: number): Record<string, unknown> {
   return {

@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { Person } from '../../../../shared/domain';
 import { sendTiming } from '../../../../shared/outbox/send-timing';
 import { ReplySetting, type SendMode } from '../../../../shared/settings/setting-definitions';
@@ -20,7 +20,9 @@ import { useOutbox } from '../../outbox/outbox-context';
 import { useUiStore } from '../../state/ui-store';
 import { ThreadView } from '../thread/ThreadView';
 import { PersonCard } from './PersonCard';
-import { postLimitOf } from './post-limit';
+import { capabilitiesOf } from './post-limit';
+import { NETWORK_NAMES } from '../../accounts/account-mark';
+import { NetworkGlyph } from '../../ui/NetworkGlyph';
 import { ReplyEditor } from './ReplyEditor';
 import { useDraftAutosave } from './use-draft-autosave';
 
@@ -99,6 +101,7 @@ function Composer({ loaded }: { readonly loaded: Loaded }) {
   const autosave = useDraftAutosave(answering);
   const [sendError, setSendError] = useState<string | null>(null);
   const [now] = useState(() => Date.now());
+  const capabilities = useMemo(() => capabilitiesOf(account), [account]);
 
   const settings = useLiveQuery(() => readSetting(db, ReplySetting), [db]);
   const replies = useLiveQuery(
@@ -175,6 +178,14 @@ function Composer({ loaded }: { readonly loaded: Loaded }) {
           Back
         </button>
         <h1 className="composer__title">Reply to {recipientName}</h1>
+        {account === undefined ? null : (
+          <p className={`composer__from account-mark--${account.network}`}>
+            <NetworkGlyph network={account.network} />
+            <span>
+              Replying as <strong>{account.handle}</strong> on {NETWORK_NAMES[account.network]}
+            </span>
+          </p>
+        )}
       </header>
       <div className="composer__body">
         <aside className="composer__thread" aria-label="The conversation">
@@ -193,7 +204,7 @@ function Composer({ loaded }: { readonly loaded: Loaded }) {
               recipientName={recipientName}
               recipientId={answering.authorId}
               network={account?.network ?? 'demo'}
-              postLimit={postLimitOf(account)}
+              capabilities={capabilities}
               initial={loaded.initial}
               conversationLanguage={answering.language}
               saveState={autosave.state}

@@ -7,10 +7,15 @@ import {
 } from '../../../../shared/drafts/write-ahead-entry';
 import { nameOf } from '../../../../shared/threads/thread-labels';
 import { useDatabase } from '../../app/database-context';
+import { useAccountMarks } from '../../accounts/use-account-marks';
 import { pastConversations } from '../../db/repositories/composer-context';
+import { withLinkedNotes } from '../../db/repositories/person-links';
+import { AccountMark } from '../../ui/AccountMark';
 import { releasedUpTo } from '../../db/repositories/released';
 import { formatPostTime } from '../../ui/format-time';
 import { useKeptWriting } from '../../drafts/use-kept-writing';
+import { KeepInTouch } from './KeepInTouch';
+import { SamePerson } from './SamePerson';
 
 interface Props {
   readonly person: Person;
@@ -21,8 +26,10 @@ interface Props {
 const NOTES_SAVE_DELAY_MS = 400;
 
 /**
- * Who the user is writing to: the user's own private notes about them (editable here, kept only
- * on this machine) and their earlier conversations from the local store.
+ * Who the user is writing to: which of the user's accounts knows them, the user's own private
+ * notes about them and how often to keep in touch (editable here, kept only on this machine),
+ * the same person on the user's other accounts, and their earlier conversations from the local
+ * store.
  */
 export function PersonCard({ person, threadId, now }: Props) {
   const db = useDatabase();
@@ -46,11 +53,26 @@ export function PersonCard({ person, threadId, now }: Props) {
     setNotes(value);
     saver.changed(value);
   };
+  const accounts = useAccountMarks();
+  const account = accounts?.get(person.accountId);
+  // A link made or ended changes which notes apply: show those (what was typed is stored first).
+  const reloadNotes = (): void => {
+    void (async () => {
+      await saver.flush();
+      const stored = await db.people.get(person.id);
+      if (stored !== undefined) setNotes((await withLinkedNotes(db, stored)).notes);
+    })();
+  };
 
   return (
     <aside className="person-card" aria-label={`About ${name}`}>
       <h2 className="person-card__name">{name}</h2>
       <p className="person-card__handle">{person.handle}</p>
+      {account === undefined ? null : (
+        <p className="person-card__account">
+          <AccountMark account={account} relation="via" />
+        </p>
+      )}
       <label className="field">
         <span>Your private notes about {name}</span>
         <textarea
@@ -68,6 +90,10 @@ export function PersonCard({ person, threadId, now }: Props) {
             ? 'Saving… (only on this computer; never sent)'
             : 'Saved only on this computer; never sent.'}
       </p>
+      <KeepInTouch personId={person.id} name={name} />
+      {accounts === null ? null : (
+        <SamePerson person={person} accounts={accounts} onLinksChanged={reloadNotes} />
+      )}
       <h3 className="person-card__subheading">Earlier conversations</h3>
       {past === undefined ? null : past.length === 0 ? (
         <p className="person-card__empty">No earlier conversations on this computer.</p>

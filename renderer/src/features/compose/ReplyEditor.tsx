@@ -1,9 +1,9 @@
 import { useDeferredValue, useId, useMemo, useState } from 'react';
-import type { Network, Person, Visibility } from '../../../../shared/domain';
+import type { Network, NetworkCapabilities, Person, Visibility } from '../../../../shared/domain';
 import { VisibilitySchema } from '../../../../shared/domain';
 import type { SendMode } from '../../../../shared/settings/setting-definitions';
 import { detectFormLetter, type SentReply } from '../../../../shared/text/form-letter';
-import { countForNetwork, type CountOptions } from '../../../../shared/text/length-counter';
+import { countForNetwork } from '../../../../shared/text/length-counter';
 import type { DraftFields } from '../../db/repositories/replies';
 import { formatClockTime } from '../../ui/format-time';
 import { FormLetterHint } from './FormLetterHint';
@@ -15,8 +15,8 @@ interface Props {
   readonly recipientName: string;
   readonly recipientId: string;
   readonly network: Network;
-  /** The server's post length limit and URL length when known (Mastodon instances set them). */
-  readonly postLimit: Pick<CountOptions, 'maxCharacters' | 'charactersPerUrl'>;
+  /** What the account's network lets a reply do: the options offered and the limit counted. */
+  readonly capabilities: NetworkCapabilities;
   readonly initial: DraftFields;
   readonly conversationLanguage: string | null;
   readonly saveState: SaveState;
@@ -36,11 +36,12 @@ interface Props {
 
 /**
  * Where the reply is written: the text (spellchecked, in the reply's language), a counter that
- * counts the way the network does, Mastodon's audience, content warning and language, a note
- * when it reads like a form letter, and the three ways to send it.
+ * counts the way the account's network does, only the options that network has (audience,
+ * content warning, language), a note when it reads like a form letter, and the three ways to
+ * send it.
  */
 export function ReplyEditor(props: Props) {
-  const { initial, network, onChange } = props;
+  const { initial, network, capabilities, onChange } = props;
   const [text, setText] = useState(initial.text);
   const [visibility, setVisibility] = useState<Visibility>(initial.visibility);
   const [warningOn, setWarningOn] = useState(initial.contentWarning !== null);
@@ -54,20 +55,27 @@ export function ReplyEditor(props: Props) {
   );
   const ids = useId();
   const [confirmingDiscard, setConfirmingDiscard] = useState(false);
-  const mastodonLike = network !== 'bluesky';
+  const canWarn = capabilities.contentWarning;
+  // The draft's own audience stays offered even where the network would not (an older draft).
+  const visibilities = capabilities.visibilities.includes(initial.visibility)
+    ? capabilities.visibilities
+    : [initial.visibility, ...capabilities.visibilities];
+  const { graphemes, charactersPerUrl, bytes } = capabilities.postLimit;
 
   const fields = (patch: Partial<DraftFields> = {}): DraftFields => ({
     text,
     visibility,
-    contentWarning: mastodonLike && warningOn ? warning : null,
+    contentWarning: canWarn && warningOn ? warning : null,
     language,
     ...patch,
   });
   const change = (patch: Partial<DraftFields>): void => onChange(fields(patch));
 
   const count = countForNetwork(text, network, {
-    ...props.postLimit,
-    ...(mastodonLike && warningOn ? { spoilerText: warning } : {}),
+    maxCharacters: graphemes,
+    charactersPerUrl,
+    maxBytes: bytes,
+    ...(canWarn && warningOn ? { spoilerText: warning } : {}),
   });
 
   // The comparison runs on a deferred copy of the text, so typing never waits on it.
@@ -143,56 +151,62 @@ export function ReplyEditor(props: Props) {
         now={props.now}
       />
 
-      {mastodonLike ? (
+      {visibilities.length > 1 || capabilities.language || canWarn ? (
         <fieldset className="editor__options">
           <legend>How it is posted</legend>
-          <label className="field field--inline">
-            <span>Who can see it</span>
-            <select
-              value={visibility}
-              onChange={(event) => {
-                const next = VisibilitySchema.parse(event.target.value);
-                setVisibility(next);
-                change({ visibility: next });
-              }}
-            >
-              {VisibilitySchema.options.map((option) => (
-                <option key={option} value={option}>
-                  {VISIBILITY_LABELS[option]}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="field field--inline">
-            <span>Language</span>
-            <select
-              value={language ?? ''}
-              onChange={(event) => {
-                const next = event.target.value === '' ? null : event.target.value;
-                setLanguage(next);
-                change({ language: next });
-              }}
-            >
-              <option value="">Not set</option>
-              {languageChoices(initial.language, props.conversationLanguage).map((tag) => (
-                <option key={tag} value={tag}>
-                  {languageLabel(tag)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="checkbox">
-            <input
-              type="checkbox"
-              checked={warningOn}
-              onChange={(event) => {
-                setWarningOn(event.target.checked);
-                change({ contentWarning: event.target.checked ? warning : null });
-              }}
-            />
-            <span>Add a content warning</span>
-          </label>
-          {warningOn ? (
+          {visibilities.length > 1 ? (
+            <label className="field field--inline">
+              <span>Who can see it</span>
+              <select
+                value={visibility}
+                onChange={(event) => {
+                  const next = VisibilitySchema.parse(event.target.value);
+                  setVisibility(next);
+                  change({ visibility: next });
+                }}
+              >
+                {visibilities.map((option) => (
+                  <option key={option} value={option}>
+                    {VISIBILITY_LABELS[option]}
+                  </option>
+                ))}
+              </select>
+            </label>
+          ) : null}
+          {capabilities.language ? (
+            <label className="field field--inline">
+              <span>Language</span>
+              <select
+                value={language ?? ''}
+                onChange={(event) => {
+                  const next = event.target.value === '' ? null : event.target.value;
+                  setLanguage(next);
+                  change({ language: next });
+                }}
+              >
+                <option value="">Not set</option>
+                {languageChoices(initial.language, props.conversationLanguage).map((tag) => (
+                  <option key={tag} value={tag}>
+                    {languageLabel(tag)}
+                  </option>
+                ))}
+              </select>
+            </label>
+          ) : null}
+          {canWarn ? (
+            <label className="checkbox">
+              <input
+                type="checkbox"
+                checked={warningOn}
+                onChange={(event) => {
+                  setWarningOn(event.target.checked);
+                  change({ contentWarning: event.target.checked ? warning : null });
+                }}
+              />
+              <span>Add a content warning</span>
+            </label>
+          ) : null}
+          {canWarn && warningOn ? (
             <label className="field">
               <span>Content warning</span>
               <input

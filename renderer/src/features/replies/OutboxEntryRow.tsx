@@ -2,7 +2,9 @@ import { useState } from 'react';
 import type { OutboxEntry, Person } from '../../../../shared/domain';
 import { outboxStatus } from '../../../../shared/outbox/outbox-status';
 import { nameOf, snippetOf } from '../../../../shared/threads/thread-labels';
+import { useAccountMarks } from '../../accounts/use-account-marks';
 import { useDatabase } from '../../app/database-context';
+import { AccountMark } from '../../ui/AccountMark';
 import { useOutbox } from '../../outbox/outbox-context';
 import {
   checkPosted,
@@ -45,6 +47,7 @@ export function OutboxEntryRow({
   const [busy, setBusy] = useState(false);
   const status = outboxStatus(entry, { now, online, clockTime: formatClockTime });
   const name = recipient === undefined ? 'someone' : nameOf(recipient);
+  const account = useAccountMarks()?.get(entry.accountId);
 
   const act = async (action: () => Promise<void>): Promise<void> => {
     setBusy(true);
@@ -98,6 +101,11 @@ export function OutboxEntryRow({
         <p className="replies__who">
           To {name} · <strong className="outbox__state">{status.label}</strong>
         </p>
+        {account === undefined ? null : (
+          <p className="replies__account">
+            <AccountMark account={account} relation="from" />
+          </p>
+        )}
         <p className="replies__draft">“{snippetOf(entry.text, 200)}”</p>
         <p className="replies__meta">{status.detail}</p>
         {note === null ? null : note.kind === 'posted' ? (

@@ -1,7 +1,9 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { htmlToPlainText } from '../../../../shared/text/html-to-text';
 import { nameOf, snippetOf } from '../../../../shared/threads/thread-labels';
+import { useAccountMarks } from '../../accounts/use-account-marks';
 import { useDatabase } from '../../app/database-context';
+import { AccountMark } from '../../ui/AccountMark';
 import { waitingReplies } from '../../db/repositories/replies-overview';
 import { useUiStore } from '../../state/ui-store';
 import { formatPostTime } from '../../ui/format-time';
@@ -11,6 +13,7 @@ export function WaitingList({ now }: { readonly now: number }) {
   const db = useDatabase();
   const openComposer = useUiStore((s) => s.openComposer);
   const waiting = useLiveQuery(() => waitingReplies(db), [db]);
+  const accounts = useAccountMarks();
   return (
     <section className="replies__section" aria-labelledby="reply-later-heading">
       <h2 id="reply-later-heading">Reply later</h2>
@@ -23,10 +26,16 @@ export function WaitingList({ now }: { readonly now: number }) {
         <ul className="replies__list">
           {waiting.map((item) => {
             const name = item.author === undefined ? 'Someone' : nameOf(item.author);
+            const account = accounts?.get(item.thread.accountId);
             return (
               <li key={item.thread.id} className="replies__item">
                 <div className="replies__text">
                   <p className="replies__who">{name}</p>
+                  {account === undefined ? null : (
+                    <p className="replies__account">
+                      <AccountMark account={account} />
+                    </p>
+                  )}
                   <p className="replies__line">
                     “{snippetOf(htmlToPlainText(item.answering.contentHtml), 160)}”
                   </p>

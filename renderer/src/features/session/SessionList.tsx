@@ -1,6 +1,8 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useRef } from 'react';
 import type { KeyboardEvent } from 'react';
+import type { MarkedAccount } from '../../accounts/account-mark';
+import { AccountMark } from '../../ui/AccountMark';
 import { formatPostTime } from '../../ui/format-time';
 
 export interface ListRow {
@@ -14,6 +16,8 @@ export interface ListRow {
   readonly continuesGroup?: boolean;
   /** A quiet third line: "Waiting since the 09:00 delivery on Tuesday". */
   readonly note?: string | undefined;
+  /** The account it came to, when the inbox marks accounts. */
+  readonly account?: MarkedAccount | undefined;
 }
 
 interface Props {
@@ -146,7 +150,14 @@ export function SessionList({ label, rows, selectedId, onSelect, onOpen, emptyTe
               <time className="conversation__when" dateTime={new Date(row.at).toISOString()}>
                 {formatPostTime(row.at, now)}
               </time>
-              <span className="conversation__snippet">{row.detail}</span>
+              {row.account === undefined ? (
+                <span className="conversation__snippet">{row.detail}</span>
+              ) : (
+                <span className="conversation__line">
+                  <span className="conversation__snippet">{row.detail}</span>
+                  <AccountMark account={row.account} className="conversation__account" />
+                </span>
+              )}
               {row.note === undefined ? null : (
                 <span className="conversation__note">{row.note}</span>
               )}

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useMemo, useRef } from 'react';
 import type { Delivery, Person, Post, TriageState } from '../../../../shared/domain';
 import type { ScreenerEntry } from '../../../../shared/session';
 import { nameOf } from '../../../../shared/threads/thread-labels';
+import { useAccountMarks } from '../../accounts/use-account-marks';
 import { useDatabase } from '../../app/database-context';
 import { closeOpenDeliveries } from '../../db/repositories/deliveries';
 import { setScreening, setThreadTriage, undoChange } from '../../db/repositories/session';
@@ -103,9 +104,10 @@ export function SessionView({ deliveries, review, onClosed }: Props) {
     return next?.threadId ?? null;
   }, []);
 
+  const accounts = useAccountMarks();
   const lookup = useMemo(
-    () => ({ posts: review.posts, threads: review.threads }),
-    [review.posts, review.threads],
+    () => ({ posts: review.posts, threads: review.threads, accounts }),
+    [review.posts, review.threads, accounts],
   );
   // What an earlier session left untouched says since when it has been waiting.
   const { broughtBack } = review;
@@ -140,9 +142,10 @@ export function SessionView({ deliveries, review, onClosed }: Props) {
           at: entry.latestAt,
           badge: entry.reason === 'first-time' ? 'First message' : 'Looks like spam',
           note: waitingSince(entry.activityIds),
+          account: person === undefined ? undefined : accounts?.get(person.accountId),
         };
       }),
-    [view.screener, people, waitingSince],
+    [view.screener, people, waitingSince, accounts],
   );
 
   // Posts waiting in the screener (or from people kept out) stay out of the thread view.

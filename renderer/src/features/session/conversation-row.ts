@@ -2,6 +2,7 @@ import type { Post, Thread } from '../../../../shared/domain';
 import type { SessionConversation } from '../../../../shared/session';
 import { htmlToPlainText } from '../../../../shared/text/html-to-text';
 import { snippetOf } from '../../../../shared/threads/thread-labels';
+import type { MarkedAccount } from '../../accounts/account-mark';
 import type { ListRow } from './SessionList';
 
 // A row quotes its conversation's latest post; each post is turned into a line once.
@@ -19,6 +20,8 @@ function postSnippet(post: Post): string {
 interface Lookup {
   readonly posts: ReadonlyMap<string, Post>;
   readonly threads: ReadonlyMap<string, Thread>;
+  /** The accounts by id, when the inbox marks which account a conversation came to. */
+  readonly accounts: ReadonlyMap<string, MarkedAccount> | null;
 }
 
 /**
@@ -32,6 +35,7 @@ export class ConversationRow implements ListRow {
   readonly badge: string | undefined;
   readonly continuesGroup: boolean;
   readonly note: string | undefined;
+  readonly account: MarkedAccount | undefined;
 
   constructor(
     private readonly conversation: SessionConversation,
@@ -46,6 +50,8 @@ export class ConversationRow implements ListRow {
     this.badge = conversation.kind === 'direct' ? 'Private' : undefined;
     this.continuesGroup = continuesGroup;
     this.note = note;
+    const accountId = lookup.accounts === null ? undefined : lookup.threads.get(this.id)?.accountId;
+    this.account = accountId === undefined ? undefined : lookup.accounts?.get(accountId);
   }
 
   /**

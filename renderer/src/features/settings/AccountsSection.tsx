@@ -1,19 +1,15 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useState } from 'react';
-import type { Account, Network } from '../../../../shared/domain';
+import type { Account } from '../../../../shared/domain';
+import { NETWORK_NAMES } from '../../accounts/account-mark';
 import { removeAccount } from '../../accounts/remove-account';
 import { useDatabase } from '../../app/database-context';
 import { SKIPPED_KEPT_PER_ACCOUNT, readSyncLogs } from '../../db/repositories/sync-log';
 import type { AccountSyncLog } from '../../db/repositories/sync-log';
 import { formatFullTime, formatPostTime } from '../../ui/format-time';
 import { AddAccount } from './AddAccount';
+import { AddBlueskyAccount } from './AddBlueskyAccount';
 import { VaultNotice } from './VaultNotice';
-
-const NETWORK_NAMES: Record<Network, string> = {
-  demo: 'Demo network',
-  mastodon: 'Mastodon',
-  bluesky: 'Bluesky',
-};
 
 /**
  * The accounts Slowpost reads, and how their syncs have gone: when one last went through, the
@@ -24,7 +20,7 @@ export function AccountsSection() {
   const db = useDatabase();
   const logs = useLiveQuery(() => readSyncLogs(db), [db]);
   const headingId = useId();
-  const [adding, setAdding] = useState(false);
+  const [adding, setAdding] = useState<'mastodon' | 'bluesky' | null>(null);
   if (logs === undefined) return null;
   const now = Date.now();
   return (
@@ -37,12 +33,19 @@ export function AccountsSection() {
           <AccountSync key={log.account.id} log={log} now={now} />
         ))}
       </ul>
-      {adding ? (
-        <AddAccount onDone={() => setAdding(false)} />
+      {adding === 'mastodon' ? (
+        <AddAccount onDone={() => setAdding(null)} />
+      ) : adding === 'bluesky' ? (
+        <AddBlueskyAccount onDone={() => setAdding(null)} />
       ) : (
-        <button type="button" className="button" onClick={() => setAdding(true)}>
-          Add a Mastodon account…
-        </button>
+        <div className="add-account__actions">
+          <button type="button" className="button" onClick={() => setAdding('mastodon')}>
+            Add a Mastodon account…
+          </button>
+          <button type="button" className="button" onClick={() => setAdding('bluesky')}>
+            Add a Bluesky account…
+          </button>
+        </div>
       )}
     </section>
   );
@@ -99,7 +102,13 @@ function AccountSync({ log, now }: { log: AccountSyncLog; now: number }) {
           </ul>
         </details>
       )}
-      {signingIn ? (
+      {signingIn && account.network === 'bluesky' ? (
+        <AddBlueskyAccount
+          accountId={account.id}
+          initialIdentifier={account.handle}
+          onDone={() => setSigningIn(false)}
+        />
+      ) : signingIn ? (
         <AddAccount
           accountId={account.id}
           initialServer={account.serverOrigin}

@@ -1,7 +1,9 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { forwardRef, useMemo } from 'react';
 import { participantsLabel } from '../../../../shared/threads/thread-labels';
+import { useAccountMarks } from '../../accounts/use-account-marks';
 import { useDatabase } from '../../app/database-context';
+import { AccountMark } from '../../ui/AccountMark';
 import { loadThread } from '../../db/repositories/conversations';
 import { PostView } from './PostView';
 import { threadDepths } from './thread-depth';
@@ -23,6 +25,7 @@ export const ThreadView = forwardRef<HTMLHeadingElement, Props>(function ThreadV
   headingRef,
 ) {
   const db = useDatabase();
+  const accounts = useAccountMarks();
   const detail = useLiveQuery(
     () => (threadId === null ? null : loadThread(db, threadId)),
     [db, threadId],
@@ -55,12 +58,18 @@ export const ThreadView = forwardRef<HTMLHeadingElement, Props>(function ThreadV
   }
   if (detail === undefined)
     return <section className="thread" aria-label="Conversation" aria-busy="true" />;
+  const account = accounts?.get(detail.thread.accountId);
   return (
     <section className="thread" aria-labelledby="thread-heading">
       <h2 id="thread-heading" ref={headingRef} tabIndex={-1} className="thread__heading">
         {detail.thread.isDirect ? 'Private conversation with ' : 'Conversation with '}
         {who}
       </h2>
+      {account === undefined ? null : (
+        <p className="thread__account">
+          <AccountMark account={account} />
+        </p>
+      )}
       {note == null ? null : <p className="waiting-since">{note}</p>}
       <div className="thread__posts">
         {visible.map((post) => (
