@@ -151,7 +151,7 @@ test('the session settings: a time budget and the appreciation line can be chang
   const budget = settings.getByRole('textbox', { name: 'Time budget in minutes (0 for none)' });
   await budget.fill('many');
   await settings.getByRole('button', { name: 'Save settings' }).click();
-  await expect(settings.getByRole('alert')).toContainText('whole number of minutes');
+  await expect(budget).toHaveAccessibleDescription(/whole number of minutes/);
   await budget.fill('0');
   await settings.getByRole('checkbox', { name: /Show one line for likes/ }).uncheck();
   await settings.getByRole('button', { name: 'Save settings' }).click();
