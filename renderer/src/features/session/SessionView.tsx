@@ -8,7 +8,11 @@ import { closeOpenDeliveries } from '../../db/repositories/deliveries';
 import { setScreening, setThreadTriage, undoChange } from '../../db/repositories/session';
 import type { ReviewSession } from '../../session/use-review-session';
 import { OptimisticTriage } from '../../session/optimistic-triage';
+import { useTakeableSends } from '../../session/takeable-sends';
+import { useOutbox } from '../../outbox/outbox-context';
+import { takeBack } from '../../outbox/reply-actions';
 import { useUiStore } from '../../state/ui-store';
+import type { UndoEntry } from '../../state/ui-store';
 import { ThreadView } from '../thread/ThreadView';
 import {
   conversationsLabel,
@@ -56,6 +60,10 @@ export function SessionView({ deliveries, review, onClosed }: Props) {
   const undoStack = useUiStore((s) => s.undoStack);
   const pushUndo = useUiStore((s) => s.pushUndo);
   const popUndo = useUiStore((s) => s.popUndo);
+  const undoScope = useUiStore((s) => s.undoScope);
+  const scopeUndo = useUiStore((s) => s.scopeUndo);
+  const setQueued = useUiStore((s) => s.setQueued);
+  const outbox = useOutbox();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const openComposer = useUiStore((s) => s.openComposer);
   const answeringRef = useRef<Post | null>(null);
@@ -214,10 +222,44 @@ export function SessionView({ deliveries, review, onClosed }: Props) {
     [currentScreener, db, people, pushUndo, selectScreener, view.screener],
   );
 
+  // Undo reverses what was done in this session only: the next one starts with nothing to undo.
+  const scope = String(review.startedAt);
+  useEffect(() => scopeUndo(scope), [scope, scopeUndo]);
+  const takeableSends = useTakeableSends(db, undoStack);
+  const canUndoEntry = useCallback(
+    (entry: UndoEntry): boolean => entry.type !== 'send' || takeableSends.has(entry.entryId),
+    [takeableSends],
+  );
+  const canUndo = undoScope === scope && undoStack.some(canUndoEntry);
+
   const undo = useCallback(() => {
-    const change = popUndo();
+    if (useUiStore.getState().undoScope !== scope) return;
+    const change = popUndo(canUndoEntry);
     if (change === undefined) return;
-    if (change.type === 'thread') {
+    if (change.type === 'send') {
+      // As the notice's "Undo send": the text is the draft again, open in the composer, and the
+      // conversation waits where it was.
+      const before = change.threadBefore;
+      const run = async (): Promise<void> => {
+        const result = await takeBack(db, outbox, change.entryId, before);
+        if (!result.ok) {
+          // Sent meanwhile: the conversation stays handled.
+          if (before?.triage === 'open') {
+            const token = optimistic.current.set(before.threadId, 'handled');
+            optimistic.current.written(before.threadId, token, version.current.n);
+          }
+          return;
+        }
+        setQueued(null);
+        openComposer(result.postId);
+      };
+      if (before?.triage === 'open') {
+        const token = optimistic.current.set(before.threadId, 'open');
+        setPane('conversations');
+        selectThread(before.threadId);
+        write(before.threadId, token, run);
+      } else void run();
+    } else if (change.type === 'thread') {
       const token = optimistic.current.set(change.threadId, 'open');
       setPane('conversations');
       selectThread(change.threadId);
@@ -226,7 +268,18 @@ export function SessionView({ deliveries, review, onClosed }: Props) {
       setPane('screener');
       void undoChange(db, change);
     }
-  }, [db, popUndo, selectThread, setPane, write]);
+  }, [
+    canUndoEntry,
+    db,
+    openComposer,
+    outbox,
+    popUndo,
+    scope,
+    selectThread,
+    setPane,
+    setQueued,
+    write,
+  ]);
 
   const reply = useCallback(() => {
     const answering = answeringRef.current;
@@ -406,7 +459,7 @@ export function SessionView({ deliveries, review, onClosed }: Props) {
                     onDone={() => triage('done')}
                     onMute={() => triage('muted')}
                     onUndo={undo}
-                    canUndo={undoStack.length > 0}
+                    canUndo={canUndo}
                   />
                 ) : null}
                 <ThreadView
