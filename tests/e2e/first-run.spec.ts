@@ -93,3 +93,14 @@ test('no like, boost or follower counts appear anywhere', async ({ page }) => {
   const text = await page.locator('body').innerText();
   expect(text).not.toMatch(/\b\d+\s*(likes?|favou?rites?|boosts?|followers?|reblogs?)\b/i);
 });
+
+test('the delivery bar and the delivery history count the same conversations', async ({ page }) => {
+  await openInbox(page);
+  const bar = page.getByRole('region', { name: 'This delivery' });
+  const counted = /(\d+) conversations/.exec((await bar.textContent()) ?? '');
+  expect(counted, 'the delivery bar says how many conversations').not.toBeNull();
+  await page.getByRole('button', { name: 'Delivery history' }).click();
+  const history = page.getByRole('dialog', { name: 'Delivery history' });
+  const row = history.getByRole('row').filter({ hasText: 'Your first delivery' });
+  await expect(row).toContainText(`${counted?.[1] ?? '?'} conversations`);
+});

@@ -14,11 +14,7 @@ import { takeBack } from '../../outbox/reply-actions';
 import { useUiStore } from '../../state/ui-store';
 import type { UndoEntry } from '../../state/ui-store';
 import { ThreadView } from '../thread/ThreadView';
-import {
-  conversationsLabel,
-  deliveryTitle,
-  waitingSinceLabel,
-} from '../deliveries/delivery-labels';
+import { broughtLabel, deliveryTitle, waitingSinceLabel } from '../deliveries/delivery-labels';
 import { PaceMeter } from './PaceMeter';
 import { DraftPreview } from './DraftPreview';
 import { ScreenerDetail } from './ScreenerDetail';
@@ -371,7 +367,7 @@ export function SessionView({ deliveries, review, onClosed }: Props) {
         <p className="delivery-bar__title">
           <strong>{latest === undefined ? 'Your delivery' : deliveryTitle(latest)}</strong>
           {deliveries.length > 1 ? ' (with the earlier one still open)' : ''} ·{' '}
-          {conversationsLabel(session.counts.conversations)}
+          {broughtLabel(deliveries)}
         </p>
         <PaceMeter startedAt={review.startedAt} budgetMinutes={review.budgetMinutes} />
         {showSummary ? null : (
