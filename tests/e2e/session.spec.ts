@@ -160,3 +160,28 @@ test('the session settings: a time budget and the appreciation line can be chang
   await expect(page.getByText(/appreciated/)).toHaveCount(0);
   expect(await page.locator('body').innerText()).not.toMatch(SOCIAL_COUNT);
 });
+
+test('Enter on a link or a button in the thread does what it says, not the session shortcut', async ({
+  page,
+  baseURL,
+}) => {
+  await openInbox(page);
+  const thread = page.getByRole('region', { name: /conversation with/i });
+  const link = thread.getByRole('link').first();
+  await expect(link).toBeVisible();
+  const href = (await link.getAttribute('href')) ?? '';
+  expect(href).toMatch(/^https:\/\//);
+  await link.focus();
+  await page.keyboard.press('Enter');
+  await expect
+    .poll(
+      async () => (await (await fetch(`${baseURL ?? ''}/__host/opened-links`)).json()) as string[],
+    )
+    .toContain(href);
+  await expect(link).toBeFocused();
+
+  const write = page.getByRole('button', { name: /^Write a reply to / });
+  await write.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('textbox', { name: /^Your reply to / })).toBeFocused();
+});

@@ -32,6 +32,14 @@ function isTyping(target: EventTarget | null): boolean {
   return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
 }
 
+/** Links, buttons and the like act on Enter themselves: the session's Enter leaves them alone. */
+function actsOnEnter(target: EventTarget | null): boolean {
+  return (
+    target instanceof Element &&
+    target.closest('a[href], button, summary, [role="button"], [role="link"]') !== null
+  );
+}
+
 interface Props {
   readonly deliveries: readonly Delivery[];
   readonly review: ReviewSession;
@@ -320,6 +328,7 @@ export function SessionView({ deliveries, review, onClosed }: Props) {
       };
       const action = actions[event.key];
       if (action === undefined || showSummary) return;
+      if (event.key === 'Enter' && actsOnEnter(event.target)) return;
       event.preventDefault();
       action();
     };
