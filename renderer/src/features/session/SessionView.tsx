@@ -473,14 +473,16 @@ export function SessionView({ deliveries, review, onClosed }: Props) {
                   now={now}
                   hiddenPostIds={screenedPostIds}
                   note={current === null ? null : waitingSince(current.activityIds)}
+                  after={
+                    current !== null && answering != null && people !== undefined ? (
+                      <DraftPreview
+                        answering={answering}
+                        answeringName={answeringName}
+                        onOpen={reply}
+                      />
+                    ) : null
+                  }
                 />
-                {current !== null && answering != null ? (
-                  <DraftPreview
-                    answering={answering}
-                    answeringName={answeringName}
-                    onOpen={reply}
-                  />
-                ) : null}
               </>
             )}
           </main>
