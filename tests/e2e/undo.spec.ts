@@ -52,6 +52,25 @@ test('u and the toolbar Undo take back a reply just sent: its text is the draft 
   }
 });
 
+test('a reply that has gone out cannot be undone: Undo goes back to the action before it', async ({
+  page,
+}) => {
+  await openInbox(page);
+  const first = (await selected(page).textContent()) ?? '';
+  await page.keyboard.press('l');
+  await expect(selected(page)).not.toHaveText(first);
+  await page.keyboard.press('r');
+  await composer(page).fill('Thank you, sent at once.');
+  await page.getByRole('radio', { name: 'Now' }).check();
+  await page.getByRole('button', { name: 'Send reply' }).click();
+  await expect(page.getByRole('region', { name: 'Reply on its way' })).toContainText('was sent');
+  // The toolbar's Undo now reverses "Reply later", the last action that can still be undone.
+  await toolbarUndo(page).click();
+  await expect(selected(page)).toHaveText(first);
+  await expect(composer(page)).toBeHidden();
+  await expect(toolbarUndo(page)).toBeDisabled();
+});
+
 test('Undo has nothing to offer at the start of the next delivery', async ({ page }) => {
   const at = (hh: number) => Date.UTC(2026, 10, 25, hh);
   const host = await startTimedHost(at(6));

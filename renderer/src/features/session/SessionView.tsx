@@ -8,7 +8,7 @@ import { closeOpenDeliveries } from '../../db/repositories/deliveries';
 import { setScreening, setThreadTriage, undoChange } from '../../db/repositories/session';
 import type { ReviewSession } from '../../session/use-review-session';
 import { OptimisticTriage } from '../../session/optimistic-triage';
-import { useTakeableSends } from '../../session/takeable-sends';
+import { useSendsPastUndo } from '../../session/sends-past-undo';
 import { useOutbox } from '../../outbox/outbox-context';
 import { takeBack } from '../../outbox/reply-actions';
 import { useUiStore } from '../../state/ui-store';
@@ -229,10 +229,10 @@ export function SessionView({ deliveries, review, onClosed }: Props) {
   // Undo reverses what was done in this session only: the next one starts with nothing to undo.
   const scope = String(review.startedAt);
   useEffect(() => scopeUndo(scope), [scope, scopeUndo]);
-  const takeableSends = useTakeableSends(db, undoStack);
+  const sendsPastUndo = useSendsPastUndo(db, undoStack);
   const canUndoEntry = useCallback(
-    (entry: UndoEntry): boolean => entry.type !== 'send' || takeableSends.has(entry.entryId),
-    [takeableSends],
+    (entry: UndoEntry): boolean => entry.type !== 'send' || !sendsPastUndo.has(entry.entryId),
+    [sendsPastUndo],
   );
   const canUndo = undoScope === scope && undoStack.some(canUndoEntry);
 
