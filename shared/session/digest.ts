@@ -3,7 +3,7 @@
  * 2 people followed you". It counts people, not events, and names them when there are few.
  */
 import type { ActivityItem, Person, Post } from '../domain';
-import { htmlToPlainText } from '../text';
+import { htmlToVisibleText } from '../text';
 import { nameOf, snippetOf } from '../threads/thread-labels';
 import type { Digest, DigestKind } from './session-types';
 
@@ -35,7 +35,7 @@ function who(personIds: readonly string[], people: ReadonlyMap<string, Person>):
 /** A short quote of the post: “Sourdough starter is finally alive…”. Leading @mentions are dropped. */
 function subjectOf(post: Post | undefined): string | null {
   if (post === undefined) return null;
-  const text = htmlToPlainText(post.contentHtml)
+  const text = htmlToVisibleText(post.contentHtml)
     .replace(/^(?:@[\p{L}\p{N}_.@-]+\s+)+/u, '')
     .trim();
   if (text === '') return null;

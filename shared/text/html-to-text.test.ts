@@ -3,6 +3,7 @@ import {
   decodeEntities,
   extractLinks,
   htmlToPlainText,
+  htmlToVisibleText,
   looksLikeHtml,
   removeAnchors,
 } from './html-to-text';
@@ -55,6 +56,25 @@ describe('htmlToPlainText', () => {
 
   it('returns plain text unchanged apart from trimming', () => {
     expect(htmlToPlainText('  just text  ')).toBe('just text');
+  });
+});
+
+describe('htmlToVisibleText', () => {
+  it('keeps the hidden link parts of Mastodon hidden and ends a shortened link in "…"', () => {
+    expect(htmlToVisibleText(MASTODON_HTML)).toBe(
+      '@anna Loved this!\nSecond line & more\n\nRead blog.example.com/posts/2024/a-v… #cats',
+    );
+  });
+
+  it('hides everything inside a hidden span, nested spans and breaks too', () => {
+    expect(
+      htmlToVisibleText('<p>a<span class="x invisible">b<span>c</span><br>d</span>e</p>'),
+    ).toBe('ae');
+  });
+
+  it('is empty for a post with nothing to read', () => {
+    expect(htmlToVisibleText('<p><span class="invisible">https://</span></p>')).toBe('');
+    expect(htmlToVisibleText('<p> </p><p><br></p>')).toBe('');
   });
 });
 

@@ -101,20 +101,57 @@ function removeNonContent(html: string): string {
  * their full URL ("https://example.com/a/long/path").
  */
 export function htmlToPlainText(html: string): string {
+  return toText(html, false);
+}
+
+/**
+ * Plain text as a reader sees the post: like {@link htmlToPlainText}, but Mastodon's hidden link
+ * parts stay hidden (`<span class="invisible">https://</span>`) and a shortened link ends in "…"
+ * (`<span class="ellipsis">`), so a link reads "example.com/a/long…". For previews and quotes.
+ */
+export function htmlToVisibleText(html: string): string {
+  return toText(html, true);
+}
+
+type SpanKind = 'invisible' | 'ellipsis' | 'plain';
+
+function spanKind(attributes: string): SpanKind {
+  const classes = (attribute(attributes, 'class') ?? '').toLowerCase().split(/\s+/);
+  if (classes.includes('invisible')) return 'invisible';
+  return classes.includes('ellipsis') ? 'ellipsis' : 'plain';
+}
+
+function toText(html: string, visibleOnly: boolean): string {
   const source = removeNonContent(html);
   let out = '';
   let last = 0;
+  // Open spans (visibleOnly), and how many of them are hidden: text inside one is left out.
+  const spans: SpanKind[] = [];
+  let hidden = 0;
   for (const match of source.matchAll(TAG_RE)) {
-    out += source.slice(last, match.index).replace(/[ \t\r\n\f]+/g, ' ');
+    if (hidden === 0) out += source.slice(last, match.index).replace(/[ \t\r\n\f]+/g, ' ');
     last = match.index + match[0].length;
     const name = (match[2] ?? '').toLowerCase();
     const closing = match[1] === '/';
+    if (visibleOnly && name === 'span') {
+      if (!closing) {
+        const kind = spanKind(match[3] ?? '');
+        spans.push(kind);
+        if (kind === 'invisible') hidden += 1;
+      } else {
+        const kind = spans.pop();
+        if (kind === 'invisible') hidden -= 1;
+        else if (kind === 'ellipsis' && hidden === 0) out += '…';
+      }
+      continue;
+    }
+    if (hidden > 0) continue;
     if (name === 'br') out += '\n';
     else if (PARAGRAPH_TAGS.has(name)) out = withBreak(out, 2);
     else if (BLOCK_TAGS.has(name)) out = withBreak(out, 1);
     else if (name === 'img' && !closing) out += imageAlt(match[3] ?? '');
   }
-  out += source.slice(last).replace(/[ \t\r\n\f]+/g, ' ');
+  if (hidden === 0) out += source.slice(last).replace(/[ \t\r\n\f]+/g, ' ');
   return decodeEntities(out)
     .replace(/[ \t]*\n[ \t]*/g, '\n') // no spaces around line breaks
     .replace(/\n{3,}/g, '\n\n')

@@ -7,7 +7,13 @@ export {
   screenText,
 } from './spam-signals';
 export { type LookalikeFinding, describeLookalike, findLookalikes } from './lookalike';
-export { type HtmlLink, extractLinks, htmlToPlainText, looksLikeHtml } from './html-to-text';
+export {
+  type HtmlLink,
+  extractLinks,
+  htmlToPlainText,
+  htmlToVisibleText,
+  looksLikeHtml,
+} from './html-to-text';
 export {
   type DraftReply,
   type FormLetterMatch,

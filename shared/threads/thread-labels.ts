@@ -23,6 +23,15 @@ export function participantsLabel(people: readonly (NamedPerson | undefined)[]):
   return `${shown.join(', ')} and ${rest} other${rest === 1 ? '' : 's'}`;
 }
 
+/** What a post with nothing to read (a picture only) is called where its text would be quoted. */
+export const NO_TEXT = 'A post with no text';
+
+/** A post's text as a short quote, “…”, or {@link NO_TEXT} when it has none: never “”. */
+export function quoteOf(text: string, maxLength: number): string {
+  const snippet = snippetOf(text, maxLength);
+  return snippet === '' ? NO_TEXT : `“${snippet}”`;
+}
+
 /** Collapses white space and cuts at a word boundary with an ellipsis. */
 export function snippetOf(text: string, maxLength: number): string {
   const flat = text.replace(/\s+/g, ' ').trim();

@@ -202,17 +202,15 @@ test('the schedule editor explains problems instead of saving nonsense', async (
   ]) {
     await editor.getByRole('textbox', { name: `${day} delivery times` }).fill('');
   }
-  await editor.getByRole('textbox', { name: 'Monday delivery times' }).fill('9.00');
+  const monday = editor.getByRole('textbox', { name: 'Monday delivery times' });
+  await monday.fill('9.00');
   await editor.getByRole('button', { name: 'Save settings' }).click();
-  const alert = editor.getByRole('alert');
-  await expect(alert).toContainText('"9.00" is not a time of day');
-  await expect(editor.getByRole('textbox', { name: 'Monday delivery times' })).toHaveAttribute(
-    'aria-invalid',
-    'true',
-  );
-  await editor.getByRole('textbox', { name: 'Monday delivery times' }).fill('');
+  await expect(monday).toHaveAccessibleDescription(/"9\.00" is not a time of day/);
+  await expect(monday).toHaveAttribute('aria-invalid', 'true');
+  await expect(monday).toBeFocused();
+  await monday.fill('');
   await editor.getByRole('button', { name: 'Save settings' }).click();
-  await expect(alert).toContainText(/no deliver/i);
+  await expect(editor.getByText(/no delivery times on any day/i)).toBeFocused();
   expect(await seriousA11yViolations(page)).toEqual([]);
   await editor.getByRole('button', { name: 'Cancel' }).click();
   await page.getByRole('button', { name: 'Settings' }).click();

@@ -93,3 +93,46 @@ test('no like, boost or follower counts appear anywhere', async ({ page }) => {
   const text = await page.locator('body').innerText();
   expect(text).not.toMatch(/\b\d+\s*(likes?|favou?rites?|boosts?|followers?|reblogs?)\b/i);
 });
+
+test('the delivery bar and the delivery history count the same conversations', async ({ page }) => {
+  await openInbox(page);
+  const bar = page.getByRole('region', { name: 'This delivery' });
+  const counted = /(\d+) conversations/.exec((await bar.textContent()) ?? '');
+  expect(counted, 'the delivery bar says how many conversations').not.toBeNull();
+  await page.getByRole('button', { name: 'Delivery history' }).click();
+  const history = page.getByRole('dialog', { name: 'Delivery history' });
+  const row = history.getByRole('row').filter({ hasText: 'Your first delivery' });
+  await expect(row).toContainText(`${counted?.[1] ?? '?'} conversations`);
+});
+
+test('the way into the reply does not move once shown: it appears below the loaded thread', async ({
+  page,
+}) => {
+  // Watches every change of the page from its first paint: where "Write a reply" was first seen,
+  // and whether the thread's posts were already above it then.
+  await page.addInitScript(() => {
+    const seen: { top: number; posts: number }[] = [];
+    (window as unknown as { replySeen: typeof seen }).replySeen = seen;
+    new MutationObserver(() => {
+      if (seen.length > 0) return;
+      const button = [...document.querySelectorAll('button')].find((b) =>
+        b.textContent?.startsWith('Write a reply'),
+      );
+      if (button === undefined) return;
+      seen.push({
+        top: button.getBoundingClientRect().top,
+        posts: document.querySelectorAll('.thread article').length,
+      });
+    }).observe(document, { childList: true, subtree: true, characterData: true });
+  });
+  await openInbox(page);
+  const write = page.getByRole('button', { name: /^Write a reply to / });
+  await expect(write).toBeVisible();
+  await expect(page.getByRole('region', { name: /conversation with/i })).toBeVisible();
+  const first = await page.evaluate(
+    () => (window as unknown as { replySeen: { top: number; posts: number }[] }).replySeen[0],
+  );
+  expect(first?.posts, 'the thread was shown when the button first appeared').toBeGreaterThan(0);
+  const settled = await write.evaluate((b) => b.getBoundingClientRect().top);
+  expect(first?.top).toBe(settled);
+});

@@ -241,7 +241,7 @@ test('the reply settings: the cooling-off delay and the default way to send, up 
   const delay = settings.getByRole('textbox', { name: 'Cooling-off delay in seconds' });
   await delay.fill('soon');
   await settings.getByRole('button', { name: 'Save settings' }).click();
-  await expect(settings.getByRole('alert')).toContainText('whole number of seconds from 5 to 600');
+  await expect(delay).toHaveAccessibleDescription(/whole number of seconds from 5 to 600/);
   await delay.fill('45');
   await settings
     .getByRole('combobox', { name: 'Send replies by default' })

@@ -151,7 +151,7 @@ test('the session settings: a time budget and the appreciation line can be chang
   const budget = settings.getByRole('textbox', { name: 'Time budget in minutes (0 for none)' });
   await budget.fill('many');
   await settings.getByRole('button', { name: 'Save settings' }).click();
-  await expect(settings.getByRole('alert')).toContainText('whole number of minutes');
+  await expect(budget).toHaveAccessibleDescription(/whole number of minutes/);
   await budget.fill('0');
   await settings.getByRole('checkbox', { name: /Show one line for likes/ }).uncheck();
   await settings.getByRole('button', { name: 'Save settings' }).click();
@@ -159,4 +159,29 @@ test('the session settings: a time budget and the appreciation line can be chang
   await expect(page.getByRole('progressbar', { name: 'Time in this session' })).toHaveCount(0);
   await expect(page.getByText(/appreciated/)).toHaveCount(0);
   expect(await page.locator('body').innerText()).not.toMatch(SOCIAL_COUNT);
+});
+
+test('Enter on a link or a button in the thread does what it says, not the session shortcut', async ({
+  page,
+  baseURL,
+}) => {
+  await openInbox(page);
+  const thread = page.getByRole('region', { name: /conversation with/i });
+  const link = thread.getByRole('link').first();
+  await expect(link).toBeVisible();
+  const href = (await link.getAttribute('href')) ?? '';
+  expect(href).toMatch(/^https:\/\//);
+  await link.focus();
+  await page.keyboard.press('Enter');
+  await expect
+    .poll(
+      async () => (await (await fetch(`${baseURL ?? ''}/__host/opened-links`)).json()) as string[],
+    )
+    .toContain(href);
+  await expect(link).toBeFocused();
+
+  const write = page.getByRole('button', { name: /^Write a reply to / });
+  await write.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('textbox', { name: /^Your reply to / })).toBeFocused();
 });

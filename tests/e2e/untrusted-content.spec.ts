@@ -1,6 +1,13 @@
 import { expect, test } from '@playwright/test';
 import { DEMO_TRACKER_HOST, DEMO_XSS_GLOBAL, DEMO_XSS_POST_ID } from '../../shared/demo/constants';
-import { openInbox, readRecord } from './support/app';
+import {
+  conversationList,
+  openInbox,
+  readAll,
+  readRecord,
+  seriousA11yViolations,
+  writeRecords,
+} from './support/app';
 
 test('script and onerror payloads inside a post never run', async ({ page }) => {
   await openInbox(page);
@@ -104,4 +111,59 @@ test('a link in a post opens in the browser through the checked bridge, not in t
     .poll(async () => (await (await request.get('/__host/opened-links')).json()) as string[])
     .toContain(new URL(href ?? '').href);
   expect(page.url()).toBe(before);
+});
+
+interface StoredPost {
+  id: string;
+  threadId: string;
+  contentHtml: string;
+  isOwn: boolean;
+}
+
+test('a link Mastodon shortened reads as it does there: no "https://", a long tail cut with "…"', async ({
+  page,
+}) => {
+  await openInbox(page);
+  const posts = await readAll<StoredPost>(page, 'posts');
+  const post = posts.find((p) => !p.isOwn && p.contentHtml.includes('class="ellipsis"'));
+  expect(post, 'the demo has a shortened link').toBeDefined();
+  const html = post?.contentHtml ?? '';
+  const href = /<a href="([^"]+)"[^>]*><span class="invisible">/.exec(html)?.[1] ?? '';
+  const shown = /<span class="ellipsis">([^<]*)<\/span>/.exec(html)?.[1] ?? '';
+  expect(href).toMatch(/^https:\/\//);
+
+  await page.goto(`/#conversation=${encodeURIComponent(post?.threadId ?? '')}`);
+  const link = page.locator(`.thread a[href="${href}"]`).first();
+  await expect(link).toBeVisible();
+  await expect(link).toHaveText(`${shown}…`);
+  await expect(page.getByRole('link', { name: `${shown}…` }).first()).toHaveAttribute('href', href);
+});
+
+test('a post with nothing to read says so calmly, never as an empty quote', async ({ page }) => {
+  await openInbox(page);
+  const threadId = decodeURIComponent(/conversation=([^&]+)/.exec(page.url())?.[1] ?? '');
+  expect(threadId).not.toBe('');
+  // A picture-only post, as Mastodon sends it: the text is an empty paragraph.
+  const posts = await readAll<StoredPost>(page, 'posts');
+  const theirs = posts.filter((p) => p.threadId === threadId && !p.isOwn);
+  expect(theirs.length).toBeGreaterThan(0);
+  await writeRecords(
+    page,
+    'posts',
+    theirs.map((p) => ({ ...p, contentHtml: '<p><br></p>' })),
+  );
+  await page.reload();
+
+  const selectedRow = conversationList(page).locator('[role="option"][aria-selected="true"]');
+  await expect(selectedRow).toContainText('A post with no text');
+  const thread = page.getByRole('region', { name: /conversation with/i });
+  await expect(thread.getByRole('article').filter({ hasNotText: /^You/ }).first()).toContainText(
+    'No text in this post.',
+  );
+  expect(await seriousA11yViolations(page)).toEqual([]);
+  await page.keyboard.press('l');
+  await page.getByRole('button', { name: 'Replies' }).click();
+  const later = page.getByRole('region', { name: 'Reply later' });
+  await expect(later).toContainText('A post with no text');
+  await expect(later).not.toContainText('“”');
 });

@@ -34,12 +34,30 @@ interface ClockSlice {
 /** Which part of the review session is in front, and what the last actions were (for undo). */
 export type SessionPane = 'conversations' | 'screener' | 'summary' | 'shortcuts';
 
+/** A reply just queued: undoing it takes it back while it has not left (see SendNotice). */
+export interface SendChange {
+  readonly type: 'send';
+  readonly entryId: string;
+  readonly threadBefore: QueuedNotice['threadBefore'];
+}
+
+/** One action of the review session that `u` (or the toolbar's Undo) can reverse. */
+export type UndoEntry = TriageChange | SendChange;
+
 interface SessionSlice {
   readonly pane: SessionPane;
   readonly setPane: (pane: SessionPane) => void;
-  readonly undoStack: readonly TriageChange[];
-  readonly pushUndo: (change: TriageChange) => void;
-  readonly popUndo: () => TriageChange | undefined;
+  readonly undoStack: readonly UndoEntry[];
+  /** Which session the undo stack belongs to; see `scopeUndo`. */
+  readonly undoScope: string | null;
+  /** The undo stack holds one session's actions: a new session (scope) starts it empty. */
+  readonly scopeUndo: (scope: string) => void;
+  readonly pushUndo: (change: UndoEntry) => void;
+  /**
+   * The latest entry that can still be undone, taken off the stack together with any later ones
+   * that no longer can (a reply that has been sent meanwhile).
+   */
+  readonly popUndo: (canUndo?: (entry: UndoEntry) => boolean) => UndoEntry | undefined;
   readonly selectedScreenerKey: string | null;
   readonly selectScreener: (key: string | null) => void;
 }
@@ -82,12 +100,16 @@ export const useUiStore = create<UiState>()((set, get) => ({
   pane: 'conversations',
   setPane: (pane) => set({ pane }),
   undoStack: [],
-  pushUndo: (change) => set((state) => ({ undoStack: [...state.undoStack.slice(-49), change] })),
-  popUndo: () => {
+  undoScope: null,
+  scopeUndo: (scope) => {
+    if (get().undoScope !== scope) set({ undoScope: scope, undoStack: [] });
+  },
+  pushUndo: (change) => set((state) => ({ undoStack: withUndo(state.undoStack, change) })),
+  popUndo: (canUndo = () => true) => {
     const stack = get().undoStack;
-    const last = stack[stack.length - 1];
-    if (last !== undefined) set({ undoStack: stack.slice(0, -1) });
-    return last;
+    const index = stack.findLastIndex(canUndo);
+    if (stack.length > 0) set({ undoStack: stack.slice(0, Math.max(index, 0)) });
+    return index === -1 ? undefined : stack[index];
   },
   selectedScreenerKey: null,
   selectScreener: (selectedScreenerKey) => set({ selectedScreenerKey }),
@@ -114,10 +136,28 @@ export const useUiStore = create<UiState>()((set, get) => ({
     set({ composing: null });
   },
   queued: null,
-  setQueued: (queued) => set({ queued }),
+  // A reply just queued is the latest action of the session: undo takes it back.
+  setQueued: (queued) =>
+    set((state) =>
+      queued === null
+        ? { queued }
+        : {
+            queued,
+            undoStack: withUndo(state.undoStack, {
+              type: 'send',
+              entryId: queued.entryId,
+              threadBefore: queued.threadBefore,
+            }),
+          },
+    ),
   selectedThreadId: readConversationFromHash(),
   selectThread: (selectedThreadId) => {
     writeConversationToHash(selectedThreadId);
     set({ selectedThreadId });
   },
 }));
+
+/** The stack with `change` on top; the oldest go beyond 50. */
+function withUndo(stack: readonly UndoEntry[], change: UndoEntry): readonly UndoEntry[] {
+  return [...stack.slice(-49), change];
+}

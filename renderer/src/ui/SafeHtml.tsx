@@ -1,14 +1,24 @@
 import { useMemo } from 'react';
 import type { MouseEvent } from 'react';
 import { bridge } from '../bridge/bridge';
-import { sanitizePostHtml } from './sanitize';
+import { hasText, sanitizePostHtml } from './sanitize';
 
 /**
  * Renders network HTML after sanitizing it. Links never navigate the app: a click asks the main
  * process to open the (re-checked) address in the user's browser.
  */
-export function SafeHtml({ html, className }: { html: string; className?: string }) {
+export function SafeHtml({
+  html,
+  className,
+  emptyText,
+}: {
+  html: string;
+  className?: string;
+  /** Shown, quietly, when nothing readable is left (a post with a picture only). */
+  emptyText?: string;
+}) {
   const clean = useMemo(() => sanitizePostHtml(html), [html]);
+  const empty = useMemo(() => emptyText !== undefined && !hasText(clean), [clean, emptyText]);
   const onClick = (event: MouseEvent<HTMLDivElement>): void => {
     const anchor = (event.target as Element).closest('a');
     if (anchor === null) return;
@@ -16,6 +26,7 @@ export function SafeHtml({ html, className }: { html: string; className?: string
     const href = anchor.getAttribute('href');
     if (href !== null) void bridge.links.openExternal({ url: href });
   };
+  if (empty) return <p className={`${className ?? ''} hint`.trim()}>{emptyText}</p>;
   return (
     // The container only forwards link clicks; links themselves are keyboard-reachable anchors.
     <div className={className} onClick={onClick} dangerouslySetInnerHTML={{ __html: clean }} />

@@ -40,10 +40,34 @@ function ensureHooks(): void {
 
 export function sanitizePostHtml(html: string): string {
   ensureHooks();
-  return DOMPurify.sanitize(html, {
+  // `class` is let through only to read Mastodon's link markup below; none is left in the output.
+  const fragment = DOMPurify.sanitize(html, {
     ALLOWED_TAGS,
-    ALLOWED_ATTR,
+    ALLOWED_ATTR: [...ALLOWED_ATTR, 'class'],
     ALLOW_DATA_ATTR: false,
     ALLOW_ARIA_ATTR: false,
+    RETURN_DOM_FRAGMENT: true,
   });
+  showLinksAsMastodonDoes(fragment);
+  for (const element of fragment.querySelectorAll('[class]')) element.removeAttribute('class');
+  const box = document.createElement('div');
+  box.append(fragment);
+  return box.innerHTML;
+}
+
+/**
+ * Mastodon shortens the links it writes: the scheme and a long tail sit in `invisible` spans, the
+ * shown part in an `ellipsis` span. They stay hidden here, and a shortened link ends in "…"
+ * (`example.com/a/long…`); the link still goes to its full address.
+ */
+function showLinksAsMastodonDoes(fragment: DocumentFragment): void {
+  for (const span of fragment.querySelectorAll('span.invisible')) span.remove();
+  for (const span of fragment.querySelectorAll('span.ellipsis')) span.append('…');
+}
+
+/** Whether sanitized post HTML has anything to read (a post may be a picture only). */
+export function hasText(cleanHtml: string): boolean {
+  const box = document.createElement('div');
+  box.innerHTML = cleanHtml;
+  return (box.textContent ?? '').trim() !== '';
 }

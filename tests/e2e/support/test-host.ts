@@ -1,14 +1,18 @@
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { startHost } from '../../host/host-server';
-import type { RunningHost } from '../../host/host-server';
+import type { HostOptions, RunningHost } from '../../host/host-server';
 
 /**
  * A loopback host of its own for tests that move time: its main-side services run on a manual
  * clock that the test moves in step with the page's clock (Playwright's page.clock).
  */
-export async function startTimedHost(start: number): Promise<RunningHost> {
+export async function startTimedHost(
+  start: number,
+  options: Pick<HostOptions, 'blueskyIdentity'> = {},
+): Promise<RunningHost> {
   return startHost({
+    ...options,
     rendererDir: join(__dirname, '../../../out/renderer'),
     port: 0,
     manualClockStart: start,

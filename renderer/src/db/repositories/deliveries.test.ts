@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createScreeningCache, sessionFromRecords } from '../../../../shared/session';
 import { ACCOUNT, batch, mention, person, post } from '../../../../tests/fixtures/records';
 import { SlowpostDatabase } from '../database';
 import { loadThread } from './conversations';
@@ -10,6 +11,7 @@ import {
   openDeliveries,
 } from './deliveries';
 import { ingestBatch } from './ingest';
+import { setScreening } from './session';
 import { loadSessionData } from './session-data';
 
 const openThreadIds = async (): Promise<string[]> =>
@@ -136,5 +138,30 @@ describe('deliveries', () => {
     );
     const delivery = await makeDelivery(db, { kind: 'scheduled', slot: T + 2 * H, now: T + 2 * H });
     expect(delivery).toMatchObject({ itemCount: 1, conversationCount: 0 });
+  });
+
+  it('counts the conversations its session lists: a poll that ended in a thread is one', async () => {
+    await ingestBatch(
+      db,
+      'acct',
+      batch({
+        posts: [post('poll', 'mira', T - H, null), post('hi', 'tom', T - H, null)],
+        activity: [
+          mention('m', 'tom', 'hi', 'hi', T),
+          { ...mention('p', 'mira', 'poll', 'poll', T), kind: 'other', rawType: 'poll' },
+        ],
+      }),
+      T + H,
+    );
+    // People the user talks with, so nothing waits in the screener.
+    await setScreening(db, 'acct|mira', 'let-in');
+    await setScreening(db, 'acct|tom', 'let-in');
+    const delivery = await makeDelivery(db, { kind: 'scheduled', slot: T + 2 * H, now: T + 2 * H });
+    const session = sessionFromRecords(await loadSessionData(db), {
+      hideDigest: false,
+      screeningCache: createScreeningCache(),
+    });
+    expect(session.counts.conversations).toBe(2);
+    expect(delivery).toMatchObject({ itemCount: 2, conversationCount: 2 });
   });
 });

@@ -1,6 +1,7 @@
 import Dexie from 'dexie';
 import type { ActivityItem, Delivery, DeliveryKind } from '../../../../shared/domain';
-import { CONVERSATION_KINDS, WAITING_FOR_DELIVERY } from '../../../../shared/domain';
+import { WAITING_FOR_DELIVERY } from '../../../../shared/domain';
+import { isConversational } from '../../../../shared/session';
 import type { SlowpostDb } from '../database';
 import { carryInto, keepWhatWasLeft } from './carry-over';
 import { openDeliveries } from './open-deliveries';
@@ -48,7 +49,7 @@ export async function makeDelivery(db: SlowpostDb, request: DeliveryRequest): Pr
         .toArray();
       const released: ActivityItem[] = waiting.map((item) => ({ ...item, deliveryId: id }));
       await db.activity.bulkPut(released);
-      const threadIds = conversationThreadIds(released);
+      const threadIds = await conversationThreadIds(db, released);
       const carriedCount = await carryInto(db, id);
       const delivery: Delivery = {
         id,
@@ -77,10 +78,20 @@ export async function makeDelivery(db: SlowpostDb, request: DeliveryRequest): Pr
   );
 }
 
-export function conversationThreadIds(items: readonly ActivityItem[]): string[] {
+/**
+ * The conversations among `items`, as the review session counts them (see buildSession): threads
+ * with something conversational from someone other than the user, shown or in the screener.
+ */
+async function conversationThreadIds(
+  db: SlowpostDb,
+  items: readonly ActivityItem[],
+): Promise<string[]> {
+  const conversational = items.filter((item) => item.threadId !== null && isConversational(item));
+  const actors = await db.people.bulkGet([...new Set(conversational.map((i) => i.actorId))]);
+  const self = new Set(actors.flatMap((p) => (p?.isSelf === true ? [p.id] : [])));
   const ids = new Set<string>();
-  for (const item of items) {
-    if (item.threadId !== null && CONVERSATION_KINDS.includes(item.kind)) ids.add(item.threadId);
+  for (const item of conversational) {
+    if (item.threadId !== null && !self.has(item.actorId)) ids.add(item.threadId);
   }
   return [...ids];
 }

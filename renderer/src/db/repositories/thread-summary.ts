@@ -1,5 +1,5 @@
 import type { Person, Post, Thread } from '../../../../shared/domain';
-import { htmlToPlainText } from '../../../../shared/text/html-to-text';
+import { htmlToVisibleText } from '../../../../shared/text/html-to-text';
 import { participantsLabel, snippetOf } from '../../../../shared/threads/thread-labels';
 import { isReleased } from './released';
 
@@ -30,10 +30,10 @@ export function summaryOf(
     id: threadId,
     accountId: root.accountId,
     rootPostId: root.id,
-    subject: snippetOf(htmlToPlainText(root.contentHtml), 140),
+    subject: snippetOf(htmlToVisibleText(root.contentHtml), 140),
     participantIds,
     participantsLabel: participantsLabel(participantIds.map((id) => peopleById.get(id))),
-    lastSnippet: snippetOf(htmlToPlainText(last.contentHtml), 160),
+    lastSnippet: snippetOf(htmlToVisibleText(last.contentHtml), 160),
     isDirect: root.visibility === 'direct',
     lastActivityAt: last.createdAt,
     lastPostId: last.id,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Delivery } from '../../../../shared/domain';
-import { carriedLabel, waitingSinceLabel } from './delivery-labels';
+import { broughtLabel, carriedLabel, waitingSinceLabel } from './delivery-labels';
 
 // Local times, so the days are the machine's days whatever its time zone.
 const at = (day: number, hh: number, mm = 0) => new Date(2026, 10, day, hh, mm).getTime();
@@ -35,5 +35,20 @@ describe('the note on what waits from an earlier session', () => {
   it('the history says what a delivery brought back, and nothing when it brought nothing', () => {
     expect(carriedLabel(0)).toBe('');
     expect(carriedLabel(3)).toBe('and 3 that waited from before');
+  });
+});
+
+describe('what the open deliveries brought', () => {
+  it('adds up the records, in the words of the delivery history', () => {
+    expect(broughtLabel([{ conversationCount: 68, carriedCount: 0 }])).toBe('68 conversations');
+    expect(
+      broughtLabel([
+        { conversationCount: 10, carriedCount: 3 },
+        { conversationCount: 1, carriedCount: 0 },
+      ]),
+    ).toBe('11 conversations and 3 that waited from before');
+    expect(broughtLabel([{ conversationCount: 0, carriedCount: 0 }])).toBe(
+      'nothing that needs you',
+    );
   });
 });

@@ -42,3 +42,17 @@ export function waitingSinceLabel(delivery: Delivery, now: number, locale?: stri
 export function carriedLabel(count: number): string {
   return count === 0 ? '' : `and ${count} that waited from before`;
 }
+
+/**
+ * What the open deliveries brought, from their records, in the words of the delivery history:
+ * "68 conversations", "12 conversations and 3 that waited from before".
+ */
+export function broughtLabel(
+  deliveries: readonly Pick<Delivery, 'conversationCount' | 'carriedCount'>[],
+): string {
+  const brought = deliveries.reduce((sum, d) => sum + d.conversationCount, 0);
+  const carried = deliveries.reduce((sum, d) => sum + d.carriedCount, 0);
+  return carried === 0
+    ? conversationsLabel(brought)
+    : `${conversationsLabel(brought)} ${carriedLabel(carried)}`;
+}

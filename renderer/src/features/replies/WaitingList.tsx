@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { htmlToPlainText } from '../../../../shared/text/html-to-text';
-import { nameOf, snippetOf } from '../../../../shared/threads/thread-labels';
+import { htmlToVisibleText } from '../../../../shared/text/html-to-text';
+import { nameOf, quoteOf, snippetOf } from '../../../../shared/threads/thread-labels';
 import { useAccountMarks } from '../../accounts/use-account-marks';
 import { useDatabase } from '../../app/database-context';
 import { AccountMark } from '../../ui/AccountMark';
@@ -37,7 +37,7 @@ export function WaitingList({ now }: { readonly now: number }) {
                     </p>
                   )}
                   <p className="replies__line">
-                    “{snippetOf(htmlToPlainText(item.answering.contentHtml), 160)}”
+                    {quoteOf(htmlToVisibleText(item.answering.contentHtml), 160)}
                   </p>
                   <p className="replies__draft">
                     {item.draft === undefined || item.draft.text.trim() === ''

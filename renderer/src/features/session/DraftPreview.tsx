@@ -13,8 +13,13 @@ interface Props {
 /** Below a conversation: the draft begun for it, or the way into the composer. */
 export function DraftPreview({ answering, answeringName, onOpen }: Props) {
   const db = useDatabase();
-  const draft = useLiveQuery(() => readDraft(db, answering.id), [db, answering.id]);
-  const hasDraft = draft !== undefined && draft.text.trim() !== '';
+  // null: no draft; undefined: not read yet (nothing is shown, so nothing changes once it is).
+  const draft = useLiveQuery(
+    async () => (await readDraft(db, answering.id)) ?? null,
+    [db, answering.id],
+  );
+  if (draft === undefined) return null;
+  const hasDraft = draft !== null && draft.text.trim() !== '';
   return (
     <section className="draft-preview" aria-label="Your reply">
       {hasDraft ? (

@@ -9,13 +9,13 @@ import { closeOpenDeliveries } from '../../db/repositories/deliveries';
 import { setScreening, setThreadTriage, undoChange } from '../../db/repositories/session';
 import type { ReviewSession } from '../../session/use-review-session';
 import { OptimisticTriage } from '../../session/optimistic-triage';
+import { useSendsPastUndo } from '../../session/sends-past-undo';
+import { useOutbox } from '../../outbox/outbox-context';
+import { takeBack } from '../../outbox/reply-actions';
 import { useUiStore } from '../../state/ui-store';
+import type { UndoEntry } from '../../state/ui-store';
 import { ThreadView } from '../thread/ThreadView';
-import {
-  conversationsLabel,
-  deliveryTitle,
-  waitingSinceLabel,
-} from '../deliveries/delivery-labels';
+import { broughtLabel, deliveryTitle, waitingSinceLabel } from '../deliveries/delivery-labels';
 import { PaceMeter } from './PaceMeter';
 import { DraftPreview } from './DraftPreview';
 import { ScreenerDetail } from './ScreenerDetail';
@@ -31,6 +31,14 @@ const screenerKey = (entry: ScreenerEntry): string => `${entry.personId}::${entr
 function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
+}
+
+/** Links, buttons and the like act on Enter themselves: the session's Enter leaves them alone. */
+function actsOnEnter(target: EventTarget | null): boolean {
+  return (
+    target instanceof Element &&
+    target.closest('a[href], button, summary, [role="button"], [role="link"]') !== null
+  );
 }
 
 interface Props {
@@ -57,6 +65,10 @@ export function SessionView({ deliveries, review, onClosed }: Props) {
   const undoStack = useUiStore((s) => s.undoStack);
   const pushUndo = useUiStore((s) => s.pushUndo);
   const popUndo = useUiStore((s) => s.popUndo);
+  const undoScope = useUiStore((s) => s.undoScope);
+  const scopeUndo = useUiStore((s) => s.scopeUndo);
+  const setQueued = useUiStore((s) => s.setQueued);
+  const outbox = useOutbox();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const openComposer = useUiStore((s) => s.openComposer);
   const answeringRef = useRef<Post | null>(null);
@@ -217,10 +229,44 @@ export function SessionView({ deliveries, review, onClosed }: Props) {
     [currentScreener, db, people, pushUndo, selectScreener, view.screener],
   );
 
+  // Undo reverses what was done in this session only: the next one starts with nothing to undo.
+  const scope = String(review.startedAt);
+  useEffect(() => scopeUndo(scope), [scope, scopeUndo]);
+  const sendsPastUndo = useSendsPastUndo(db, undoStack);
+  const canUndoEntry = useCallback(
+    (entry: UndoEntry): boolean => entry.type !== 'send' || !sendsPastUndo.has(entry.entryId),
+    [sendsPastUndo],
+  );
+  const canUndo = undoScope === scope && undoStack.some(canUndoEntry);
+
   const undo = useCallback(() => {
-    const change = popUndo();
+    if (useUiStore.getState().undoScope !== scope) return;
+    const change = popUndo(canUndoEntry);
     if (change === undefined) return;
-    if (change.type === 'thread') {
+    if (change.type === 'send') {
+      // As the notice's "Undo send": the text is the draft again, open in the composer, and the
+      // conversation waits where it was.
+      const before = change.threadBefore;
+      const run = async (): Promise<void> => {
+        const result = await takeBack(db, outbox, change.entryId, before);
+        if (!result.ok) {
+          // Sent meanwhile: the conversation stays handled.
+          if (before?.triage === 'open') {
+            const token = optimistic.current.set(before.threadId, 'handled');
+            optimistic.current.written(before.threadId, token, version.current.n);
+          }
+          return;
+        }
+        setQueued(null);
+        openComposer(result.postId);
+      };
+      if (before?.triage === 'open') {
+        const token = optimistic.current.set(before.threadId, 'open');
+        setPane('conversations');
+        selectThread(before.threadId);
+        write(before.threadId, token, run);
+      } else void run();
+    } else if (change.type === 'thread') {
       const token = optimistic.current.set(change.threadId, 'open');
       setPane('conversations');
       selectThread(change.threadId);
@@ -229,7 +275,18 @@ export function SessionView({ deliveries, review, onClosed }: Props) {
       setPane('screener');
       void undoChange(db, change);
     }
-  }, [db, popUndo, selectThread, setPane, write]);
+  }, [
+    canUndoEntry,
+    db,
+    openComposer,
+    outbox,
+    popUndo,
+    scope,
+    selectThread,
+    setPane,
+    setQueued,
+    write,
+  ]);
 
   const reply = useCallback(() => {
     const answering = answeringRef.current;
@@ -274,6 +331,7 @@ export function SessionView({ deliveries, review, onClosed }: Props) {
       };
       const action = actions[event.key];
       if (action === undefined || showSummary) return;
+      if (event.key === 'Enter' && actsOnEnter(event.target)) return;
       event.preventDefault();
       action();
     };
@@ -321,7 +379,7 @@ export function SessionView({ deliveries, review, onClosed }: Props) {
         <p className="delivery-bar__title">
           <strong>{latest === undefined ? 'Your delivery' : deliveryTitle(latest)}</strong>
           {deliveries.length > 1 ? ' (with the earlier one still open)' : ''} ·{' '}
-          {conversationsLabel(session.counts.conversations)}
+          {broughtLabel(deliveries)}
         </p>
         <PaceMeter startedAt={review.startedAt} budgetMinutes={review.budgetMinutes} />
         {showSummary ? null : (
@@ -409,7 +467,7 @@ export function SessionView({ deliveries, review, onClosed }: Props) {
                     onDone={() => triage('done')}
                     onMute={() => triage('muted')}
                     onUndo={undo}
-                    canUndo={undoStack.length > 0}
+                    canUndo={canUndo}
                   />
                 ) : null}
                 <ThreadView
@@ -418,14 +476,16 @@ export function SessionView({ deliveries, review, onClosed }: Props) {
                   now={now}
                   hiddenPostIds={screenedPostIds}
                   note={current === null ? null : waitingSince(current.activityIds)}
+                  after={
+                    current !== null && answering != null && people !== undefined ? (
+                      <DraftPreview
+                        answering={answering}
+                        answeringName={answeringName}
+                        onOpen={reply}
+                      />
+                    ) : null
+                  }
                 />
-                {current !== null && answering != null ? (
-                  <DraftPreview
-                    answering={answering}
-                    answeringName={answeringName}
-                    onOpen={reply}
-                  />
-                ) : null}
               </>
             )}
           </main>

@@ -1,7 +1,7 @@
 import type { Post, Thread } from '../../../../shared/domain';
 import type { SessionConversation } from '../../../../shared/session';
-import { htmlToPlainText } from '../../../../shared/text/html-to-text';
-import { snippetOf } from '../../../../shared/threads/thread-labels';
+import { htmlToVisibleText } from '../../../../shared/text/html-to-text';
+import { NO_TEXT, snippetOf } from '../../../../shared/threads/thread-labels';
 import type { MarkedAccount } from '../../accounts/account-mark';
 import type { ListRow } from './SessionList';
 
@@ -10,7 +10,7 @@ const snippets = new Map<string, string>();
 function postSnippet(post: Post): string {
   let line = snippets.get(post.id);
   if (line === undefined) {
-    line = snippetOf(htmlToPlainText(post.contentHtml), 160);
+    line = snippetOf(htmlToVisibleText(post.contentHtml), 160) || NO_TEXT;
     if (snippets.size > 20_000) snippets.clear();
     snippets.set(post.id, line);
   }

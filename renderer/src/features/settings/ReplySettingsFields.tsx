@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { ReplySetting } from '../../../../shared/settings/setting-definitions';
 import { type SendMode } from '../../../../shared/settings/setting-definitions';
+import { FieldProblem } from './FieldProblem';
 
 export interface ReplyForm {
   readonly coolingOff: string;
@@ -35,12 +36,14 @@ const MODES: readonly { readonly mode: SendMode; readonly label: string }[] = [
 
 interface Props {
   readonly form: ReplyForm;
-  readonly invalid: boolean;
+  /** What is wrong with the cooling-off delay, shown below it; null when nothing. */
+  readonly problem: string | null;
+  readonly problemId: string;
   readonly onChange: (form: ReplyForm) => void;
 }
 
 /** Settings for sending replies: the cooling-off delay, and what "Send" does by default. */
-export function ReplySettingsFields({ form, invalid, onChange }: Props) {
+export function ReplySettingsFields({ form, problem, problemId, onChange }: Props) {
   return (
     <fieldset>
       <legend>Replies</legend>
@@ -50,11 +53,13 @@ export function ReplySettingsFields({ form, invalid, onChange }: Props) {
           type="text"
           inputMode="numeric"
           aria-label="Cooling-off delay in seconds"
-          aria-invalid={invalid}
+          aria-invalid={problem !== null}
+          aria-describedby={problem === null ? undefined : problemId}
           value={form.coolingOff}
           onChange={(event) => onChange({ ...form, coolingOff: event.target.value })}
         />
       </label>
+      <FieldProblem id={problemId} messages={problem === null ? [] : [problem]} />
       <label className="field field--inline">
         <span>Send replies by default</span>
         <select

@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useState } from 'react';
+import { Fragment, useEffect, useId, useRef, useState } from 'react';
 import type { IsoWeekday } from '../../../../shared/schedule';
 import { ISO_WEEKDAYS, validateSchedule, weekdayName } from '../../../../shared/schedule';
 import type { ScheduleProblem } from '../../../../shared/schedule';
@@ -18,6 +18,8 @@ import { ReplySettingsFields, fromReplyForm, toReplyForm } from './ReplySettings
 import type { ReplyForm } from './ReplySettingsFields';
 import type { ScheduleForm, WindowForm } from './schedule-form';
 import { fromForm, toForm } from './schedule-form';
+import { FieldProblem, focusFirstProblem } from './FieldProblem';
+import { messagesAt, withoutPlaces } from './problem-places';
 
 /**
  * When deliveries come, per weekday, and the focus windows in which nothing may. Problems are
@@ -34,6 +36,14 @@ export function ScheduleEditor({ open, onClose }: { open: boolean; onClose: () =
   const [replyForm, setReplyForm] = useState<ReplyForm>(toReplyForm(ReplySetting.defaultValue));
   const [replyProblem, setReplyProblem] = useState<string | null>(null);
   const [problems, setProblems] = useState<readonly ScheduleProblem[]>([]);
+  // Counts failed saves: after each, focus goes to the first field with a problem.
+  const [failedSaves, setFailedSaves] = useState(0);
+  const formRef = useRef<HTMLFormElement>(null);
+  const ids = useId();
+
+  useEffect(() => {
+    if (failedSaves > 0) focusFirstProblem(formRef.current);
+  }, [failedSaves]);
 
   useEffect(() => {
     if (open && stored !== undefined && storedSession !== undefined) {
@@ -65,6 +75,7 @@ export function ScheduleEditor({ open, onClose }: { open: boolean; onClose: () =
     setReplyProblem(replies.ok ? null : replies.problem);
     if (!checked.ok || !budgetOk || !replies.ok) {
       setProblems(checked.ok ? [] : checked.problems);
+      setFailedSaves((n) => n + 1);
       return;
     }
     await writeSetting(db, ReplySetting, replies.value, Date.now());
@@ -88,11 +99,37 @@ export function ScheduleEditor({ open, onClose }: { open: boolean; onClose: () =
       (p) =>
         p.path === prefix || p.path.startsWith(`${prefix}.`) || p.path.startsWith(`${prefix}[`),
     );
-  const updateWindow = (key: number, change: Partial<WindowForm>): void =>
+  const updateWindow = (index: number, key: number, change: Partial<WindowForm>): void => {
     setForm(
       (f) =>
         f && { ...f, windows: f.windows.map((w) => (w.key === key ? { ...w, ...change } : w)) },
     );
+    setProblems((now) =>
+      withoutPlaces(
+        now,
+        (place) =>
+          place === 'windows' ||
+          place === `window:${index}` ||
+          place.startsWith(`window:${index}:`),
+      ),
+    );
+  };
+  /** Adding or removing a window renumbers them: their problems no longer point anywhere. */
+  const forgetWindowProblems = (): void =>
+    setProblems((now) =>
+      withoutPlaces(now, (place) => place === 'windows' || place.startsWith('window:')),
+    );
+  const problemId = (place: string): string => `${ids}-problem-${place.replace(/:/g, '-')}`;
+  /** aria-describedby for a field whose problems are shown at `place`, if it has any. */
+  const describedBy = (place: string): string | undefined =>
+    messagesAt(problems, place).length > 0 ? problemId(place) : undefined;
+  const problemAt = (place: string, focusable = false) => (
+    <FieldProblem
+      id={problemId(place)}
+      messages={messagesAt(problems, place)}
+      focusable={focusable}
+    />
+  );
 
   return (
     <Dialog open={open} title="Settings" onClose={onClose} wide>
@@ -100,6 +137,7 @@ export function ScheduleEditor({ open, onClose }: { open: boolean; onClose: () =
       <AccountsSection />
       {form === null ? null : (
         <form
+          ref={formRef}
           className="schedule"
           onSubmit={(event) => {
             event.preventDefault();
@@ -107,26 +145,6 @@ export function ScheduleEditor({ open, onClose }: { open: boolean; onClose: () =
           }}
         >
           <SettingProblemsNotice />
-          {budgetProblem !== null ? (
-            <p role="alert" className="problems">
-              {budgetProblem}
-            </p>
-          ) : null}
-          {replyProblem !== null ? (
-            <p role="alert" className="problems">
-              {replyProblem}
-            </p>
-          ) : null}
-          {problems.length > 0 ? (
-            <div role="alert" className="problems">
-              <p>This schedule needs a change before it can be saved:</p>
-              <ul>
-                {problems.map((p) => (
-                  <li key={`${p.path}:${p.message}`}>{p.message}</li>
-                ))}
-              </ul>
-            </div>
-          ) : null}
           <fieldset>
             <legend>Delivery times</legend>
             <p className="hint">
@@ -134,20 +152,31 @@ export function ScheduleEditor({ open, onClose }: { open: boolean; onClose: () =
               for a day off.
             </p>
             {ISO_WEEKDAYS.map((day) => (
-              <label key={day} className="schedule__day">
-                <span>{weekdayName(day)}</span>
-                <input
-                  type="text"
-                  inputMode="numeric"
-                  aria-label={`${weekdayName(day)} delivery times`}
-                  aria-invalid={invalid(`deliveries.${day}`)}
-                  value={form.days[day]}
-                  onChange={(event) =>
-                    setForm({ ...form, days: { ...form.days, [day]: event.target.value } })
-                  }
-                />
-              </label>
+              <Fragment key={day}>
+                <label className="schedule__day">
+                  <span>{weekdayName(day)}</span>
+                  <input
+                    type="text"
+                    inputMode="numeric"
+                    aria-label={`${weekdayName(day)} delivery times`}
+                    aria-invalid={invalid(`deliveries.${day}`)}
+                    aria-describedby={describedBy(`day:${day}`)}
+                    value={form.days[day]}
+                    onChange={(event) => {
+                      setForm({ ...form, days: { ...form.days, [day]: event.target.value } });
+                      setProblems((now) =>
+                        withoutPlaces(
+                          now,
+                          (place) => place === `day:${day}` || place === 'deliveries',
+                        ),
+                      );
+                    }}
+                  />
+                </label>
+                {problemAt(`day:${day}`)}
+              </Fragment>
             ))}
+            {problemAt('deliveries', true)}
           </fieldset>
           <fieldset>
             <legend>Focus windows</legend>
@@ -167,7 +196,9 @@ export function ScheduleEditor({ open, onClose }: { open: boolean; onClose: () =
                       aria-label={`${name} name`}
                       value={window.label}
                       placeholder="Deep work"
-                      onChange={(event) => updateWindow(window.key, { label: event.target.value })}
+                      onChange={(event) =>
+                        updateWindow(index, window.key, { label: event.target.value })
+                      }
                     />
                   </label>
                   <label>
@@ -176,9 +207,12 @@ export function ScheduleEditor({ open, onClose }: { open: boolean; onClose: () =
                       type="text"
                       aria-label={`${name} from`}
                       aria-invalid={invalid(`focusWindows[${index}].start`)}
+                      aria-describedby={describedBy(`window:${index}:start`)}
                       value={window.start}
                       placeholder="09:00"
-                      onChange={(event) => updateWindow(window.key, { start: event.target.value })}
+                      onChange={(event) =>
+                        updateWindow(index, window.key, { start: event.target.value })
+                      }
                     />
                   </label>
                   <label>
@@ -187,9 +221,12 @@ export function ScheduleEditor({ open, onClose }: { open: boolean; onClose: () =
                       type="text"
                       aria-label={`${name} until`}
                       aria-invalid={invalid(`focusWindows[${index}].end`)}
+                      aria-describedby={describedBy(`window:${index}:end`)}
                       value={window.end}
                       placeholder="12:00"
-                      onChange={(event) => updateWindow(window.key, { end: event.target.value })}
+                      onChange={(event) =>
+                        updateWindow(index, window.key, { end: event.target.value })
+                      }
                     />
                   </label>
                   <fieldset
@@ -204,7 +241,7 @@ export function ScheduleEditor({ open, onClose }: { open: boolean; onClose: () =
                           aria-label={`${name} on ${weekdayName(day)}`}
                           checked={window.days.includes(day)}
                           onChange={(event) =>
-                            updateWindow(window.key, {
+                            updateWindow(index, window.key, {
                               days: event.target.checked
                                 ? [...window.days, day]
                                 : window.days.filter((d) => d !== day),
@@ -218,22 +255,27 @@ export function ScheduleEditor({ open, onClose }: { open: boolean; onClose: () =
                   <button
                     type="button"
                     className="button button--quiet"
-                    onClick={() =>
+                    onClick={() => {
                       setForm({
                         ...form,
                         windows: form.windows.filter((w) => w.key !== window.key),
-                      })
-                    }
+                      });
+                      forgetWindowProblems();
+                    }}
                   >
                     Remove {name.toLowerCase()}
                   </button>
+                  {problemAt(`window:${index}:start`)}
+                  {problemAt(`window:${index}:end`)}
+                  {problemAt(`window:${index}`, true)}
                 </div>
               );
             })}
             <button
               type="button"
               className="button"
-              onClick={() =>
+              onClick={() => {
+                forgetWindowProblems();
                 setForm({
                   ...form,
                   windows: [
@@ -246,11 +288,12 @@ export function ScheduleEditor({ open, onClose }: { open: boolean; onClose: () =
                       end: '12:00',
                     },
                   ],
-                })
-              }
+                });
+              }}
             >
               Add a focus window
             </button>
+            {problemAt('windows', true)}
           </fieldset>
           <label className="checkbox">
             <input
@@ -269,10 +312,18 @@ export function ScheduleEditor({ open, onClose }: { open: boolean; onClose: () =
                 inputMode="numeric"
                 aria-label="Time budget in minutes (0 for none)"
                 aria-invalid={budgetProblem !== null}
+                aria-describedby={budgetProblem === null ? undefined : problemId('budget')}
                 value={sessionForm.budget}
-                onChange={(event) => setSessionForm({ ...sessionForm, budget: event.target.value })}
+                onChange={(event) => {
+                  setSessionForm({ ...sessionForm, budget: event.target.value });
+                  setBudgetProblem(null);
+                }}
               />
             </label>
+            <FieldProblem
+              id={problemId('budget')}
+              messages={budgetProblem === null ? [] : [budgetProblem]}
+            />
             <label className="checkbox">
               <input
                 type="checkbox"
@@ -286,9 +337,14 @@ export function ScheduleEditor({ open, onClose }: { open: boolean; onClose: () =
           </fieldset>
           <ReplySettingsFields
             form={replyForm}
-            invalid={replyProblem !== null}
-            onChange={setReplyForm}
+            problem={replyProblem}
+            problemId={problemId('replies')}
+            onChange={(changed) => {
+              setReplyForm(changed);
+              if (changed.coolingOff !== replyForm.coolingOff) setReplyProblem(null);
+            }}
           />
+          {problemAt('general', true)}
           <div className="dialog__actions">
             <button type="button" className="button" onClick={onClose}>
               Cancel

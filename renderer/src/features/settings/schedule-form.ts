@@ -32,11 +32,17 @@ export function toForm(schedule: ScheduleSettings, notifyWhenEmpty: boolean): Sc
   };
 }
 
+/** "9:00" as "09:00": an hour may be typed with one digit. Anything else is left as typed. */
+export function padHour(time: string): string {
+  const trimmed = time.trim();
+  return /^\d:\d\d$/.test(trimmed) ? `0${trimmed}` : trimmed;
+}
+
 /** Splits "09:00, 13:00 18:00" into times; validation explains anything odd. */
 export function parseTimes(text: string): string[] {
   return text
     .split(/[\s,;]+/)
-    .map((t) => t.trim())
+    .map(padHour)
     .filter((t) => t !== '');
 }
 
@@ -47,8 +53,8 @@ export function fromForm(form: ScheduleForm): unknown {
   const focusWindows: FocusWindow[] = form.windows.map((w) => ({
     ...(w.label.trim() === '' ? {} : { label: w.label.trim() }),
     days: [...w.days].sort((a, b) => a - b),
-    start: w.start.trim(),
-    end: w.end.trim(),
+    start: padHour(w.start),
+    end: padHour(w.end),
   }));
   return { deliveries, focusWindows };
 }

@@ -16,7 +16,9 @@ interface Props {
 /** One post in a thread. Never a like, boost or follower count. */
 export function PostView({ post, author, depth, now, answering = false }: Props) {
   const name = author === undefined ? 'Someone' : author.isSelf ? 'You' : nameOf(author);
-  const body = <SafeHtml className="post__content" html={post.contentHtml} />;
+  const body = (
+    <SafeHtml className="post__content" html={post.contentHtml} emptyText="No text in this post." />
+  );
   return (
     <article
       className={`post${post.isOwn ? ' post--own' : ''}${answering ? ' post--answering' : ''}`}

@@ -1,5 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { forwardRef, useMemo } from 'react';
+import type { ReactNode } from 'react';
 import { participantsLabel } from '../../../../shared/threads/thread-labels';
 import { useAccountMarks } from '../../accounts/use-account-marks';
 import { useDatabase } from '../../app/database-context';
@@ -17,11 +18,16 @@ interface Props {
   readonly answeringPostId?: string;
   /** A quiet line under the heading ("Waiting since the 09:00 delivery on Tuesday"). */
   readonly note?: string | null;
+  /**
+   * What goes below the conversation (the way into a reply), shown only once the conversation is:
+   * nothing appears first and then moves down.
+   */
+  readonly after?: ReactNode;
 }
 
 /** The open conversation, oldest first, replies indented under what they answer. */
 export const ThreadView = forwardRef<HTMLHeadingElement, Props>(function ThreadView(
-  { threadId, now, hiddenPostIds, answeringPostId, note },
+  { threadId, now, hiddenPostIds, answeringPostId, note, after },
   headingRef,
 ) {
   const db = useDatabase();
@@ -60,29 +66,32 @@ export const ThreadView = forwardRef<HTMLHeadingElement, Props>(function ThreadV
     return <section className="thread" aria-label="Conversation" aria-busy="true" />;
   const account = accounts?.get(detail.thread.accountId);
   return (
-    <section className="thread" aria-labelledby="thread-heading">
-      <h2 id="thread-heading" ref={headingRef} tabIndex={-1} className="thread__heading">
-        {detail.thread.isDirect ? 'Private conversation with ' : 'Conversation with '}
-        {who}
-      </h2>
-      {account === undefined ? null : (
-        <p className="thread__account">
-          <AccountMark account={account} />
-        </p>
-      )}
-      {note == null ? null : <p className="waiting-since">{note}</p>}
-      <div className="thread__posts">
-        {visible.map((post) => (
-          <PostView
-            key={post.id}
-            post={post}
-            author={detail.people.get(post.authorId)}
-            depth={depths.get(post.id) ?? 0}
-            now={now}
-            answering={post.id === answeringPostId}
-          />
-        ))}
-      </div>
-    </section>
+    <>
+      <section className="thread" aria-labelledby="thread-heading">
+        <h2 id="thread-heading" ref={headingRef} tabIndex={-1} className="thread__heading">
+          {detail.thread.isDirect ? 'Private conversation with ' : 'Conversation with '}
+          {who}
+        </h2>
+        {account === undefined ? null : (
+          <p className="thread__account">
+            <AccountMark account={account} />
+          </p>
+        )}
+        {note == null ? null : <p className="waiting-since">{note}</p>}
+        <div className="thread__posts">
+          {visible.map((post) => (
+            <PostView
+              key={post.id}
+              post={post}
+              author={detail.people.get(post.authorId)}
+              depth={depths.get(post.id) ?? 0}
+              now={now}
+              answering={post.id === answeringPostId}
+            />
+          ))}
+        </div>
+      </section>
+      {after}
+    </>
   );
 });
