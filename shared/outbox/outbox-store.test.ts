@@ -22,6 +22,7 @@ function entry(id: string, over: Partial<OutboxEntry> = {}): OutboxEntry {
     nextAttemptAt: 100,
     lastError: null,
     sentPostId: null,
+    recordKey: null,
     ...over,
   };
 }
