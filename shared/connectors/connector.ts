@@ -167,9 +167,10 @@ export interface Connector {
   /**
    * Tells the network the user has seen everything up to this activity (its `networkId`), so the
    * user's other apps do not show it as new (Mastodon: the notifications marker). Never moves the
-   * network's position back.
+   * network's position back. `happenedAt` is the activity's `createdAt`: Bluesky marks by time
+   * (`updateSeen`), Mastodon by id.
    */
-  markSeen(activityNetworkId: string, options?: CallOptions): Promise<void>;
+  markSeen(activityNetworkId: string, options?: CallOptions, happenedAt?: number): Promise<void>;
   /** The people the user follows, a page at a time (null: the first page); they pass the screener. */
   fetchFollowing(cursor: string | null, options?: CallOptions): Promise<PeoplePage>;
   /** The whole conversation around a post. */
