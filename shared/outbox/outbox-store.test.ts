@@ -108,4 +108,14 @@ describe('memory outbox store', () => {
     expect(sameEntry(a, { ...a, lastError: 'x' })).toBe(false);
     expect(sameEntry(a, { ...a, attempts: 1 })).toBe(false);
   });
+
+  it('sameEntry compares the chosen record by value, as a stored copy of it is another object', () => {
+    const key = { rkey: '3lbcdefghijkl', createdAt: 5 };
+    const a = entry('a', { recordKey: key });
+    expect(sameEntry(a, { ...a, recordKey: { ...key } })).toBe(true);
+    expect(sameEntry(a, { ...a, recordKey: { ...key, rkey: '3lbcdefghijkm' } })).toBe(false);
+    expect(sameEntry(a, { ...a, recordKey: { ...key, createdAt: 6 } })).toBe(false);
+    expect(sameEntry(a, { ...a, recordKey: null })).toBe(false);
+    expect(sameEntry(entry('b'), entry('b'))).toBe(true);
+  });
 });

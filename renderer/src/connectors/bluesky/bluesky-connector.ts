@@ -124,6 +124,7 @@ class BlueskyConnector implements Connector {
   async fetchActivitySince(cursor: string | null, options?: CallOptions): Promise<ActivityBatch> {
     const records = new BlueskyRecords(this.account);
     let rest: readonly Notification[];
+    let start: string | null = cursor;
     if (this.pending !== null && cursor !== null && this.pending.cursor === cursor) {
       rest = this.pending.rest;
     } else {
@@ -134,6 +135,8 @@ class BlueskyConnector implements Connector {
       const walked = await walkBack(this.caller, this.account.id, bound, options);
       for (const problem of walked.problems) records.addProblem(null, problem.message);
       rest = walked.notifications;
+      // A first sync that took nothing starts after what its bound left out, or at the oldest.
+      start ??= encodeBlueskyCursor(walked.leftOut ?? FROM_THE_OLDEST);
     }
     const batch = rest.slice(0, BATCH);
     const left = rest.slice(BATCH);
@@ -142,7 +145,7 @@ class BlueskyConnector implements Connector {
     const nextCursor =
       newest !== undefined
         ? encodeBlueskyCursor(positionOf(newest))
-        : (cursor ?? encodeBlueskyCursor(FROM_THE_OLDEST));
+        : (start ?? encodeBlueskyCursor(FROM_THE_OLDEST));
     this.pending = left.length > 0 ? { cursor: nextCursor, rest: left } : null;
     return records.toBatch(nextCursor, left.length > 0);
   }

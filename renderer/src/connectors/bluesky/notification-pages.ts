@@ -36,6 +36,8 @@ export interface Walked {
   /** Oldest first. */
   readonly notifications: readonly Notification[];
   readonly problems: readonly ConnectorProblem[];
+  /** The newest notification the bound left out (a first sync's), or null. */
+  readonly leftOut: NotificationPosition | null;
 }
 
 export type WalkBound =
@@ -58,6 +60,7 @@ export async function walkBack(
   const oldestAllowed = bound.kind === 'first' ? bound.now - FIRST_SYNC_DAYS * DAY_MS : 0;
   const most = bound.kind === 'first' ? FIRST_SYNC_NOTIFICATIONS : MAX_WALK;
   let cursor: string | undefined;
+  let leftOut: NotificationPosition | null = null;
   for (;;) {
     const raw = await callLenient(
       caller,
@@ -87,6 +90,7 @@ export async function walkBack(
           : notification.indexedAt < oldestAllowed
       ) {
         reachedBound = true;
+        leftOut = positionOf(notification);
         break;
       }
       found.push(notification);
@@ -107,7 +111,7 @@ export async function walkBack(
     cursor = next;
   }
   found.sort((a, b) => comparePositions(positionOf(a), positionOf(b)));
-  return { notifications: dedupe(found), problems };
+  return { notifications: dedupe(found), problems, leftOut };
 }
 
 /** One per URI (a list that shifted while it was read may repeat one). */
