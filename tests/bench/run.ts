@@ -10,6 +10,7 @@ import {
   rawPut,
   seed,
 } from './browser';
+import { measureBlueskySync } from './bluesky-sync';
 import { measureCalm } from './calm';
 import { PRESETS } from './dataset';
 import { measureComposer } from './composer';
@@ -31,6 +32,7 @@ const OPEN_RUNS = 5;
 const TRIAGE_PRESSES = 60;
 const COMPOSER_KEYS = 120;
 const SETTLE_MS = 15_000;
+const BLUESKY_NOTIFICATIONS = 10_000;
 
 const ms = (n: number) => `${n.toFixed(1)} ms`;
 
@@ -108,6 +110,9 @@ async function main(): Promise<void> {
     log('calm: a simulated day…');
     const calm = await measureCalm(200);
 
+    log(`Bluesky sync of ${BLUESKY_NOTIFICATIONS.toLocaleString('en')} notifications…`);
+    const bluesky = await measureBlueskySync(bench, BLUESKY_NOTIFICATIONS, log);
+
     const open = stats(opens);
     const openEmpty = stats(emptyOpens);
     const rows: Row[] = [
@@ -154,6 +159,13 @@ async function main(): Promise<void> {
         target: '= number of deliveries',
       },
     ];
+    rows.push({
+      measure: `Bluesky sync: ${bluesky.notifications.toLocaleString('en')} notifications from the local Bluesky network (dev-env) through the gateway, one sync (${bluesky.pages} batches)`,
+      value: `${Math.round(bluesky.itemsPerSecond).toLocaleString('en')} items/s (${bluesky.items.toLocaleString('en')} items in ${bluesky.seconds.toFixed(1)} s)`,
+      baseline: '—',
+      ratio: '—',
+      target: '—',
+    });
     const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, Chromium (Debian)`;
     const results = {
       when: new Date().toISOString(),
@@ -167,6 +179,7 @@ async function main(): Promise<void> {
       composer: { typed: composer, floor: composerFloor, autosaves: composerRun.autosaves },
       heapBytes,
       calm,
+      bluesky,
       rows,
     };
     const dir = join(__dirname, '../../bench/results');

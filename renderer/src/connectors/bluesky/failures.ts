@@ -44,8 +44,8 @@ export function toConnectorFailure(error: unknown, context: FailureContext): Con
   if (isAbort(error) || (error instanceof XRPCError && isAbort(error.cause))) {
     return { kind: 'timeout', message: 'The request was given up before the server answered.' };
   }
-  if (invalidResponseBody(error) !== undefined) {
-    const cause = (error as XRPCError).cause;
+  if (error instanceof XRPCError && statusOf(error) === INVALID_RESPONSE) {
+    const cause = error.cause;
     return {
       kind: 'malformed',
       message: `The server answered in a form Slowpost cannot read: ${cause instanceof Error ? cause.message : 'it does not fit the lexicon'}`,
@@ -76,11 +76,14 @@ function statusOf(error: XRPCError): number {
 
 /**
  * The body of an answer the library refused because it does not fit the lexicon
- * (`XRPCInvalidResponseError`, which `@atproto/api` does not export), else undefined.
+ * (`XRPCInvalidResponseError`, which `@atproto/api` does not export), when it is a JSON object;
+ * else undefined.
  */
 export function invalidResponseBody(error: unknown): unknown {
   if (!(error instanceof XRPCError) || statusOf(error) !== INVALID_RESPONSE) return undefined;
-  return 'responseBody' in error ? (error as { responseBody: unknown }).responseBody : undefined;
+  const body = 'responseBody' in error ? error.responseBody : undefined;
+  // Only an object can hold items to read one by one; text that is not JSON holds nothing.
+  return typeof body === 'object' && body !== null ? body : undefined;
 }
 
 function fromAnswer(error: XRPCError, context: FailureContext): ConnectorFailure {
