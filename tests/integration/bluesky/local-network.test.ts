@@ -29,7 +29,9 @@ import {
 } from '../../servers/bluesky/bluesky-network';
 
 const unavailable = blueskyNetworkUnavailable();
-if (unavailable !== null) {
+// .ci/run installs the network, so on CI a missing piece fails these tests instead of skipping them.
+const skipped = unavailable !== null && process.env['CI'] !== 'true';
+if (skipped) {
   console.warn(`Bluesky connector against the local Bluesky network SKIPPED: ${unavailable}`);
 }
 
@@ -164,7 +166,7 @@ async function repliesSeenBy(user: BlueskyUser, post: { uri: string }) {
   return (replies ?? []).map((r) => r.post);
 }
 
-describe.skipIf(unavailable !== null)(
+describe.skipIf(skipped)(
   'the Bluesky connector against a local Bluesky network',
   () => {
     beforeAll(async () => {
