@@ -31,8 +31,18 @@ export class BlueskyRecords {
   private readonly posts = new Map<string, Post>();
   private readonly activity = new Map<string, IncomingActivity>();
   private readonly problems: ConnectorProblem[] = [];
+  /** Posts the activity points at (a reply's parent and root, a like's post), by URI. */
+  private readonly wanted = new Set<string>();
 
   constructor(readonly account: Account) {}
+
+  /**
+   * The posts the activity points at that are not in the batch yet (a reply's parent and root, the
+   * post liked, reposted or quoted): the connector reads them, so the conversation reads whole.
+   */
+  missingPosts(): string[] {
+    return [...this.wanted].filter((uri) => !this.posts.has(localId(this.account.id, uri)));
+  }
 
   addPerson(profile: Profile): IncomingPerson {
     const person = toPerson(profile, this.account);
@@ -99,6 +109,9 @@ export class BlueskyRecords {
     }
     const actor = this.addPerson(notification.author);
     const subject = AtUriSchema.safeParse(notification.reasonSubject);
+    if (subject.success) this.wanted.add(subject.data);
+    if (post?.parent) this.wanted.add(post.parent.uri);
+    if (post && post.root.uri !== post.uri) this.wanted.add(post.root.uri);
     this.activity.set(localId(account.id, notification.uri), {
       id: localId(account.id, notification.uri),
       accountId: account.id,

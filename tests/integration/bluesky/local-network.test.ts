@@ -214,6 +214,10 @@ describe.skipIf(skipped)('the Bluesky connector against a local Bluesky network'
       (a) => a.kind === 'favourite',
     );
     expect(like).toMatchObject({ subjectPostId: localId(account.id, liked.uri) });
+    expect(await db.posts.get(localId(account.id, liked.uri))).toMatchObject({
+      isOwn: true,
+      contentHtml: '<p>The first tomatoes are red.</p>',
+    });
     expect(second.summary.newActivity).toBe(3);
 
     // Nothing new: a sync takes nothing and keeps its place.
@@ -260,6 +264,8 @@ describe.skipIf(skipped)('the Bluesky connector against a local Bluesky network'
       (a) => a.networkId === answer.uri,
     );
     expect(item).toMatchObject({ kind: 'reply', threadId: localId(account.id, root.uri) });
+    // The post it answers came with it, so the conversation reads whole.
+    expect(await db.posts.get(localId(account.id, root.uri))).toMatchObject({ isOwn: true });
 
     const thread = await connectorFor(account).fetchThread(localId(account.id, answer.uri));
     const byUri = new Map(thread.posts.map((p) => [p.uri, p]));

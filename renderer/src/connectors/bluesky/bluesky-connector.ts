@@ -5,7 +5,8 @@
  *
  * - Sync: notifications after the cursor, walked back from the newest and handed out oldest first
  *   (notification-pages.ts); a walk is kept between the calls of one sync, so each page of it is
- *   read once.
+ *   read once. The posts a batch points at and does not carry (a reply's parent and root, the post
+ *   liked) are read with it (`getPosts`), so a conversation reads whole.
  * - Threads: `getPostThread`, every post found up and down the thread.
  * - Replies: a post record with the reply's mentions and links as facets (`RichText.detectFacets`
  *   resolves mentioned handles to DIDs), `reply.root` and `reply.parent` as strong references
@@ -79,6 +80,10 @@ const POST_COLLECTION = 'app.bsky.feed.post';
 /** Notifications stored per batch of a sync. */
 const BATCH = LIST_PAGE;
 const FOLLOWS_PAGE = 100;
+/** `getPosts` takes at most 25 URIs. */
+const GET_POSTS_AT_ONCE = 25;
+/** Posts looked up per batch at most (four requests): a batch is 100 notifications. */
+const MAX_LOOKUPS = 100;
 /** How far up and down a thread is read. */
 const THREAD_DEPTH = 100;
 
@@ -141,6 +146,7 @@ class BlueskyConnector implements Connector {
     const batch = rest.slice(0, BATCH);
     const left = rest.slice(BATCH);
     for (const notification of batch) records.addNotification(notification);
+    await this.addMissingPosts(records, options);
     const newest = batch[batch.length - 1];
     const nextCursor =
       newest !== undefined
@@ -148,6 +154,22 @@ class BlueskyConnector implements Connector {
         : (start ?? encodeBlueskyCursor(FROM_THE_OLDEST));
     this.pending = left.length > 0 ? { cursor: nextCursor, rest: left } : null;
     return records.toBatch(nextCursor, left.length > 0);
+  }
+
+  /** Reads the posts the batch's activity points at and does not carry, `getPosts` at a time. */
+  private async addMissingPosts(records: BlueskyRecords, options?: CallOptions): Promise<void> {
+    const missing = records.missingPosts().slice(0, MAX_LOOKUPS);
+    for (let i = 0; i < missing.length; i += GET_POSTS_AT_ONCE) {
+      const uris = missing.slice(i, i + GET_POSTS_AT_ONCE);
+      const raw = await callLenient(
+        this.caller,
+        (agent, call) => agent.app.bsky.feed.getPosts({ uris }, call),
+        options,
+      );
+      const posts = (raw as { posts?: unknown } | null)?.posts;
+      // A post deleted since is simply not there: the activity keeps its reference.
+      for (const post of Array.isArray(posts) ? posts : []) records.addPostView(post);
+    }
   }
 
   async fetchThread(postId: string, options?: CallOptions): Promise<ThreadSnapshot> {
