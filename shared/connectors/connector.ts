@@ -5,6 +5,7 @@ import type {
   NetworkCapabilities,
   Person,
   Post,
+  RecordKey,
   Visibility,
 } from '../domain';
 
@@ -57,6 +58,11 @@ export interface OutgoingReply {
   readonly visibility: Visibility;
   readonly contentWarning: string | null;
   readonly language: string | null;
+  /**
+   * The reply's record, chosen before the first attempt (networks with `chooseRecordKey`); every
+   * attempt writes this record, and the check after an unknown outcome reads it back.
+   */
+  readonly recordKey?: RecordKey | null;
 }
 
 export interface SentReply {
@@ -161,9 +167,10 @@ export interface Connector {
   /**
    * Tells the network the user has seen everything up to this activity (its `networkId`), so the
    * user's other apps do not show it as new (Mastodon: the notifications marker). Never moves the
-   * network's position back.
+   * network's position back. `happenedAt` is the activity's `createdAt`: Bluesky marks by time
+   * (`updateSeen`), Mastodon by id.
    */
-  markSeen(activityNetworkId: string, options?: CallOptions): Promise<void>;
+  markSeen(activityNetworkId: string, options?: CallOptions, happenedAt?: number): Promise<void>;
   /** The people the user follows, a page at a time (null: the first page); they pass the screener. */
   fetchFollowing(cursor: string | null, options?: CallOptions): Promise<PeoplePage>;
   /** The whole conversation around a post. */
@@ -179,6 +186,13 @@ export interface Connector {
     idempotencyKey: string,
     options?: CallOptions,
   ): Promise<SentReply>;
+  /**
+   * Networks whose posts are records the client names (Bluesky): the key and creation time of a
+   * reply's record. The outbox asks once, before the first attempt, and stores the answer with the
+   * entry in the same write that starts the attempt; every attempt then passes it in
+   * `OutgoingReply.recordKey`. Networks without it get no key.
+   */
+  chooseRecordKey?(now: number): RecordKey;
   /**
    * The check the outbox makes before sending again after an attempt whose outcome is unknown:
    * the reply as the network holds it if an earlier attempt made it (for example the account's

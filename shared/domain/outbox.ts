@@ -10,6 +10,19 @@ export const OutboxStateSchema = z.enum([
 ]);
 export type OutboxState = z.infer<typeof OutboxStateSchema>;
 
+/**
+ * The record a reply will be, on networks whose posts are records the client names (Bluesky):
+ * its record key (a TID) and creation time, chosen once before the first attempt, so that every
+ * attempt writes the same record and the check after an unknown outcome reads it back by key.
+ */
+export const RecordKeySchema = z.object({
+  rkey: z
+    .string()
+    .regex(/^[234567abcdefghij][234567abcdefghijklmnopqrstuvwxyz]{12}$/, 'expected a TID'),
+  createdAt: InstantSchema,
+});
+export type RecordKey = z.infer<typeof RecordKeySchema>;
+
 /** A reply on its way out. The idempotency key is made once, when it is queued, and never changes. */
 export const OutboxEntrySchema = z.object({
   id: IdSchema,
@@ -38,5 +51,7 @@ export const OutboxEntrySchema = z.object({
   lastError: z.string().nullable(),
   /** The local id of the post once the network accepted it. */
   sentPostId: IdSchema.nullable(),
+  /** Bluesky: the reply's record, chosen before the first attempt (see `RecordKeySchema`); else null. */
+  recordKey: RecordKeySchema.nullable(),
 });
 export type OutboxEntry = z.infer<typeof OutboxEntrySchema>;

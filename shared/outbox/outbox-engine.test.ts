@@ -633,3 +633,79 @@ describe('fault script helpers', () => {
     expect(script(call).kind).toBe('none');
   });
 });
+
+describe('outbox engine: records named before the first attempt (Bluesky)', () => {
+  it('chooses the record once, stores it before sending, and every attempt and check uses it', async () => {
+    const store = createMemoryOutboxStore();
+    const clock = createFakeClock(1_000);
+    const chosen: number[] = [];
+    const seen: { op: string; key: unknown; stored: unknown }[] = [];
+    let sends = 0;
+    const naming = {
+      chooseRecordKey: (now: number) => {
+        chosen.push(now);
+        return { rkey: '3lbcdefghijkl', createdAt: now };
+      },
+      sendReply: async (r: { recordKey?: unknown }) => {
+        const entry = (await store.listByState('sending'))[0];
+        seen.push({ op: 'send', key: r.recordKey, stored: entry?.recordKey });
+        sends += 1;
+        // The first attempt's answer is lost after the server made the record.
+        if (sends === 1) throw new ConnectorError({ kind: 'timeout', message: 'lost' });
+        throw new Error('never sent twice');
+      },
+      findSentReply: (r: { recordKey?: unknown; accountId: string }) => {
+        seen.push({ op: 'find', key: r.recordKey, stored: null });
+        return Promise.resolve({ post: sentPost(r.accountId) });
+      },
+    } as unknown as Connector;
+    const engine = createOutboxEngine({
+      store,
+      clock,
+      random: () => 0.5,
+      connectorFor: () => naming,
+    });
+    const entry = await queue(engine, 'a', 'named once');
+    expect(entry.recordKey).toBeNull();
+    await engine.tick();
+    clock.advance(120_000);
+    await engine.tick();
+    const key = { rkey: '3lbcdefghijkl', createdAt: 1_000 };
+    expect(chosen).toEqual([1_000]);
+    expect(seen).toEqual([
+      { op: 'send', key, stored: key },
+      { op: 'find', key, stored: null },
+    ]);
+    expect(await store.get(entry.id)).toMatchObject({ state: 'sent', recordKey: key });
+  });
+
+  it('a network that names no records gets no key', async () => {
+    const world = createOutboxWorld({ accounts: ['a'] });
+    const entry = await queue(world.process.engine, 'a', 'plain');
+    await world.process.engine.tick();
+    expect(stored(world, entry.id)).toMatchObject({ state: 'sent', recordKey: null });
+  });
+});
+
+function sentPost(accountId: string) {
+  return {
+    id: `${accountId}|at://did:plc:me/app.bsky.feed.post/3lbcdefghijkl`,
+    accountId,
+    networkId: 'at://did:plc:me/app.bsky.feed.post/3lbcdefghijkl',
+    uri: 'at://did:plc:me/app.bsky.feed.post/3lbcdefghijkl',
+    cid: 'bafyreia',
+    url: null,
+    threadId: `${accountId}|thread`,
+    authorId: `${accountId}|did:plc:me`,
+    contentHtml: '<p>named once</p>',
+    createdAt: 1_000,
+    parent: null,
+    root: { id: `${accountId}|thread`, uri: 'at://did:plc:x/app.bsky.feed.post/1', cid: 'c' },
+    visibility: 'public',
+    contentWarning: null,
+    language: 'en',
+    isOwn: true,
+    arrivedAt: 0,
+    screen: null,
+  };
+}

@@ -222,7 +222,17 @@ export function outgoingReplyOf(entry: OutboxEntry): OutgoingReply {
     visibility: entry.visibility,
     contentWarning: entry.contentWarning,
     language: entry.language,
+    ...(entry.recordKey === null ? {} : { recordKey: entry.recordKey }),
   };
+}
+
+/**
+ * The entry with its record chosen, for a connector that names its records (Bluesky) and an
+ * entry that has none yet: done before the first attempt, in the write that starts it.
+ */
+export function withRecordKey(entry: OutboxEntry, connector: Connector, now: number): OutboxEntry {
+  if (entry.recordKey !== null || connector.chooseRecordKey === undefined) return entry;
+  return { ...entry, recordKey: connector.chooseRecordKey(now) };
 }
 
 const FAILURE_KINDS = new Set<ConnectorFailure['kind']>([
@@ -421,7 +431,7 @@ export function createOutboxEngine(options: OutboxEngineOptions): OutboxEngine {
   ): Promise<SendOutcome> {
     const started = startAttempt(listed, clock.now());
     if (!started.ok) return 'skipped';
-    const sending = started.value;
+    const sending = withRecordKey(started.value, connector, clock.now());
     // Write-ahead: from here on, a crash leaves the entry in `sending` for recover().
     if (!(await store.compareAndSet(listed, sending))) {
       report.conflicts++;

@@ -22,6 +22,7 @@ const entry: OutboxEntry = {
   nextAttemptAt: now + 30_000,
   lastError: null,
   sentPostId: null,
+  recordKey: null,
 };
 const online: StatusContext = { now, online: true, clockTime: () => '18:00' };
 

@@ -22,6 +22,7 @@ function entry(id: string, over: Partial<OutboxEntry> = {}): OutboxEntry {
     nextAttemptAt: 100,
     lastError: null,
     sentPostId: null,
+    recordKey: null,
     ...over,
   };
 }
@@ -106,5 +107,15 @@ describe('memory outbox store', () => {
     expect(sameEntry(a, { ...a })).toBe(true);
     expect(sameEntry(a, { ...a, lastError: 'x' })).toBe(false);
     expect(sameEntry(a, { ...a, attempts: 1 })).toBe(false);
+  });
+
+  it('sameEntry compares the chosen record by value, as a stored copy of it is another object', () => {
+    const key = { rkey: '3lbcdefghijkl', createdAt: 5 };
+    const a = entry('a', { recordKey: key });
+    expect(sameEntry(a, { ...a, recordKey: { ...key } })).toBe(true);
+    expect(sameEntry(a, { ...a, recordKey: { ...key, rkey: '3lbcdefghijkm' } })).toBe(false);
+    expect(sameEntry(a, { ...a, recordKey: { ...key, createdAt: 6 } })).toBe(false);
+    expect(sameEntry(a, { ...a, recordKey: null })).toBe(false);
+    expect(sameEntry(entry('b'), entry('b'))).toBe(true);
   });
 });

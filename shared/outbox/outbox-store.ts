@@ -32,9 +32,19 @@ export interface OutboxStore {
 
 const ENTRY_FIELDS = Object.keys(OutboxEntrySchema.shape) as (keyof OutboxEntry)[];
 
-/** Field-by-field equality of two entries (every field is a primitive or null). */
+/**
+ * Field-by-field equality of two entries. Every field is a primitive or null, except `recordKey`,
+ * a small record of primitives compared by value (a stored copy is never the same object).
+ */
 export function sameEntry(a: OutboxEntry, b: OutboxEntry): boolean {
-  return ENTRY_FIELDS.every((field) => Object.is(a[field], b[field]));
+  return ENTRY_FIELDS.every((field) =>
+    field === 'recordKey' ? sameRecordKey(a.recordKey, b.recordKey) : Object.is(a[field], b[field]),
+  );
+}
+
+function sameRecordKey(a: OutboxEntry['recordKey'], b: OutboxEntry['recordKey']): boolean {
+  if (a === null || b === null) return a === b;
+  return a.rkey === b.rkey && a.createdAt === b.createdAt;
 }
 
 export function byAge(a: OutboxEntry, b: OutboxEntry): number {

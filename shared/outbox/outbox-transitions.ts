@@ -265,6 +265,7 @@ export function queueReply(
     nextAttemptAt: sendAfter,
     lastError: null,
     sentPostId: null,
+    recordKey: null,
   };
   const parsed = parseUnknown(OutboxEntrySchema, candidate, 'reply');
   if (!parsed.ok) {

@@ -10,6 +10,7 @@ import {
   rawPut,
   seed,
 } from './browser';
+import { measureBlueskySync } from './bluesky-sync';
 import { measureCalm } from './calm';
 import { PRESETS } from './dataset';
 import { measureComposer } from './composer';
@@ -33,6 +34,7 @@ const TRIAGE_PRESSES = 60;
 const COMPOSER_KEYS = 120;
 const SETTLE_MS = 15_000;
 const MASTODON_NOTIFICATIONS = 10_000;
+const BLUESKY_NOTIFICATIONS = 10_000;
 
 const ms = (n: number) => `${n.toFixed(1)} ms`;
 
@@ -112,6 +114,8 @@ async function main(): Promise<void> {
 
     log(`Mastodon sync of ${MASTODON_NOTIFICATIONS.toLocaleString('en')} notifications…`);
     const mastodon = await measureMastodonSync(bench, MASTODON_NOTIFICATIONS);
+    log(`Bluesky sync of ${BLUESKY_NOTIFICATIONS.toLocaleString('en')} notifications…`);
+    const bluesky = await measureBlueskySync(bench, BLUESKY_NOTIFICATIONS, log);
 
     const open = stats(opens);
     const openEmpty = stats(emptyOpens);
@@ -166,6 +170,13 @@ async function main(): Promise<void> {
         target: '= number of deliveries',
       },
     ];
+    rows.push({
+      measure: `Bluesky sync: ${bluesky.notifications.toLocaleString('en')} notifications from the local Bluesky network (dev-env) through the gateway, one sync (${bluesky.pages} batches)`,
+      value: `${Math.round(bluesky.itemsPerSecond).toLocaleString('en')} items/s (${bluesky.items.toLocaleString('en')} items in ${bluesky.seconds.toFixed(1)} s)`,
+      baseline: '—',
+      ratio: '—',
+      target: '—',
+    });
     const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, Chromium (Debian)`;
     const results = {
       when: new Date().toISOString(),
@@ -180,6 +191,7 @@ async function main(): Promise<void> {
       heapBytes,
       calm,
       mastodon,
+      bluesky,
       rows,
     };
     const dir = join(__dirname, '../../bench/results');

@@ -60,6 +60,7 @@ function outboxRow(post: StoredPost, id: string, over: Record<string, unknown>) 
     nextAttemptAt: at,
     lastError: null,
     sentPostId: null,
+    recordKey: null,
     ...over,
   };
 }

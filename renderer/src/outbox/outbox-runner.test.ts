@@ -224,6 +224,7 @@ describe('outbox rows that cannot be read', () => {
     nextAttemptAt: ANCHOR,
     lastError: null,
     sentPostId: null,
+    recordKey: null,
   });
 
   it('are never sent, are listed as needing attention with their text, and can become drafts', async () => {

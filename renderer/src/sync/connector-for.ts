@@ -2,6 +2,7 @@ import type { Account } from '../../../shared/domain';
 import type { Connector } from '../../../shared/connectors/connector';
 import { ACCOUNT_HEADER } from '../../../shared/connectors/gateway';
 import { createDemoConnector } from '../../../shared/demo';
+import { createBlueskyConnector } from '../connectors/bluesky/bluesky-connector';
 import { createMastodonConnector } from '../connectors/mastodon/mastodon-connector';
 
 /** Whether the computer is online: the page and the sync worker both see `navigator.onLine`. */
@@ -25,6 +26,12 @@ export function connectorFor(account: Account, now: () => number): Connector | n
         isOnline,
       });
     case 'bluesky':
-      return null;
+      return createBlueskyConnector({
+        account,
+        baseUrl: location.origin,
+        headers: { [ACCOUNT_HEADER]: account.id },
+        now,
+        isOnline,
+      });
   }
 }

@@ -25,7 +25,7 @@ export async function tellSeen(
   }
   try {
     await withDeadline(
-      (call) => connector.markSeen(seen.networkId, call),
+      (call) => connector.markSeen(seen.networkId, call, seen.createdAt),
       options.requestTimeoutMs,
       options.timer,
     );

@@ -156,6 +156,7 @@ export function recordsOf(account: Account, authorName: string): AccountRecords 
         attempts: 0,
         firstAttemptAt: null,
         outcomeUnknown: false,
+        recordKey: null,
         nextAttemptAt: 1_300,
         lastError: null,
         sentPostId: null,

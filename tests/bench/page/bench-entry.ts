@@ -1,3 +1,4 @@
+import './bluesky-sync-page';
 import type { ActivityBatch } from '../../../shared/connectors/connector';
 import { sanitizeBatch } from '../../../shared/connectors/sanitize-batch';
 import { DemoSetting } from '../../../shared/settings/setting-definitions';

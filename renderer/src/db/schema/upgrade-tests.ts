@@ -73,8 +73,10 @@ export const UPGRADE_TESTS: readonly UpgradeTest[] = [
         expect(rows.get(id)).toMatchObject({ firstAttemptAt: 1_000, outcomeUnknown: true });
       }
       expect(rows.get('o-sent')).toMatchObject({ firstAttemptAt: 1_000, outcomeUnknown: false });
+      // Whole as version 4 knew an entry (the record chosen for Bluesky came with version 7).
+      const v4Entry = OutboxEntrySchema.omit({ recordKey: true });
       for (const id of ['o-queued', 'o-retrying', 'o-sent']) {
-        expect(OutboxEntrySchema.safeParse(rows.get(id)).success).toBe(true);
+        expect(v4Entry.safeParse(rows.get(id)).success).toBe(true);
       }
       expect(rows.get('o-damaged')).toMatchObject({ text: 'Kept as it is' });
     },
@@ -127,13 +129,34 @@ export const UPGRADE_TESTS: readonly UpgradeTest[] = [
   {
     toVersion: 7,
     async seed(db) {
-      await db.accounts.put(syncedAccount);
-      await db.posts.put(post('p-kept', 1_000));
+      // Written as version 6 stored replies: no record chosen.
+      const v6Rows: unknown[] = [
+        {
+          ...legacyOutboxRow('o-waiting', 'waiting', 0),
+          firstAttemptAt: null,
+          outcomeUnknown: false,
+        },
+        {
+          ...legacyOutboxRow('o-unknown', 'waiting', 1),
+          firstAttemptAt: 1_000,
+          outcomeUnknown: true,
+        },
+        { id: 'o-damaged', text: 'Kept as it is' },
+      ];
+      await db.table('outbox').bulkPut(v6Rows);
     },
     async verify(db) {
-      // Nothing changes shape at this step.
-      expect(await db.accounts.get('acct')).toEqual(syncedAccount);
-      expect(await db.posts.get('p-kept')).toEqual(post('p-kept', 1_000));
+      const rows = new Map((await db.outbox.toArray()).map((r) => [r.id, r]));
+      for (const id of ['o-waiting', 'o-unknown']) {
+        expect(rows.get(id)).toMatchObject({ recordKey: null, text: `Reply ${id}` });
+        expect(OutboxEntrySchema.safeParse(rows.get(id)).success).toBe(true);
+      }
+      expect(rows.get('o-unknown')).toMatchObject({ firstAttemptAt: 1_000, outcomeUnknown: true });
+      expect(rows.get('o-damaged')).toMatchObject({ text: 'Kept as it is', recordKey: null });
+      // A reply to Bluesky keeps the record chosen for it.
+      const chosen = { rkey: '3lbcdefghijkl', createdAt: 2_000 };
+      await db.outbox.update('o-waiting', { recordKey: chosen });
+      expect((await db.outbox.get('o-waiting'))?.recordKey).toEqual(chosen);
     },
   },
   {
