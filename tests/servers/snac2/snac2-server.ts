@@ -130,7 +130,7 @@ export async function registerApp(
   origin: string,
   redirectUri = 'urn:ietf:wg:oauth:2.0:oob',
 ): Promise<OAuthApp> {
-  const response = await fetch(`${origin}/api/v1/apps`, {
+  const response = await snacFetch(`${origin}/api/v1/apps`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({
@@ -144,6 +144,22 @@ export async function registerApp(
 }
 
 /**
+ * `fetch` for the harness's own requests to snac. snac closes every connection once it has
+ * answered without saying so, so a request sent down a kept-alive connection now and then fails
+ * before snac has read a byte of it ("other side closed"); such a request is sent again.
+ */
+async function snacFetch(url: string, init: RequestInit): Promise<Response> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await fetch(url, init);
+    } catch (error) {
+      const code = (error as { cause?: { code?: unknown } }).cause?.code;
+      if (attempt >= 3 || code !== 'UND_ERR_SOCKET') throw error;
+    }
+  }
+}
+
+/**
  * A user's access token, the way a person gets one: snac's own login form answers the authorize
  * step with a code, which is exchanged at `/oauth/token`. (Tests of Slowpost's own sign-in drive
  * the form in a browser instead.)
@@ -152,7 +168,7 @@ export async function accessToken(server: Snac2Server, user: string): Promise<st
   const who = server.users.get(user);
   if (who === undefined) throw new Error(`no user ${user} on this snac2`);
   const app = await registerApp(server.origin, 'http://127.0.0.1:9/callback');
-  const login = await fetch(`${server.origin}/oauth/x-snac-login`, {
+  const login = await snacFetch(`${server.origin}/oauth/x-snac-login`, {
     method: 'POST',
     redirect: 'manual',
     body: new URLSearchParams({
@@ -166,7 +182,7 @@ export async function accessToken(server: Snac2Server, user: string): Promise<st
   const location = login.headers.get('location');
   const code = location === null ? null : new URL(location).searchParams.get('code');
   if (code === null) throw new Error(`snac's login answered ${login.status} without a code`);
-  const token = await fetch(`${server.origin}/oauth/token`, {
+  const token = await snacFetch(`${server.origin}/oauth/token`, {
     method: 'POST',
     body: new URLSearchParams({
       grant_type: 'authorization_code',
