@@ -51,7 +51,10 @@ export const OutboxEntrySchema = z.object({
   lastError: z.string().nullable(),
   /** The local id of the post once the network accepted it. */
   sentPostId: IdSchema.nullable(),
-  /** Bluesky: the reply's record, chosen before the first attempt (see `RecordKeySchema`); else null. */
-  recordKey: RecordKeySchema.nullable(),
+  /**
+   * Bluesky: the reply's record, chosen before the first attempt (see `RecordKeySchema`); else
+   * null. A row written before version 7 has none: read as null.
+   */
+  recordKey: RecordKeySchema.nullable().default(null),
 });
 export type OutboxEntry = z.infer<typeof OutboxEntrySchema>;
