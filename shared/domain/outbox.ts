@@ -53,8 +53,9 @@ export const OutboxEntrySchema = z.object({
   sentPostId: IdSchema.nullable(),
   /**
    * Bluesky: the reply's record, chosen before the first attempt (see `RecordKeySchema`); else
-   * null. A row written before version 7 has none: read as null.
+   * null. Absent (as null) in rows written before version 7, and in entries built by code that
+   * has no record to choose.
    */
-  recordKey: RecordKeySchema.nullable().default(null),
+  recordKey: RecordKeySchema.nullable().optional(),
 });
 export type OutboxEntry = z.infer<typeof OutboxEntrySchema>;
