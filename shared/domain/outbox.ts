@@ -51,7 +51,11 @@ export const OutboxEntrySchema = z.object({
   lastError: z.string().nullable(),
   /** The local id of the post once the network accepted it. */
   sentPostId: IdSchema.nullable(),
-  /** Bluesky: the reply's record, chosen before the first attempt (see `RecordKeySchema`); else null. */
-  recordKey: RecordKeySchema.nullable(),
+  /**
+   * Bluesky: the reply's record, chosen before the first attempt (see `RecordKeySchema`); else
+   * null. Absent (as null) in rows written before version 7, and in entries built by code that
+   * has no record to choose.
+   */
+  recordKey: RecordKeySchema.nullable().optional(),
 });
 export type OutboxEntry = z.infer<typeof OutboxEntrySchema>;

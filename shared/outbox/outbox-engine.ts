@@ -222,7 +222,7 @@ export function outgoingReplyOf(entry: OutboxEntry): OutgoingReply {
     visibility: entry.visibility,
     contentWarning: entry.contentWarning,
     language: entry.language,
-    ...(entry.recordKey === null ? {} : { recordKey: entry.recordKey }),
+    ...(entry.recordKey == null ? {} : { recordKey: entry.recordKey }),
   };
 }
 
@@ -231,7 +231,7 @@ export function outgoingReplyOf(entry: OutboxEntry): OutgoingReply {
  * entry that has none yet: done before the first attempt, in the write that starts it.
  */
 export function withRecordKey(entry: OutboxEntry, connector: Connector, now: number): OutboxEntry {
-  if (entry.recordKey !== null || connector.chooseRecordKey === undefined) return entry;
+  if (entry.recordKey != null || connector.chooseRecordKey === undefined) return entry;
   return { ...entry, recordKey: connector.chooseRecordKey(now) };
 }
 

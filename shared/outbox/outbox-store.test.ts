@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { OutboxEntry } from '../domain/outbox';
+import { OutboxEntrySchema, type OutboxEntry } from '../domain/outbox';
 import { createMemoryOutboxStore, sameEntry } from './outbox-store';
 
 function entry(id: string, over: Partial<OutboxEntry> = {}): OutboxEntry {
@@ -117,5 +117,11 @@ describe('memory outbox store', () => {
     expect(sameEntry(a, { ...a, recordKey: { ...key, createdAt: 6 } })).toBe(false);
     expect(sameEntry(a, { ...a, recordKey: null })).toBe(false);
     expect(sameEntry(entry('b'), entry('b'))).toBe(true);
+  });
+
+  it('an entry stored before records were chosen reads as having none', () => {
+    const { recordKey: _none, ...older } = entry('a');
+    expect(OutboxEntrySchema.parse(older).recordKey ?? null).toBeNull();
+    expect(sameEntry(older, { ...older, recordKey: null })).toBe(true);
   });
 });

@@ -43,7 +43,7 @@ export function sameEntry(a: OutboxEntry, b: OutboxEntry): boolean {
 }
 
 function sameRecordKey(a: OutboxEntry['recordKey'], b: OutboxEntry['recordKey']): boolean {
-  if (a === null || b === null) return a === b;
+  if (a == null || b == null) return (a ?? null) === (b ?? null);
   return a.rkey === b.rkey && a.createdAt === b.createdAt;
 }
 
