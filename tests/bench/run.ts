@@ -173,9 +173,9 @@ async function main(): Promise<void> {
     rows.push({
       measure: `Bluesky sync: ${bluesky.notifications.toLocaleString('en')} notifications from the local Bluesky network (dev-env) through the gateway, one sync (${bluesky.pages} batches)`,
       value: `${Math.round(bluesky.itemsPerSecond).toLocaleString('en')} items/s (${bluesky.items.toLocaleString('en')} items in ${bluesky.seconds.toFixed(1)} s)`,
-      baseline: '—',
-      ratio: '—',
-      target: '—',
+      baseline: `the sync path alone ${Math.round(ingest.itemsPerSecond).toLocaleString('en')}/s`,
+      ratio: `${(ingest.itemsPerSecond / bluesky.itemsPerSecond).toFixed(2)}× slower`,
+      target: '— (the network sets the pace)',
     });
     const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, Chromium (Debian)`;
     const results = {
