@@ -38,3 +38,25 @@ test('continuing a draft puts the caret after what was written, so typing carrie
     'Thank you for the seeds. They came up in a week. Thanks!',
   );
 });
+
+test('offline, a reply set to go with the next delivery says the time it goes', async ({
+  page,
+  context,
+  baseURL,
+}) => {
+  await keepAppReachableOffline(context, baseURL ?? '');
+  await openInbox(page);
+  const recipient = await startReply(page);
+  await context.setOffline(true);
+  const withDelivery = page.getByRole('radio', { name: /^With the next delivery, at / });
+  const label = (await page.getByText(/^With the next delivery, at /).textContent()) ?? '';
+  const at = label.replace(/^With the next delivery, at /, '');
+  await withDelivery.check();
+  await composer(page).fill('No hurry: this can go with my next delivery.');
+  await page.getByRole('button', { name: 'Send reply' }).click();
+  await expect(composer(page)).toBeHidden();
+  await expect(notice(page)).toContainText(
+    `Your reply to ${recipient}: Goes out at ${at}, once this computer is back online.`,
+  );
+  await expect(notice(page)).not.toContainText('Waiting for the network');
+});
