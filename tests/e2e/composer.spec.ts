@@ -60,3 +60,23 @@ test('offline, a reply set to go with the next delivery says the time it goes', 
   );
   await expect(notice(page)).not.toContainText('Waiting for the network');
 });
+
+test('Ctrl+Enter sends the reply from any of its fields, not only the text', async ({ page }) => {
+  await openInbox(page);
+  const recipient = await startReply(page);
+  await composer(page).fill('Happy to help with the fence on Saturday.');
+  await page.getByRole('checkbox', { name: 'Add a content warning' }).check();
+  const warning = page.getByRole('textbox', { name: 'Content warning' });
+  await warning.fill('garden plans');
+  await warning.press('Control+Enter');
+  await expect(composer(page)).toBeHidden();
+  await expect(notice(page)).toContainText(`Your reply to ${recipient}:`);
+  await notice(page).getByRole('button', { name: 'Undo send' }).click();
+
+  // The draft is back; from the send-time choices it goes too.
+  await expect(composer(page)).toHaveValue('Happy to help with the fence on Saturday.');
+  const now = page.getByRole('radio', { name: 'Now' });
+  await now.check();
+  await now.press('Control+Enter');
+  await expect(composer(page)).toBeHidden();
+});

@@ -118,6 +118,13 @@ export function ReplyEditor(props: Props) {
         event.preventDefault();
         send();
       }}
+      // Ctrl/⌘+Enter sends from any of the reply's fields, not only its text.
+      onKeyDown={(event) => {
+        if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+          event.preventDefault();
+          send();
+        }
+      }}
     >
       <label className="field editor__field">
         <span>Your reply to {props.recipientName}</span>
@@ -133,12 +140,6 @@ export function ReplyEditor(props: Props) {
           onChange={(event) => {
             setText(event.target.value);
             change({ text: event.target.value });
-          }}
-          onKeyDown={(event) => {
-            if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
-              event.preventDefault();
-              send();
-            }
           }}
         />
       </label>
