@@ -80,3 +80,35 @@ test('Ctrl+Enter sends the reply from any of its fields, not only the text', asy
   await now.press('Control+Enter');
   await expect(composer(page)).toBeHidden();
 });
+
+test('the notice of a reply on its way covers none of the next reply’s send-time choices', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await openInbox(page);
+  const first = await startReply(page);
+  await composer(page).fill('Lovely to hear from you; yes to Saturday.');
+  await page.getByRole('button', { name: 'Send reply' }).click();
+  await expect(notice(page)).toContainText(`Your reply to ${first}: Goes out in`);
+
+  // The next conversation, answered while the first reply still cools off.
+  await page.keyboard.press('j');
+  await startReply(page);
+  await expect(notice(page)).toBeVisible();
+  const choices = page.getByRole('group', { name: 'When it goes out' });
+  await choices.scrollIntoViewIfNeeded();
+  const covered = async (): Promise<boolean> => {
+    const a = await notice(page).boundingBox();
+    const b = await choices.boundingBox();
+    if (a === null || b === null) return false;
+    return (
+      a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height
+    );
+  };
+  await page.screenshot({ path: 'test-results/e2e/composer-with-notice.png' });
+  expect(await covered()).toBe(false);
+  // Every choice and the send button take a click where they are drawn.
+  await page.getByRole('radio', { name: 'Now' }).click({ timeout: 5_000 });
+  await expect(page.getByRole('radio', { name: 'Now' })).toBeChecked();
+  expect(await seriousA11yViolations(page)).toEqual([]);
+});
