@@ -42,9 +42,17 @@ describe('outboxStatus', () => {
     expect(outboxStatus(later, online).detail).toBe('Goes out at 18:00.');
   });
 
-  it('says it waits for the network while offline', () => {
-    expect(outboxStatus(entry, { ...online, online: false }).detail).toMatch(
-      /Waiting for the network/,
+  it('says it waits for the network while offline, once it is due', () => {
+    const due = { ...entry, sendAfter: now, nextAttemptAt: now };
+    expect(outboxStatus(due, { ...online, online: false }).detail).toBe(
+      'Waiting for the network; it goes out once you are back online.',
+    );
+  });
+
+  it('offline, a reply for a delivery less than a minute away says when it goes, not "waiting for the network"', () => {
+    const soon = { ...entry, sendAfter: now + 45_000, nextAttemptAt: now + 45_000 };
+    expect(outboxStatus(soon, { ...online, online: false }).detail).toBe(
+      'Goes out in 45 seconds, once this computer is back online.',
     );
   });
 

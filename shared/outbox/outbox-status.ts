@@ -39,9 +39,11 @@ export function outboxStatus(entry: OutboxEntry, context: StatusContext): Outbox
       const canTakeBack = !mayHaveReachedServer(entry);
       const due = Math.max(entry.sendAfter, entry.nextAttemptAt);
       let detail: string;
+      // Offline, a reply not due yet still says when it goes (a delivery a minute away too);
+      // only one that would go now is waiting for the network.
       if (!context.online)
         detail =
-          due > context.now + 60_000
+          due > context.now
             ? `Goes out ${whenDue(due, context)}, once this computer is back online.`
             : 'Waiting for the network; it goes out once you are back online.';
       else if (entry.attempts > 0)

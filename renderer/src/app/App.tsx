@@ -143,7 +143,8 @@ export function App({ sync }: { sync: SyncClient }) {
         <DeliveryHistory open={dialog === 'history'} onClose={() => setDialog(null)} />
       </div>
       {composing !== null ? <ComposerScreen key={composing} postId={composing} /> : null}
-      <SendNotice />
+      {/* While writing, the composer shows the notice in its own last row. */}
+      {composing === null ? <SendNotice /> : null}
     </>
   );
 }

@@ -2,8 +2,8 @@ import type { Account, Person, Post, Thread } from '../../../../shared/domain';
 import { localId } from '../../../../shared/domain';
 import type { NoteWriteAhead } from '../../../../shared/drafts/write-ahead-entry';
 import type { SentReply } from '../../../../shared/text/form-letter';
-import { htmlToPlainText } from '../../../../shared/text/html-to-text';
-import { snippetOf } from '../../../../shared/threads/thread-labels';
+import { htmlToVisibleText } from '../../../../shared/text/html-to-text';
+import { quoteOf, snippetOf } from '../../../../shared/threads/thread-labels';
 import { isScreenedOut } from '../../../../shared/session/screened-out';
 import type { SlowpostDb } from '../database';
 import { readableEntry } from './outbox-store';
@@ -72,8 +72,10 @@ export async function recentReplies(
 export interface PastConversation {
   readonly threadId: string;
   readonly subject: string;
-  /** What they said last in it. */
+  /** What they said last in it, as it reads (Mastodon's hidden link parts hidden). */
   readonly theirLastLine: string;
+  /** That line as a quote, “…”, or `NO_TEXT` when the post has none. */
+  readonly quote: string;
   readonly lastAt: number;
   /** Whether the user wrote in it too. */
   readonly youReplied: boolean;
@@ -115,10 +117,12 @@ export async function pastConversations(
           .equals(post.threadId)
           .filter((p) => p.isOwn)
           .count()) > 0;
+      const theirLastLine = snippetOf(htmlToVisibleText(post.contentHtml), 140);
       result.push({
         threadId: post.threadId,
         subject: thread?.subject ?? '',
-        theirLastLine: snippetOf(htmlToPlainText(post.contentHtml), 140),
+        theirLastLine,
+        quote: quoteOf(theirLastLine, 140),
         lastAt: post.createdAt,
         youReplied,
       });

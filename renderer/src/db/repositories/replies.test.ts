@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Post } from '../../../../shared/domain';
 import { DEMO_XSS_POST_ID } from '../../../../shared/demo/constants';
+import { NO_TEXT } from '../../../../shared/threads/thread-labels';
 import { openDemoStore } from '../../testing/demo-store';
 import type { SlowpostDatabase } from '../database';
 import { recentReplies, pastConversations, storeNoteVersion } from './composer-context';
@@ -139,5 +140,28 @@ describe('the composer’s context', () => {
       written: false,
       reason: 'the person is no longer on this computer',
     });
+  });
+
+  it('quotes an earlier conversation as the post reads: Mastodon’s hidden link parts hidden, a post with no text named so', async () => {
+    const regular = await db.people.filter((p) => !p.isSelf && p.screening === 'let-in').first();
+    if (regular === undefined) throw new Error('the demo has no regulars');
+    const [first] = await pastConversations(db, regular.id, 'none', await releasedUpTo(db));
+    if (first === undefined) throw new Error('no earlier conversation');
+    const theirs = await db.posts
+      .where('threadId')
+      .equals(first.threadId)
+      .filter((p) => p.authorId === regular.id && p.createdAt === first.lastAt)
+      .first();
+    if (theirs === undefined) throw new Error('no post of theirs');
+    await db.posts.update(theirs.id, {
+      contentHtml:
+        '<p>Notes: <a href="https://example.com/a/very/long/path/to/notes"><span class="invisible">https://</span><span class="ellipsis">example.com/a/very/lo</span><span class="invisible">ng/path/to/notes</span></a></p>',
+    });
+    const [linked] = await pastConversations(db, regular.id, 'none', await releasedUpTo(db));
+    expect(linked?.quote).toBe('“Notes: example.com/a/very/lo…”');
+
+    await db.posts.update(theirs.id, { contentHtml: '<p></p>' });
+    const [empty] = await pastConversations(db, regular.id, 'none', await releasedUpTo(db));
+    expect(empty?.quote).toBe(NO_TEXT);
   });
 });

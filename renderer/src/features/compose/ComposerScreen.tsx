@@ -18,6 +18,7 @@ import { setThreadTriage } from '../../db/repositories/session';
 import { readSetting } from '../../db/repositories/settings';
 import { useOutbox } from '../../outbox/outbox-context';
 import { useUiStore } from '../../state/ui-store';
+import { SendNotice } from '../replies/SendNotice';
 import { ThreadView } from '../thread/ThreadView';
 import { PersonCard } from './PersonCard';
 import { capabilitiesOf } from './post-limit';
@@ -226,6 +227,7 @@ function Composer({ loaded }: { readonly loaded: Loaded }) {
           <PersonCard person={author} threadId={answering.threadId} now={now} />
         ) : null}
       </div>
+      <SendNotice docked />
     </div>
   );
 }

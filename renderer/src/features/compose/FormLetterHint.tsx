@@ -1,7 +1,7 @@
 import type { Person } from '../../../../shared/domain';
 import type { FormLetterResult, SentReply } from '../../../../shared/text/form-letter';
-import { htmlToPlainText } from '../../../../shared/text/html-to-text';
-import { nameOf, snippetOf } from '../../../../shared/threads/thread-labels';
+import { htmlToVisibleText } from '../../../../shared/text/html-to-text';
+import { nameOf, quoteOf } from '../../../../shared/threads/thread-labels';
 import { formatPostTime } from '../../ui/format-time';
 
 interface Props {
@@ -24,11 +24,11 @@ export function FormLetterHint({ result, replies, people, now }: Props) {
         {result.matches.map((match) => {
           const person = people.get(match.recipientId);
           const earlier = replies.get(match.replyId);
-          const text = earlier === undefined ? '' : snippetOf(htmlToPlainText(earlier.text), 140);
+          const quote = quoteOf(earlier === undefined ? '' : htmlToVisibleText(earlier.text), 140);
           return (
             <li key={match.replyId}>
               Your reply to {person === undefined ? 'someone' : nameOf(person)},{' '}
-              {formatPostTime(match.sentAt, now)}: “{text}”
+              {formatPostTime(match.sentAt, now)}: {quote}
             </li>
           );
         })}

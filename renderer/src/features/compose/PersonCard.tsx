@@ -106,7 +106,7 @@ export function PersonCard({ person, threadId, now }: Props) {
               ) ? null : (
                 <p className="person-card__subject">{conversation.subject}</p>
               )}
-              <p className="person-card__line">“{conversation.theirLastLine}”</p>
+              <p className="person-card__line">{conversation.quote}</p>
               <p className="person-card__meta">
                 {formatPostTime(conversation.lastAt, now)}
                 {conversation.youReplied ? ' · you replied' : ''}

@@ -1,4 +1,4 @@
-import { useDeferredValue, useId, useMemo, useState } from 'react';
+import { useDeferredValue, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { Network, NetworkCapabilities, Person, Visibility } from '../../../../shared/domain';
 import { VisibilitySchema } from '../../../../shared/domain';
 import type { SendMode } from '../../../../shared/settings/setting-definitions';
@@ -54,6 +54,14 @@ export function ReplyEditor(props: Props) {
       : props.defaultSendMode,
   );
   const ids = useId();
+  // A draft continues where it ends: the caret goes after its text, not before it.
+  const textArea = useRef<HTMLTextAreaElement>(null);
+  useLayoutEffect(() => {
+    const area = textArea.current;
+    if (area === null) return;
+    area.setSelectionRange(area.value.length, area.value.length);
+    area.scrollTop = area.scrollHeight;
+  }, []);
   const [confirmingDiscard, setConfirmingDiscard] = useState(false);
   const canWarn = capabilities.contentWarning;
   // The draft's own audience stays offered even where the network would not (an older draft).
@@ -110,10 +118,18 @@ export function ReplyEditor(props: Props) {
         event.preventDefault();
         send();
       }}
+      // Ctrl/⌘+Enter sends from any of the reply's fields, not only its text.
+      onKeyDown={(event) => {
+        if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+          event.preventDefault();
+          send();
+        }
+      }}
     >
       <label className="field editor__field">
         <span>Your reply to {props.recipientName}</span>
         <textarea
+          ref={textArea}
           className="editor__text"
           rows={10}
           spellCheck
@@ -124,12 +140,6 @@ export function ReplyEditor(props: Props) {
           onChange={(event) => {
             setText(event.target.value);
             change({ text: event.target.value });
-          }}
-          onKeyDown={(event) => {
-            if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
-              event.preventDefault();
-              send();
-            }
           }}
         />
       </label>

@@ -16,8 +16,9 @@ const SENT_NOTICE_MS = 6_000;
 /**
  * The quiet line after a reply is queued: when it goes out, with Undo while it has never left
  * this computer (the cooling-off delay, or offline), then "sent" or what needs attention.
+ * `docked`: drawn as the composer's last row, so it covers none of the next reply's choices.
  */
-export function SendNotice() {
+export function SendNotice({ docked = false }: { readonly docked?: boolean }) {
   const db = useDatabase();
   const outbox = useOutbox();
   const queued = useUiStore((s) => s.queued);
@@ -62,7 +63,10 @@ export function SendNotice() {
   };
 
   return (
-    <section className="send-notice" aria-label="Reply on its way">
+    <section
+      className={docked ? 'send-notice send-notice--docked' : 'send-notice'}
+      aria-label="Reply on its way"
+    >
       <p role="status">{line}</p>
       {problem !== null ? <p role="alert">{problem}</p> : null}
       <div className="send-notice__actions">

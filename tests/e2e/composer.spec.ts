@@ -1,0 +1,114 @@
+import { expect, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { keepAppReachableOffline, openInbox, seriousA11yViolations } from './support/app';
+
+// The composer's rough edges a new user hit (issue 13): where the caret lands in a draft, the
+// time an offline reply goes, Ctrl/⌘+Enter from every field, and a notice that covers nothing.
+
+const composer = (page: Page) => page.getByRole('textbox', { name: /^Your reply to / });
+const notice = (page: Page) => page.getByRole('region', { name: 'Reply on its way' });
+
+async function startReply(page: Page): Promise<string> {
+  await page.keyboard.press('r');
+  await expect(composer(page)).toBeFocused();
+  const title =
+    (await page.getByRole('heading', { level: 1, name: /^Reply to / }).textContent()) ?? '';
+  return title.replace(/^Reply to /, '');
+}
+
+test('continuing a draft puts the caret after what was written, so typing carries on', async ({
+  page,
+}) => {
+  await openInbox(page);
+  await startReply(page);
+  await composer(page).fill('Thank you for the seeds.');
+  await expect(page.getByText('Draft saved')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(composer(page)).toBeHidden();
+
+  await startReply(page);
+  await page.keyboard.type(' They came up in a week.');
+  await expect(composer(page)).toHaveValue('Thank you for the seeds. They came up in a week.');
+
+  // After a reload too (the composer opens from the address).
+  await page.reload();
+  await expect(composer(page)).toBeFocused();
+  await page.keyboard.type(' Thanks!');
+  await expect(composer(page)).toHaveValue(
+    'Thank you for the seeds. They came up in a week. Thanks!',
+  );
+});
+
+test('offline, a reply set to go with the next delivery says the time it goes', async ({
+  page,
+  context,
+  baseURL,
+}) => {
+  await keepAppReachableOffline(context, baseURL ?? '');
+  await openInbox(page);
+  const recipient = await startReply(page);
+  await context.setOffline(true);
+  const withDelivery = page.getByRole('radio', { name: /^With the next delivery, at / });
+  const label = (await page.getByText(/^With the next delivery, at /).textContent()) ?? '';
+  const at = label.replace(/^With the next delivery, at /, '');
+  await withDelivery.check();
+  await composer(page).fill('No hurry: this can go with my next delivery.');
+  await page.getByRole('button', { name: 'Send reply' }).click();
+  await expect(composer(page)).toBeHidden();
+  await expect(notice(page)).toContainText(
+    `Your reply to ${recipient}: Goes out at ${at}, once this computer is back online.`,
+  );
+  await expect(notice(page)).not.toContainText('Waiting for the network');
+});
+
+test('Ctrl+Enter sends the reply from any of its fields, not only the text', async ({ page }) => {
+  await openInbox(page);
+  const recipient = await startReply(page);
+  await composer(page).fill('Happy to help with the fence on Saturday.');
+  await page.getByRole('checkbox', { name: 'Add a content warning' }).check();
+  const warning = page.getByRole('textbox', { name: 'Content warning' });
+  await warning.fill('garden plans');
+  await warning.press('Control+Enter');
+  await expect(composer(page)).toBeHidden();
+  await expect(notice(page)).toContainText(`Your reply to ${recipient}:`);
+  await notice(page).getByRole('button', { name: 'Undo send' }).click();
+
+  // The draft is back; from the send-time choices it goes too.
+  await expect(composer(page)).toHaveValue('Happy to help with the fence on Saturday.');
+  const now = page.getByRole('radio', { name: 'Now' });
+  await now.check();
+  await now.press('Control+Enter');
+  await expect(composer(page)).toBeHidden();
+});
+
+test('the notice of a reply on its way covers none of the next reply’s send-time choices', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await openInbox(page);
+  const first = await startReply(page);
+  await composer(page).fill('Lovely to hear from you; yes to Saturday.');
+  await page.getByRole('button', { name: 'Send reply' }).click();
+  await expect(notice(page)).toContainText(`Your reply to ${first}: Goes out in`);
+
+  // The next conversation, answered while the first reply still cools off.
+  await page.keyboard.press('j');
+  await startReply(page);
+  await expect(notice(page)).toBeVisible();
+  const choices = page.getByRole('group', { name: 'When it goes out' });
+  await choices.scrollIntoViewIfNeeded();
+  const covered = async (): Promise<boolean> => {
+    const a = await notice(page).boundingBox();
+    const b = await choices.boundingBox();
+    if (a === null || b === null) return false;
+    return (
+      a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height
+    );
+  };
+  await page.screenshot({ path: 'test-results/e2e/composer-with-notice.png' });
+  expect(await covered()).toBe(false);
+  // Every choice and the send button take a click where they are drawn.
+  await page.getByRole('radio', { name: 'Now' }).click({ timeout: 5_000 });
+  await expect(page.getByRole('radio', { name: 'Now' })).toBeChecked();
+  expect(await seriousA11yViolations(page)).toEqual([]);
+});
