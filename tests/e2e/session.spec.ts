@@ -185,3 +185,32 @@ test('Enter on a link or a button in the thread does what it says, not the sessi
   await page.keyboard.press('Enter');
   await expect(page.getByRole('textbox', { name: /^Your reply to / })).toBeFocused();
 });
+
+test('r pressed at once after clicking a conversation answers that conversation, not the one shown before', async ({
+  page,
+}) => {
+  await openInbox(page);
+  const heading = page.getByRole('heading', { level: 1, name: /^Reply to / });
+  // The slow way: click the third conversation, let it show, then r.
+  await conversations(page).nth(2).click();
+  await expect(selected(page)).toHaveCount(1);
+  await expect(page.getByRole('button', { name: /^Write a reply to / })).toBeVisible();
+  await page.keyboard.press('r');
+  const expected = (await heading.textContent()) ?? '';
+  expect(expected).toMatch(/^Reply to /);
+  await page.getByRole('button', { name: 'Back' }).click();
+
+  // Back on the first conversation, shown whole.
+  await conversations(page).first().click();
+  await expect(page.getByRole('button', { name: /^Write a reply to / })).toBeVisible();
+  await expect(heading).toHaveCount(0);
+  // The quick way: the click and the key in one go, before the thread has been read.
+  await page.evaluate(() => {
+    const rows = document.querySelectorAll<HTMLElement>('[role="listbox"] [role="option"]');
+    rows[2]?.click();
+    (document.activeElement ?? document.body).dispatchEvent(
+      new KeyboardEvent('keydown', { key: 'r', bubbles: true }),
+    );
+  });
+  await expect(heading).toHaveText(expected);
+});

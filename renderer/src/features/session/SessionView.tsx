@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useEffect, useMemo, useRef } from 'react';
-import type { Delivery, Person, Post, TriageState } from '../../../../shared/domain';
-import type { ScreenerEntry } from '../../../../shared/session';
+import type { Delivery, Person, Post, Thread, TriageState } from '../../../../shared/domain';
+import type { ScreenerEntry, SessionConversation } from '../../../../shared/session';
 import { nameOf } from '../../../../shared/threads/thread-labels';
 import { useAccountMarks } from '../../accounts/use-account-marks';
 import { useDatabase } from '../../app/database-context';
@@ -71,7 +71,6 @@ export function SessionView({ deliveries, review, onClosed }: Props) {
   const outbox = useOutbox();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const openComposer = useUiStore((s) => s.openComposer);
-  const answeringRef = useRef<Post | null>(null);
   const now = Date.now();
 
   const people = useLiveQuery(async () => {
@@ -288,9 +287,17 @@ export function SessionView({ deliveries, review, onClosed }: Props) {
     write,
   ]);
 
+  // The post a reply answers, for the conversation selected right now: a key pressed just after a
+  // click must not answer the conversation shown before it (whose post the thread still holds
+  // until the store answers for the new one).
+  const threadsRef = useRef(review.threads);
+  threadsRef.current = review.threads;
   const reply = useCallback(() => {
-    const answering = answeringRef.current;
-    if (answering !== null) openComposer(answering.id);
+    const selected = useUiStore.getState().selectedThreadId;
+    const conversation = pendingRef.current.find((c) => c.threadId === selected);
+    if (conversation === undefined) return;
+    const postId = answeringPostIdOf(conversation, threadsRef.current.get(conversation.threadId));
+    if (postId !== undefined) openComposer(postId);
   }, [openComposer]);
 
   useEffect(() => {
@@ -362,11 +369,9 @@ export function SessionView({ deliveries, review, onClosed }: Props) {
 
   const answering = useLiveQuery(async (): Promise<Post | null> => {
     if (current === null) return null;
-    const thread = review.threads.get(current.threadId);
-    const postId = current.postIds[current.postIds.length - 1] ?? thread?.lastPostId;
+    const postId = answeringPostIdOf(current, review.threads.get(current.threadId));
     return postId === undefined ? null : ((await db.posts.get(postId)) ?? null);
   }, [db, current, review.threads]);
-  answeringRef.current = answering ?? null;
   const answeringName = (() => {
     if (answering == null) return 'them';
     const author = people?.get(answering.authorId);
@@ -494,4 +499,12 @@ export function SessionView({ deliveries, review, onClosed }: Props) {
       <ShortcutsDialog open={pane === 'shortcuts'} onClose={() => setPane('conversations')} />
     </>
   );
+}
+
+/** The post a reply to this conversation answers: its newest post in the session, else the thread's. */
+function answeringPostIdOf(
+  conversation: SessionConversation,
+  thread: Thread | undefined,
+): string | undefined {
+  return conversation.postIds[conversation.postIds.length - 1] ?? thread?.lastPostId;
 }
