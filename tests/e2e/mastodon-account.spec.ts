@@ -14,6 +14,7 @@ import {
   readAll,
   seriousA11yViolations,
 } from './support/app';
+import { approveOnSnac, closeInbox, nextSlotAfter, snacApi } from './support/live-accounts';
 import { placesHolding } from './support/secrets';
 import { moveClocks, startTimedHost } from './support/test-host';
 
@@ -24,19 +25,6 @@ const unavailable = snac2Unavailable();
 test.skip(unavailable !== null, `snac2 e2e SKIPPED: ${unavailable ?? ''}`);
 test.use({ timezoneId: 'UTC', locale: 'en-GB' });
 
-const HOUR = 3_600_000;
-/** The next default delivery slot (09:00, 13:00 or 18:00 UTC) at least 20 minutes after `t`. */
-function nextSlotAfter(t: number): number {
-  const day = Math.floor(t / (24 * HOUR)) * 24 * HOUR;
-  for (const d of [0, 1]) {
-    for (const h of [9, 13, 18]) {
-      const slot = day + d * 24 * HOUR + h * HOUR;
-      if (slot > t + 20 * 60_000) return slot;
-    }
-  }
-  throw new Error('no slot');
-}
-
 let snac: Snac2Server;
 let host: RunningHost;
 let bob: string;
@@ -45,14 +33,14 @@ test.beforeAll(async () => {
   bob = await accessToken(snac, 'bob');
   // alice follows bob (elsewhere, before she ever used Slowpost): he is no stranger to her.
   const alice = await accessToken(snac, 'alice');
-  const found = (await snacApi(alice, '/api/v1/accounts/lookup?acct=bob')) as { id: string };
-  await snacApi(alice, `/api/v1/accounts/${found.id}/follow`, { method: 'POST' });
-  const me = (await snacApi(alice, '/api/v1/accounts/verify_credentials')) as { id: string };
+  const found = (await snacApi(snac, alice, '/api/v1/accounts/lookup?acct=bob')) as { id: string };
+  await snacApi(snac, alice, `/api/v1/accounts/${found.id}/follow`, { method: 'POST' });
+  const me = (await snacApi(snac, alice, '/api/v1/accounts/verify_credentials')) as { id: string };
   await expect
     .poll(async () =>
-      ((await snacApi(alice, `/api/v1/accounts/${me.id}/following`)) as { id: string }[]).some(
-        (f) => f.id === found.id,
-      ),
+      (
+        (await snacApi(snac, alice, `/api/v1/accounts/${me.id}/following`)) as { id: string }[]
+      ).some((f) => f.id === found.id),
     )
     .toBe(true);
 });
@@ -63,21 +51,6 @@ test.afterEach(async () => {
   await host?.close();
 });
 
-async function snacApi(token: string, path: string, init: RequestInit = {}): Promise<unknown> {
-  for (let attempt = 0; ; attempt += 1) {
-    try {
-      const response = await fetch(`${snac.origin}${path}`, {
-        ...init,
-        headers: { authorization: `Bearer ${token}`, ...(init.headers ?? {}) },
-      });
-      return (await response.json()) as unknown;
-    } catch (error) {
-      // snac closes idle connections without saying so; a request sent down one is lost.
-      if (attempt >= 2) throw error;
-    }
-  }
-}
-
 interface SnacStatus {
   id: string;
   content: string;
@@ -86,31 +59,13 @@ interface SnacStatus {
 }
 
 /** Signs in through the app, and snac's own sign-in page in another tab, as a person would. */
-async function signIn(page: Page, user: string, password: string): Promise<void> {
+async function signIn(page: Page, user: string): Promise<void> {
   await page.getByRole('textbox', { name: 'Your Mastodon server or address' }).fill(snac.origin);
   const opened = host.openedLinks.length;
   await page.getByRole('button', { name: 'Sign in…' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Finish signing in on' })).toBeVisible();
   await page.screenshot({ path: join(__dirname, 'screenshots', 'signing-in.png') });
-  await expect.poll(() => host.openedLinks.length).toBeGreaterThan(opened);
-  const authorize = host.openedLinks.at(-1) ?? '';
-  expect(new URL(authorize).origin).toBe(snac.origin);
-  const browser = await page.context().newPage();
-  await browser.goto(authorize);
-  await browser.locator('input[name="login"]').fill(user);
-  await browser.locator('input[name="passwd"]').fill(password);
-  await browser.locator('input[type="submit"]').click();
-  await expect(browser.locator('body')).toContainText(/Slowpost|close this/i);
-  await browser.close();
-}
-
-/** Ends the session: "Done for now" when something is left to go through, then close. */
-async function closeInbox(page: Page): Promise<void> {
-  const close = page.getByRole('button', { name: 'Close until the next delivery' });
-  const done = page.getByRole('button', { name: 'Done for now' });
-  await expect(close.or(done)).toBeVisible();
-  if (await done.isVisible()) await done.click();
-  await close.click();
+  await approveOnSnac(page, host, snac, user, opened);
 }
 
 /** A new user opens the app, looks at the demo, removes it, and connects alice's account. */
@@ -136,8 +91,7 @@ async function startWithAlice(
   expect(await seriousA11yViolations(page)).toEqual([]);
 
   // Add the account: the server's own page, in the user's browser.
-  const alice = snac.users.get('alice');
-  await signIn(page, 'alice', alice?.password ?? '');
+  await signIn(page, 'alice');
   const handle = `@alice@localhost:${snac.port}`;
   // A welcome delivery opens at once with what the first sync brought (nothing, yet).
   await expect(page.getByRole('region', { name: 'This delivery' })).toContainText(
@@ -177,7 +131,7 @@ test('a Mastodon account: sign in, a mention waits for the next delivery, a repl
 
   // bob mentions alice. It reaches alice's server, and the app's background sync, but waits.
   const words = `Is the allotment open on Saturday ${start}?`;
-  const mention = (await snacApi(bob, '/api/v1/statuses', {
+  const mention = (await snacApi(snac, bob, '/api/v1/statuses', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ status: `@alice ${words}`, visibility: 'public' }),
@@ -186,7 +140,9 @@ test('a Mastodon account: sign in, a mention waits for the next delivery, a repl
   await expect
     .poll(
       async () =>
-        JSON.stringify(await snacApi(aliceToken, '/api/v1/notifications')).includes(mention.id),
+        JSON.stringify(await snacApi(snac, aliceToken, '/api/v1/notifications')).includes(
+          mention.id,
+        ),
       { timeout: 30_000 },
     )
     .toBe(true);
@@ -224,7 +180,7 @@ test('a Mastodon account: sign in, a mention waits for the next delivery, a repl
   await expect
     .poll(
       async () => {
-        const context = (await snacApi(bob, `/api/v1/statuses/${mention.id}/context`)) as {
+        const context = (await snacApi(snac, bob, `/api/v1/statuses/${mention.id}/context`)) as {
           descendants: SnacStatus[];
         };
         return context.descendants.filter((s) => s.content.includes('spare trowels')).length;
@@ -235,7 +191,7 @@ test('a Mastodon account: sign in, a mention waits for the next delivery, a repl
   await context.setOffline(true);
   await context.setOffline(false);
   await page.clock.runFor(5 * 60_000);
-  const after = (await snacApi(bob, `/api/v1/statuses/${mention.id}/context`)) as {
+  const after = (await snacApi(snac, bob, `/api/v1/statuses/${mention.id}/context`)) as {
     descendants: SnacStatus[];
   };
   expect(after.descendants.filter((s) => s.content.includes('spare trowels'))).toHaveLength(1);
@@ -280,14 +236,7 @@ test('a sign-in the server no longer accepts asks to sign in again, and signing 
   );
   const opened = host.openedLinks.length;
   await row.getByRole('button', { name: 'Sign in…' }).click();
-  await expect.poll(() => host.openedLinks.length).toBeGreaterThan(opened);
-  const browser = await context.newPage();
-  await browser.goto(host.openedLinks.at(-1) ?? '');
-  await browser.locator('input[name="login"]').fill('alice');
-  await browser.locator('input[name="passwd"]').fill(snac.users.get('alice')?.password ?? '');
-  await browser.locator('input[type="submit"]').click();
-  await expect(browser.locator('body')).toContainText(/Slowpost|close this/i);
-  await browser.close();
+  await approveOnSnac(page, host, snac, 'alice', opened);
   await expect(row.getByRole('status')).toContainText(`Signed in again to ${handle}.`);
   await expect(row).not.toContainText('no longer accepts');
   // Still one account, the same one.

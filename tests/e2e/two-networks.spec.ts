@@ -21,6 +21,7 @@ import {
   readAll,
   seriousA11yViolations,
 } from './support/app';
+import { approveOnSnac, closeInbox, nextSlotAfter, snacApi } from './support/live-accounts';
 import { placesHolding } from './support/secrets';
 import { moveClocks, startTimedHost } from './support/test-host';
 
@@ -31,19 +32,6 @@ import { moveClocks, startTimedHost } from './support/test-host';
 const unavailable = snac2Unavailable() ?? blueskyNetworkUnavailable();
 test.skip(unavailable !== null, `two-network e2e SKIPPED: ${unavailable ?? ''}`);
 test.use({ timezoneId: 'UTC', locale: 'en-GB' });
-
-const HOUR = 3_600_000;
-/** The next default delivery slot (09:00, 13:00 or 18:00 UTC) at least 20 minutes after `t`. */
-function nextSlotAfter(t: number): number {
-  const day = Math.floor(t / (24 * HOUR)) * 24 * HOUR;
-  for (const d of [0, 1]) {
-    for (const h of [9, 13, 18]) {
-      const slot = day + d * 24 * HOUR + h * HOUR;
-      if (slot > t + 20 * 60_000) return slot;
-    }
-  }
-  throw new Error('no slot');
-}
 
 let snac: Snac2Server;
 let sky: BlueskyNetwork;
@@ -58,8 +46,8 @@ test.beforeAll(async () => {
   skyBob = await sky.createUser('bob');
   // On both networks, alice follows bob (before she ever used Slowpost): he is no stranger to her.
   const alice = await accessToken(snac, 'alice');
-  const found = (await snacApi(alice, '/api/v1/accounts/lookup?acct=bob')) as { id: string };
-  await snacApi(alice, `/api/v1/accounts/${found.id}/follow`, { method: 'POST' });
+  const found = (await snacApi(snac, alice, '/api/v1/accounts/lookup?acct=bob')) as { id: string };
+  await snacApi(snac, alice, `/api/v1/accounts/${found.id}/follow`, { method: 'POST' });
   await sky.follow(skyAlice, skyBob);
   await sky.processAll();
 });
@@ -71,46 +59,12 @@ test.afterEach(async () => {
   await host?.close();
 });
 
-/** A request to snac made outside the app (bob writing, bob reading his thread). */
-async function snacApi(token: string, path: string, init: RequestInit = {}): Promise<unknown> {
-  for (let attempt = 0; ; attempt += 1) {
-    try {
-      const response = await fetch(`${snac.origin}${path}`, {
-        ...init,
-        headers: { authorization: `Bearer ${token}`, ...(init.headers ?? {}) },
-      });
-      return (await response.json()) as unknown;
-    } catch (error) {
-      // snac closes idle connections without saying so; a request sent down one is lost.
-      if (attempt >= 2) throw error;
-    }
-  }
-}
-
-/** Ends the session: "Done for now" when something is left to go through, then close. */
-async function closeInbox(page: Page): Promise<void> {
-  const close = page.getByRole('button', { name: 'Close until the next delivery' });
-  const done = page.getByRole('button', { name: 'Done for now' });
-  await expect(close.or(done)).toBeVisible();
-  if (await done.isVisible()) await done.click();
-  await close.click();
-}
-
 /** Connects alice's Mastodon account from the empty inbox, through snac's own sign-in page. */
-async function addMastodon(page: Page): Promise<void> {
-  const running = host;
-  if (running === undefined) throw new Error('no host');
+async function addMastodon(page: Page, running: RunningHost): Promise<void> {
   await page.getByRole('textbox', { name: 'Your Mastodon server or address' }).fill(snac.origin);
   const opened = running.openedLinks.length;
   await page.getByRole('button', { name: 'Sign in…' }).click();
-  await expect.poll(() => running.openedLinks.length).toBeGreaterThan(opened);
-  const browser = await page.context().newPage();
-  await browser.goto(running.openedLinks.at(-1) ?? '');
-  await browser.locator('input[name="login"]').fill('alice');
-  await browser.locator('input[name="passwd"]').fill(snac.users.get('alice')?.password ?? '');
-  await browser.locator('input[type="submit"]').click();
-  await expect(browser.locator('body')).toContainText(/Slowpost|close this/i);
-  await browser.close();
+  await approveOnSnac(page, running, snac, 'alice', opened);
   await expect(page.getByRole('region', { name: 'This delivery' })).toContainText(
     'Your first delivery',
   );
@@ -174,7 +128,7 @@ test('a Mastodon and a Bluesky account in one inbox: one delivery brings both, e
     .click();
   await expect(page.getByRole('heading', { name: 'Your inbox is empty' })).toBeVisible();
 
-  await addMastodon(page);
+  await addMastodon(page, host);
   await addBluesky(page);
   const accounts = await readAll<StoredAccount>(page, 'accounts');
   const mastodon = accounts.find((a) => a.network === 'mastodon');
@@ -187,7 +141,7 @@ test('a Mastodon and a Bluesky account in one inbox: one delivery brings both, e
 
   // bob mentions alice on each network; the app's background sync brings both in, and they wait.
   const bob = await accessToken(snac, 'bob');
-  const onMastodon = (await snacApi(bob, '/api/v1/statuses', {
+  const onMastodon = (await snacApi(snac, bob, '/api/v1/statuses', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({
@@ -201,7 +155,9 @@ test('a Mastodon and a Bluesky account in one inbox: one delivery brings both, e
   await expect
     .poll(
       async () =>
-        JSON.stringify(await snacApi(aliceOnSnac, '/api/v1/notifications')).includes(onMastodon.id),
+        JSON.stringify(await snacApi(snac, aliceOnSnac, '/api/v1/notifications')).includes(
+          onMastodon.id,
+        ),
       { timeout: 30_000 },
     )
     .toBe(true);
@@ -243,7 +199,7 @@ test('a Mastodon and a Bluesky account in one inbox: one delivery brings both, e
   await expect
     .poll(
       async () => {
-        const thread = (await snacApi(bob, `/api/v1/statuses/${onMastodon.id}/context`)) as {
+        const thread = (await snacApi(snac, bob, `/api/v1/statuses/${onMastodon.id}/context`)) as {
           descendants: { content: string; account: { username: string } }[];
         };
         return thread.descendants
