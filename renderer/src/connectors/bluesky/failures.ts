@@ -19,6 +19,7 @@ import { XRPCError } from '@atproto/api';
 import { ConnectorError, type ConnectorFailure } from '../../../../shared/connectors/connector';
 import { GATEWAY_ANSWER_HEADER } from '../../../../shared/connectors/gateway';
 import { isLostConnection } from '../mastodon/failures';
+import { failureOfStatus } from '../../../../shared/connectors/status-failure';
 
 export interface FailureContext {
   /** Whether this computer believes it is online (`navigator.onLine`). */
@@ -97,25 +98,7 @@ function fromAnswer(error: XRPCError, context: FailureContext): ConnectorFailure
   if (status === 401 || SESSION_REFUSED.has(error.error ?? '')) {
     return { kind: 'auth', message: reason || 'The server refused the sign-in.' };
   }
-  if (status === 429) {
-    return {
-      kind: 'rate-limited',
-      message: 'The server asked Slowpost to slow down (HTTP 429).',
-      retryAfterMs: retryAfterMs(headers, context.now()),
-    };
-  }
-  if (status >= 500) {
-    return {
-      kind: 'server',
-      message: `The server had a problem (HTTP ${status})${reason ? `: ${reason}` : '.'}`,
-      status,
-    };
-  }
-  return {
-    kind: 'rejected',
-    message: reason || `The server refused the request (HTTP ${status}).`,
-    status,
-  };
+  return failureOfStatus(status, reason, () => retryAfterMs(headers, context.now()));
 }
 
 /** The server's own words: its error name and message, when it gave them. */

@@ -21,6 +21,7 @@ import {
 } from 'masto';
 import { ConnectorError, type ConnectorFailure } from '../../../../shared/connectors/connector';
 import { GATEWAY_ANSWER_HEADER } from '../../../../shared/connectors/gateway';
+import { failureOfStatus } from '../../../../shared/connectors/status-failure';
 
 /** What `fetch` says when nothing could be sent or received (Node, Chromium, Firefox, Safari). */
 const FETCH_FAILED =
@@ -92,25 +93,7 @@ function fromHttp(error: MastoHttpError): ConnectorFailure {
   if (status === 401 || (status === 403 && TOKEN_TROUBLE.test(reason))) {
     return { kind: 'auth', message: reason || `The server refused the sign-in (HTTP ${status}).` };
   }
-  if (status === 429) {
-    return {
-      kind: 'rate-limited',
-      message: 'The server asked Slowpost to slow down (HTTP 429).',
-      retryAfterMs: retryAfterMs(error),
-    };
-  }
-  if (status >= 500) {
-    return {
-      kind: 'server',
-      message: `The server had a problem (HTTP ${status})${reason ? `: ${reason}` : '.'}`,
-      status,
-    };
-  }
-  return {
-    kind: 'rejected',
-    message: reason || `The server refused the request (HTTP ${status}).`,
-    status,
-  };
+  return failureOfStatus(status, reason, () => retryAfterMs(error));
 }
 
 /** The server's own words: `error`, and `error_description` when it adds one. */
