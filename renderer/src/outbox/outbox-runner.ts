@@ -11,7 +11,7 @@ export interface OutboxRunnerOptions {
   /** Whether the computer is online; while it is not, nothing is attempted (replies stay undoable). */
   readonly isOnline: () => boolean;
   /** Builds the connector for an account (called once per account: one connector each). */
-  readonly connectorFor: (account: Account) => Connector | null;
+  readonly connectorFor: (account: Account) => Connector | null | Promise<Connector | null>;
   readonly random?: () => number;
   /** How often to look again when nothing is due (entries queued elsewhere, clock changes). */
   readonly idleRecheckMs?: number;
@@ -65,7 +65,10 @@ export function startOutboxRunner(options: OutboxRunnerOptions): OutboxRunner {
     async connectorFor(accountId) {
       if (!connectors.has(accountId)) {
         const account = await db.accounts.get(accountId);
-        connectors.set(accountId, account === undefined ? null : options.connectorFor(account));
+        connectors.set(
+          accountId,
+          account === undefined ? null : await options.connectorFor(account),
+        );
       }
       return connectors.get(accountId);
     },

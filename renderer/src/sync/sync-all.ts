@@ -5,6 +5,8 @@ import { connectorFor } from './connector-for';
 import { syncAccount, type SyncOptions } from './sync-account';
 import { tellSeen } from './tell-seen';
 
+type MaybePromise<T> = T | Promise<T>;
+
 /**
  * Syncs every account side by side: one account's failure, or a server that is slow to answer,
  * does not hold up the others.
@@ -13,14 +15,15 @@ export async function syncAll(
   db: SlowpostDb,
   now: () => number,
   log: (message: string) => void,
-  connectorOf: (account: Account) => Connector | null = (account) => connectorFor(account, now),
+  connectorOf: (account: Account) => MaybePromise<Connector | null> = (account) =>
+    connectorFor(account, now),
   options: SyncOptions = {},
 ): Promise<{ newActivity: number; problems: number }> {
   const results = await Promise.all(
     (await db.accounts.toArray()).map(async (account) => {
-      const connector = connectorOf(account);
-      if (connector === null) return { newActivity: 0, problems: 0 };
       try {
+        const connector = await connectorOf(account);
+        if (connector === null) return { newActivity: 0, problems: 0 };
         return await syncAccount(db, connector, now, log, options);
       } catch (error) {
         log(`sync ${account.id} failed: ${error instanceof Error ? error.message : String(error)}`);
@@ -39,12 +42,13 @@ export async function tellSeenAll(
   db: SlowpostDb,
   now: () => number,
   log: (message: string) => void,
-  connectorOf: (account: Account) => Connector | null = (account) => connectorFor(account, now),
+  connectorOf: (account: Account) => MaybePromise<Connector | null> = (account) =>
+    connectorFor(account, now),
   options: SyncOptions = {},
 ): Promise<number> {
   const told = await Promise.all(
     (await db.accounts.toArray()).map(async (account) => {
-      const connector = connectorOf(account);
+      const connector = await connectorOf(account);
       return connector === null ? false : tellSeen(db, connector, log, options);
     }),
   );
