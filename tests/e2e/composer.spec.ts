@@ -45,6 +45,10 @@ test('offline, a reply set to go with the next delivery says the time it goes', 
   baseURL,
 }) => {
   await keepAppReachableOffline(context, baseURL ?? '');
+  // Half past ten: the next delivery (13:00) is hours away, whatever the time of the run.
+  const day = new Date();
+  day.setHours(10, 30, 0, 0);
+  await page.clock.install({ time: day });
   await openInbox(page);
   const recipient = await startReply(page);
   await context.setOffline(true);
