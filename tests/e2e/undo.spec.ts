@@ -77,7 +77,9 @@ test('Undo has nothing to offer at the start of the next delivery', async ({ pag
   try {
     await page.clock.install({ time: at(6) });
     await page.goto(`${host.origin}/`);
-    await expect(conversations(page).first()).toBeVisible();
+    // A conversation is selected and shown: `e` has something to act on.
+    await expect(selected(page)).toHaveCount(1);
+    await expect(page.getByRole('button', { name: /^Write a reply to / })).toBeVisible();
     await page.keyboard.press('e');
     await expect(toolbarUndo(page)).toBeEnabled();
     await page.getByRole('button', { name: 'Done for now' }).click();
@@ -95,6 +97,8 @@ test('Undo has nothing to offer at the start of the next delivery', async ({ pag
     await expect(conversations(page).first()).toBeVisible();
     // Nothing of this session was done yet: there is nothing to undo.
     await expect(toolbarUndo(page)).toBeDisabled();
+    await expect(selected(page)).toHaveCount(1);
+    await expect(page.getByRole('button', { name: /^Write a reply to / })).toBeVisible();
     await page.keyboard.press('e');
     await expect(toolbarUndo(page)).toBeEnabled();
   } finally {
