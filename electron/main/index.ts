@@ -9,6 +9,7 @@ import { addCspHeader, denyAllPermissions, guardWebContents } from './security/i
 import { APP_ORIGIN, isTrustedAppUrl } from './security/trusted-url';
 import { systemClock } from './services/clock';
 import { createDeliveryService, type EmitEvent } from './services/delivery-service';
+import { createDesktopHabits } from './services/desktop-habits';
 import { createExternalLinks } from './services/external-links';
 import { createNetworkServices } from './services/network-services';
 import { createQuitGuard } from './services/quit-guard';
@@ -16,6 +17,7 @@ import { showOsNotification } from './shell/os-notification';
 import { onWake } from './shell/power-events';
 import { privateFile, textFile } from './services/text-file';
 import { networkSessionFetch } from './shell/network-fetch';
+import { electronLoginItems } from './shell/login-items';
 import { createSafeStorageEncryptor } from './shell/safe-storage-encryptor';
 import { createTray } from './tray/create-tray';
 import { installAppMenu } from './window/app-menu';
@@ -100,6 +102,11 @@ if (!app.requestSingleInstanceLock()) {
       setShellStatus: (text) => tray?.setToolTip(text),
     });
     onWake(() => deliveries.check());
+    const desktopHabits = createDesktopHabits({
+      file: textFile(join(app.getPath('userData'), 'desktop-habits.json')),
+      loginItems: electronLoginItems(),
+      log: (message) => console.warn(message),
+    });
     app.on('will-quit', () => deliveries.stop());
     registerIpc(
       createDispatcher({
@@ -118,6 +125,7 @@ if (!app.requestSingleInstanceLock()) {
           blueskyOAuth: network.blueskyOAuth,
           forget: network.forget,
           vault: network.vault,
+          desktopHabits,
         }),
         isTrustedSender: (url) => isTrustedAppUrl(url, appOrigins),
         log: (message) => console.warn(message),
@@ -135,6 +143,7 @@ if (!app.requestSingleInstanceLock()) {
         (m) => console.warn(m),
       ),
       isQuitting: () => quitting,
+      showWhenReady: !(await desktopHabits.startInTray()),
     });
     tray = createTray({ iconPath: join(resources, 'tray.png'), onShow: show, onQuit: quit });
     installAppMenu(show, quit);

@@ -78,6 +78,26 @@ export const VaultStatusSchema = z.object({
 });
 export type VaultStatus = z.infer<typeof VaultStatusSchema>;
 
+/** How Slowpost fits into the computer's day: started at login, and started in the tray. */
+export const DesktopHabitsSchema = z
+  .object({
+    /** Open Slowpost when the user logs in (deliveries only arrive while it runs). */
+    openAtLogin: z.boolean(),
+    /** Start with the tray icon only: no window until the user opens it. */
+    startInTray: z.boolean(),
+  })
+  .strict();
+export type DesktopHabits = z.infer<typeof DesktopHabitsSchema>;
+
+export const DesktopHabitsStatusSchema = z.object({
+  habits: DesktopHabitsSchema,
+  /** Whether this system lets Slowpost open at login (macOS and Windows; not Linux). */
+  openAtLoginSupported: z.boolean(),
+  /** Why the stored choices could not be read or applied (the defaults are used), or null. */
+  problem: z.string().nullable(),
+});
+export type DesktopHabitsStatus = z.infer<typeof DesktopHabitsStatusSchema>;
+
 /** Names one sign-in in progress (made by main). */
 const AttemptId = z.string().min(1).max(100);
 
@@ -159,6 +179,10 @@ export const contract = {
     response: z.object({ forgotten: z.boolean() }),
   },
   'accounts:vaultStatus': { request: NoInput, response: VaultStatusSchema },
+  /** The desktop habits as stored in main (they are the operating system's business). */
+  'desktop:habits': { request: NoInput, response: DesktopHabitsStatusSchema },
+  /** Stores the habits and applies them: the login item at once, the tray start next launch. */
+  'desktop:setHabits': { request: DesktopHabitsSchema, response: DesktopHabitsStatusSchema },
   /** Signs in to Bluesky with an app password; main resolves the handle to its DID and PDS. */
   'accounts:signInWithAppPassword': {
     request: z

@@ -24,7 +24,11 @@ import {
   type NetworkServicesOptions,
 } from '../../electron/main/services/network-services';
 import { createQuitGuard, type QuitRelease } from '../../electron/main/services/quit-guard';
-import { privateFile } from '../../electron/main/services/text-file';
+import {
+  createDesktopHabits,
+  recordingLoginItems,
+} from '../../electron/main/services/desktop-habits';
+import { privateFile, textFile } from '../../electron/main/services/text-file';
 import type { VaultProtection } from '../../shared/ipc/contract';
 import { createTestOnlyEncryptor } from './test-only-encryptor';
 
@@ -66,6 +70,8 @@ export interface HostOptions {
   readonly networkFetch?: FetchLike;
   /** How Bluesky handles and DIDs are resolved (the local Bluesky network's PDS and PLC). */
   readonly blueskyIdentity?: NetworkServicesOptions['blueskyIdentity'];
+  /** Whether the recorded "system" lets Slowpost open at login (default true; Linux: false). */
+  readonly loginItemsSupported?: boolean;
 }
 
 export interface RunningHost {
@@ -78,6 +84,8 @@ export interface RunningHost {
   readonly shellStatus: string[];
   /** Present when the host runs on a manual clock. */
   readonly clock: ManualClock | null;
+  /** Each "open at login" the services applied to the recorded system (also `/__host/login-items`). */
+  readonly loginItems: readonly boolean[];
   /**
    * The real network side (vault, rate limits, gateway, sign-in), for tests in this process:
    * e.g. `network.vault.credential(id)` to learn a token and prove the page never held it. The
@@ -144,6 +152,13 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     ...(options.blueskyIdentity === undefined ? {} : { blueskyIdentity: options.blueskyIdentity }),
     log,
   });
+  // The desktop habits file lives beside the vault; the "system" records what it was told.
+  const loginItems = recordingLoginItems(options.loginItemsSupported ?? true);
+  const desktopHabits = createDesktopHabits({
+    file: textFile(join(vaultDir, 'desktop-habits.json')),
+    loginItems,
+    log,
+  });
   const dispatch = createDispatcher({
     handlers: createBridgeHandlers({
       appInfo: { name: 'Slowpost', version: '0.1.0', platform: process.platform, host: 'web-host' },
@@ -155,6 +170,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       blueskyOAuth: network.blueskyOAuth,
       forget: network.forget,
       vault: network.vault,
+      desktopHabits,
     }),
     isTrustedSender: (url) => isTrustedAppUrl(url, [origin]),
     log,
@@ -210,6 +226,9 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     }
     if (url.pathname === '/__host/notifications') {
       return send(response, 200, 'application/json', JSON.stringify(notifications));
+    }
+    if (url.pathname === '/__host/login-items') {
+      return send(response, 200, 'application/json', JSON.stringify(loginItems.applied));
     }
     if (url.pathname === '/__host/shell-status') {
       return send(response, 200, 'application/json', JSON.stringify(shellStatus));
@@ -284,6 +303,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     notifications,
     shellStatus,
     clock: manualClock,
+    loginItems: loginItems.applied,
     network,
     quit: () =>
       new Promise((resolve) => {

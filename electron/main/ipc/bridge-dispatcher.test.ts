@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { createTestOnlyEncryptor } from '../../../tests/host/test-only-encryptor';
 import { createDispatcher } from './bridge-dispatcher';
+import { createDesktopHabits, recordingLoginItems } from '../services/desktop-habits';
 import { createBridgeHandlers } from './bridge-handlers';
 import { createExternalLinks } from '../services/external-links';
 import { isTrustedAppUrl } from '../security/trusted-url';
@@ -59,6 +60,10 @@ function setup(guard = quitGuard()) {
       blueskyOAuth,
       forget,
       vault,
+      desktopHabits: createDesktopHabits({
+        file: { read: () => Promise.resolve(null), write: () => Promise.resolve() },
+        loginItems: recordingLoginItems(false),
+      }),
     }),
     isTrustedSender: (url) => isTrustedAppUrl(url, ['app://slowpost']),
     log,
@@ -67,6 +72,25 @@ function setup(guard = quitGuard()) {
 }
 
 describe('the bridge dispatcher', () => {
+  it('answers the desktop habits, and refuses habits of the wrong shape', async () => {
+    const { dispatch } = setup();
+    expect(await dispatch('app://slowpost/', 'desktop:habits', {})).toEqual({
+      ok: true,
+      value: {
+        habits: { openAtLogin: false, startInTray: false },
+        openAtLoginSupported: false,
+        problem: null,
+      },
+    });
+    const bad = await dispatch('app://slowpost/', 'desktop:setHabits', { openAtLogin: 'yes' });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'bad-input' } });
+    const saved = await dispatch('app://slowpost/', 'desktop:setHabits', {
+      openAtLogin: false,
+      startInTray: true,
+    });
+    expect(saved).toMatchObject({ ok: true, value: { habits: { startInTray: true } } });
+  });
+
   it('answers the app page with the service value', async () => {
     const { dispatch } = setup();
     const result = await dispatch('app://slowpost/index.html', 'app:getInfo', {});
@@ -131,6 +155,10 @@ describe('the bridge dispatcher', () => {
           deliveries: deliveries(),
           quitGuard: quitGuard(),
           ...network(),
+          desktopHabits: createDesktopHabits({
+            file: { read: () => Promise.resolve(null), write: () => Promise.resolve() },
+            loginItems: recordingLoginItems(),
+          }),
         }),
         'app:getInfo': () => {
           throw new Error('disk on fire');

@@ -2,6 +2,7 @@ import type { BlueskyOAuth } from '../services/bluesky-oauth';
 import type { BlueskySignIn } from '../services/bluesky-sign-in';
 import type { CredentialVault } from '../services/credential-vault';
 import type { DeliveryService } from '../services/delivery-service';
+import type { DesktopHabitsService } from '../services/desktop-habits';
 import type { ExternalLinks } from '../services/external-links';
 import type { MastodonSignIn } from '../services/mastodon-sign-in';
 import type { QuitGuard } from '../services/quit-guard';
@@ -23,6 +24,7 @@ export interface BridgeServices {
   /** Deletes an account's credentials, whatever its network. */
   readonly forget: (accountId: string) => Promise<{ forgotten: boolean }>;
   readonly vault: Pick<CredentialVault, 'status'>;
+  readonly desktopHabits: DesktopHabitsService;
 }
 
 /** Maps each channel of the contract to the service that answers it. */
@@ -51,5 +53,7 @@ export function createBridgeHandlers(services: BridgeServices): BridgeHandlers {
     'accounts:vaultStatus': () => services.vault.status(),
     'accounts:signInWithAppPassword': ({ identifier, appPassword, server, accountId }) =>
       services.bluesky.signInWithAppPassword({ identifier, appPassword, server, accountId }),
+    'desktop:habits': () => services.desktopHabits.status(),
+    'desktop:setHabits': (habits) => services.desktopHabits.set(habits),
   };
 }

@@ -8,6 +8,8 @@ export interface MainWindowOptions {
   readonly stateStore: ReturnType<typeof createWindowStateStore>;
   /** True once the user chose Quit: only then does closing the window really close it. */
   readonly isQuitting: () => boolean;
+  /** False when the user chose to start in the tray: the window waits until it is opened. */
+  readonly showWhenReady: boolean;
 }
 
 /**
@@ -30,7 +32,7 @@ export async function createMainWindow(options: MainWindowOptions): Promise<Brow
     webPreferences: secureWebPreferences(options.preloadPath),
   });
   if (state.maximized) win.maximize();
-  win.once('ready-to-show', () => win.show());
+  if (options.showWhenReady) win.once('ready-to-show', () => win.show());
 
   const remember = (): void => {
     const bounds = win.getNormalBounds();

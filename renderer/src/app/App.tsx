@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { EmptyInbox } from '../features/conversations/EmptyInbox';
 import { ClosedInbox } from '../features/deliveries/ClosedInbox';
 import { DeliveryHistory } from '../features/deliveries/DeliveryHistory';
@@ -8,7 +8,7 @@ import { ComposerScreen } from '../features/compose/ComposerScreen';
 import { UnsavedWritingNotice } from '../features/compose/UnsavedWritingNotice';
 import { RepliesPage } from '../features/replies/RepliesPage';
 import { SendNotice } from '../features/replies/SendNotice';
-import { ScheduleEditor } from '../features/settings/ScheduleEditor';
+import { SettingsDialog } from '../features/settings/SettingsDialog';
 import { SettingProblemsNotice } from '../features/settings/SettingProblemsNotice';
 import { SessionView } from '../features/session/SessionView';
 import { markOpened, openDeliveries } from '../db/repositories/deliveries';
@@ -18,6 +18,7 @@ import { onHashChange } from '../state/location-hash';
 import { useUiStore } from '../state/ui-store';
 import type { SyncClient } from '../sync/sync-client';
 import { useDatabase } from './database-context';
+import { useAppShortcuts } from './use-app-shortcuts';
 import { useStartup } from './use-startup';
 
 export const FIRST_VIEW_MARK = 'slowpost:first-view';
@@ -45,6 +46,7 @@ export function App({ sync }: { sync: SyncClient }) {
   }, [db, openIds]);
 
   const [dialog, setDialog] = useState<'schedule' | 'history' | null>(null);
+  useAppShortcuts({ openSettings: useCallback(() => setDialog('schedule'), []) });
   const page = useUiStore((s) => s.page);
   const showPage = useUiStore((s) => s.showPage);
   const composing = useUiStore((s) => s.composing);
@@ -139,7 +141,7 @@ export function App({ sync }: { sync: SyncClient }) {
           {body}
         </div>
         {page === 'replies' ? <RepliesPage /> : null}
-        <ScheduleEditor open={dialog === 'schedule'} onClose={() => setDialog(null)} />
+        <SettingsDialog open={dialog === 'schedule'} onClose={() => setDialog(null)} />
         <DeliveryHistory open={dialog === 'history'} onClose={() => setDialog(null)} />
       </div>
       {composing !== null ? <ComposerScreen key={composing} postId={composing} /> : null}

@@ -335,6 +335,8 @@ export function SessionView({ deliveries, review, onClosed }: Props) {
         i: () => inScreener && screen('let-in'),
         o: () => inScreener && screen('kept-out'),
         '?': () => setPane('shortcuts'),
+        // Shift+D: "Done for now" (to the session's summary).
+        D: () => setPane('summary'),
       };
       const action = actions[event.key];
       if (action === undefined || showSummary) return;
@@ -388,7 +390,12 @@ export function SessionView({ deliveries, review, onClosed }: Props) {
         </p>
         <PaceMeter startedAt={review.startedAt} budgetMinutes={review.budgetMinutes} />
         {showSummary ? null : (
-          <button type="button" className="button" onClick={() => setPane('summary')}>
+          <button
+            type="button"
+            className="button"
+            aria-keyshortcuts="Shift+D"
+            onClick={() => setPane('summary')}
+          >
             Done for now
           </button>
         )}

@@ -1,0 +1,47 @@
+import { useEffect } from 'react';
+import { useUiStore } from '../state/ui-store';
+
+/** Typing in a field is never a shortcut. */
+function isTyping(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
+}
+
+/**
+ * Shortcuts that work on every page: `g` then `r` for Replies, `g` then `i` for the inbox, and
+ * `,` (or Ctrl/⌘ + `,`, the desktop convention) for Settings. None of them fires while typing,
+ * while a dialog is open or while the composer is in front. They listen first (capture), so the
+ * `r` of `g r` never reaches the session's own `r` (write a reply).
+ */
+export function useAppShortcuts({ openSettings }: { readonly openSettings: () => void }): void {
+  useEffect(() => {
+    let afterG = false;
+    const onKey = (event: KeyboardEvent): void => {
+      const wasAfterG = afterG;
+      afterG = false;
+      if (event.defaultPrevented || event.altKey) return;
+      if (isTyping(event.target) || document.querySelector('dialog[open]') !== null) return;
+      const ui = useUiStore.getState();
+      if (ui.composing !== null) return;
+      const command = event.ctrlKey || event.metaKey;
+      if (event.key === ',') {
+        event.preventDefault();
+        openSettings();
+        return;
+      }
+      if (command || event.shiftKey) return;
+      if (wasAfterG && (event.key === 'r' || event.key === 'i')) {
+        event.preventDefault();
+        event.stopPropagation();
+        ui.showPage(event.key === 'r' ? 'replies' : 'inbox');
+        return;
+      }
+      if (event.key === 'g') {
+        event.preventDefault();
+        afterG = true;
+      }
+    };
+    window.addEventListener('keydown', onKey, { capture: true });
+    return () => window.removeEventListener('keydown', onKey, { capture: true });
+  }, [openSettings]);
+}
