@@ -55,8 +55,9 @@ test('a simulated day: deliveries come at their times, never inside focus window
   await editor.getByRole('button', { name: 'Add a focus window' }).click();
   await editor.getByRole('textbox', { name: 'Focus window 1 name' }).fill('Deep work');
   await editor.getByRole('button', { name: 'Add a focus window' }).click();
-  await editor.getByRole('textbox', { name: 'Focus window 2 from' }).fill('21:00');
-  await editor.getByRole('textbox', { name: 'Focus window 2 until' }).fill('24:00');
+  await editor.getByLabel('Focus window 2 from').fill('21:00');
+  // Until 00:00 is until midnight (a time picker cannot show 24:00).
+  await editor.getByLabel('Focus window 2 until').fill('00:00');
   for (const day of ['Saturday', 'Sunday']) {
     await editor.getByRole('checkbox', { name: `Focus window 2 on ${day}` }).check();
   }
@@ -200,21 +201,36 @@ test('the schedule editor explains problems instead of saving nonsense', async (
     'Saturday',
     'Sunday',
   ]) {
-    await editor.getByRole('textbox', { name: `${day} delivery times` }).fill('');
+    const remove = editor
+      .getByRole('group', { name: `${day} delivery times` })
+      .getByRole('button', { name: /^Remove / });
+    while ((await remove.count()) > 0) await remove.first().click();
   }
-  const monday = editor.getByRole('textbox', { name: 'Monday delivery times' });
-  await monday.fill('9.00');
+  const monday = editor.getByRole('group', { name: 'Monday delivery times' });
+  await monday.getByRole('button', { name: 'Add a delivery time on Monday' }).click();
+  await monday.getByRole('button', { name: 'Add a delivery time on Monday' }).click();
+  const second = monday.getByLabel('Monday delivery time 2');
+  await second.fill('09:00');
   await editor.getByRole('button', { name: 'Save settings' }).click();
-  await expect(monday).toHaveAccessibleDescription(/"9\.00" is not a time of day/);
-  await expect(monday).toHaveAttribute('aria-invalid', 'true');
-  await expect(monday).toBeFocused();
-  await monday.fill('');
+  await expect(second).toHaveAccessibleDescription(
+    /Monday lists the delivery time 09:00 more than once/,
+  );
+  await expect(second).toHaveAttribute('aria-invalid', 'true');
+  await expect(second).toBeFocused();
+  const remove = monday.getByRole('button', { name: /^Remove / });
+  while ((await remove.count()) > 0) await remove.first().click();
+  await expect(monday.getByText('Day off')).toBeVisible();
   await editor.getByRole('button', { name: 'Save settings' }).click();
   await expect(editor.getByText(/no delivery times on any day/i)).toBeFocused();
   expect(await seriousA11yViolations(page)).toEqual([]);
+  // Nothing was saved: cancelling asks about the changes, and the schedule is as it was.
   await editor.getByRole('button', { name: 'Cancel' }).click();
-  await page.getByRole('button', { name: 'Settings' }).click();
-  await expect(editor.getByRole('textbox', { name: 'Monday delivery times' })).toHaveValue(
-    '09:00, 13:00, 18:00',
-  );
+  await editor.getByRole('button', { name: 'Discard changes' }).click();
+  await expect(editor).toBeHidden();
+  await page.getByRole('button', { name: 'Settings', exact: true }).click();
+  const times = editor.getByRole('group', { name: 'Monday delivery times' }).locator('input');
+  await expect(times).toHaveCount(3);
+  expect(
+    await times.evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value)),
+  ).toEqual(['09:00', '13:00', '18:00']);
 });

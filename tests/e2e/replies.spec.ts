@@ -238,8 +238,8 @@ test('the reply settings: the cooling-off delay and the default way to send, up 
   await openInbox(page);
   await page.getByRole('button', { name: 'Settings' }).click();
   const settings = page.getByRole('dialog', { name: 'Settings' });
-  const delay = settings.getByRole('textbox', { name: 'Cooling-off delay in seconds' });
-  await delay.fill('soon');
+  const delay = settings.getByRole('spinbutton', { name: 'Cooling-off delay in seconds' });
+  await delay.fill('2');
   await settings.getByRole('button', { name: 'Save settings' }).click();
   await expect(delay).toHaveAccessibleDescription(/whole number of seconds from 5 to 600/);
   await delay.fill('45');

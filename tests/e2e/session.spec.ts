@@ -148,8 +148,8 @@ test('the session settings: a time budget and the appreciation line can be chang
   await expect(page.getByText('About 20 minutes left')).toBeVisible();
   await page.getByRole('button', { name: 'Settings' }).click();
   const settings = page.getByRole('dialog', { name: 'Settings' });
-  const budget = settings.getByRole('textbox', { name: 'Time budget in minutes (0 for none)' });
-  await budget.fill('many');
+  const budget = settings.getByRole('spinbutton', { name: 'Time budget in minutes (0 for none)' });
+  await budget.fill('241');
   await settings.getByRole('button', { name: 'Save settings' }).click();
   await expect(budget).toHaveAccessibleDescription(/whole number of minutes/);
   await budget.fill('0');

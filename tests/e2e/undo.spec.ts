@@ -18,7 +18,7 @@ test('u and the toolbar Undo take back a reply just sent: its text is the draft 
   // A long cooling-off, so the reply certainly has not left while the test runs.
   await page.getByRole('button', { name: 'Settings' }).click();
   const settings = page.getByRole('dialog', { name: 'Settings' });
-  await settings.getByRole('textbox', { name: 'Cooling-off delay in seconds' }).fill('600');
+  await settings.getByRole('spinbutton', { name: 'Cooling-off delay in seconds' }).fill('600');
   await settings.getByRole('button', { name: 'Save settings' }).click();
   await expect(settings).toBeHidden();
 
