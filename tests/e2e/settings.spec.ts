@@ -9,8 +9,6 @@ async function openSettings(page: Page) {
   return editor;
 }
 
-const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
-
 interface StoredSchedule {
   value: { schedule: { deliveries: Record<string, string[]>; focusWindows: unknown[] } };
 }
