@@ -59,6 +59,7 @@ function setup(guard = quitGuard()) {
       blueskyOAuth,
       forget,
       vault,
+      avatars: { store: () => Promise.resolve([]) },
     }),
     isTrustedSender: (url) => isTrustedAppUrl(url, ['app://slowpost']),
     log,
@@ -131,6 +132,7 @@ describe('the bridge dispatcher', () => {
           deliveries: deliveries(),
           quitGuard: quitGuard(),
           ...network(),
+          avatars: { store: () => Promise.resolve([]) },
         }),
         'app:getInfo': () => {
           throw new Error('disk on fire');

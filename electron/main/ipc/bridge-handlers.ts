@@ -1,3 +1,4 @@
+import type { AvatarStore } from '../services/avatar-store';
 import type { BlueskyOAuth } from '../services/bluesky-oauth';
 import type { BlueskySignIn } from '../services/bluesky-sign-in';
 import type { CredentialVault } from '../services/credential-vault';
@@ -23,6 +24,7 @@ export interface BridgeServices {
   /** Deletes an account's credentials, whatever its network. */
   readonly forget: (accountId: string) => Promise<{ forgotten: boolean }>;
   readonly vault: Pick<CredentialVault, 'status'>;
+  readonly avatars: Pick<AvatarStore, 'store'>;
 }
 
 /** Maps each channel of the contract to the service that answers it. */
@@ -51,5 +53,6 @@ export function createBridgeHandlers(services: BridgeServices): BridgeHandlers {
     'accounts:vaultStatus': () => services.vault.status(),
     'accounts:signInWithAppPassword': ({ identifier, appPassword, server, accountId }) =>
       services.bluesky.signInWithAppPassword({ identifier, appPassword, server, accountId }),
+    'avatars:store': async ({ urls }) => ({ avatars: await services.avatars.store(urls) }),
   };
 }
