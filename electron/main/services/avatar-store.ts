@@ -68,8 +68,7 @@ const FORMATS = {
   gif: { type: 'image/gif', magic: (b: Uint8Array) => startsWith(b, [0x47, 0x49, 0x46, 0x38]) },
   webp: {
     type: 'image/webp',
-    magic: (b: Uint8Array) =>
-      startsWith(b, [0x52, 0x49, 0x46, 0x46]) && ascii(b, 8, 12) === 'WEBP',
+    magic: (b: Uint8Array) => startsWith(b, [0x52, 0x49, 0x46, 0x46]) && ascii(b, 8, 12) === 'WEBP',
   },
   avif: { type: 'image/avif', magic: (b: Uint8Array) => ascii(b, 4, 8) === 'ftyp' },
 } as const;
@@ -359,12 +358,13 @@ function guardBody(
 
 async function readCapped(answer: Response, maxBytes: number): Promise<Buffer> {
   if (answer.body === null) return Buffer.alloc(0);
-  const reader = answer.body.getReader();
+  const reader: ReadableStreamDefaultReader<Uint8Array> = answer.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
   for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
+    const result = await reader.read();
+    if (result.done) break;
+    const value: Uint8Array = result.value;
     size += value.byteLength;
     if (size > maxBytes) {
       await reader.cancel();

@@ -1,6 +1,7 @@
 import type { Person, Post } from '../../../../shared/domain';
 import { normaliseLanguageTag } from '../../../../shared/text/language-tag';
 import { nameOf } from '../../../../shared/threads/thread-labels';
+import { Avatar } from '../../ui/Avatar';
 import { SafeHtml } from '../../ui/SafeHtml';
 import { formatFullTime, formatPostTime } from '../../ui/format-time';
 
@@ -27,6 +28,12 @@ export function PostView({ post, author, depth, now, answering = false }: Props)
       lang={normaliseLanguageTag(post.language) ?? undefined}
     >
       <header className="post__header">
+        <Avatar
+          name={author === undefined ? name : nameOf(author)}
+          url={author?.avatarUrl}
+          size="small"
+          className="post__face"
+        />
         <span className="post__author">{name}</span>
         {author !== undefined && !author.isSelf ? (
           <span className="post__handle">{author.handle}</span>
