@@ -138,8 +138,8 @@ test('avatars and media on remote hosts: the page never requests them; main stor
   expect(new URL(bobPicture?.src ?? '').pathname).toMatch(/^\/avatars\/[0-9a-f]{64}\.png$/);
 
   // carol's picture is on a host main does not fetch from; dora's is gone (404): initials.
-  await expect(carol.locator('.avatar--placeholder')).toHaveText('C');
-  await expect(dora.locator('.avatar--placeholder')).toHaveText('D');
+  await expect(carol.locator('.avatar--placeholder')).toHaveAttribute('data-initial', 'C');
+  await expect(dora.locator('.avatar--placeholder')).toHaveAttribute('data-initial', 'D');
   expect(await drawnPicture(carol)).toBeNull();
   expect(await drawnPicture(dora)).toBeNull();
   expect(await seriousA11yViolations(page)).toEqual([]);
@@ -150,6 +150,18 @@ test('avatars and media on remote hosts: the page never requests them; main stor
   const post = page.getByRole('article', { name: /^Bob Okafor,/ });
   await expect(post).toBeVisible();
   await expect.poll(() => drawnWidth(post)).toBeGreaterThan(0);
+  // Its media are words and a way to open them in the browser, never loaded by the page.
+  const attachments = post.getByRole('list', { name: 'Attachments' });
+  await expect(attachments.getByRole('listitem')).toHaveText([
+    /Image: A raised bed/,
+    /Image: The shed/,
+  ]);
+  const opened = host.openedLinks.length;
+  await attachments.getByRole('button', { name: 'Open image 1 in your browser' }).click();
+  await expect
+    .poll(() => host.openedLinks.slice(opened))
+    .toEqual([`${pictures.origin}/media/bob-garden.png`]);
+  expect(await seriousA11yViolations(page)).toEqual([]);
   await page.keyboard.press('r');
   const card = page.getByRole('complementary', { name: 'About Bob Okafor' });
   await expect.poll(() => drawnWidth(card)).toBeGreaterThan(0);

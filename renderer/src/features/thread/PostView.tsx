@@ -4,6 +4,7 @@ import { nameOf } from '../../../../shared/threads/thread-labels';
 import { Avatar } from '../../ui/Avatar';
 import { SafeHtml } from '../../ui/SafeHtml';
 import { formatFullTime, formatPostTime } from '../../ui/format-time';
+import { PostMediaList } from './PostMediaList';
 
 interface Props {
   readonly post: Post;
@@ -18,7 +19,14 @@ interface Props {
 export function PostView({ post, author, depth, now, answering = false }: Props) {
   const name = author === undefined ? 'Someone' : author.isSelf ? 'You' : nameOf(author);
   const body = (
-    <SafeHtml className="post__content" html={post.contentHtml} emptyText="No text in this post." />
+    <>
+      <SafeHtml
+        className="post__content"
+        html={post.contentHtml}
+        emptyText={(post.media?.length ?? 0) > 0 ? undefined : 'No text in this post.'}
+      />
+      <PostMediaList media={post.media ?? []} />
+    </>
   );
   return (
     <article
