@@ -16,8 +16,9 @@ import { createQuitGuard } from './services/quit-guard';
 import { showOsNotification } from './shell/os-notification';
 import { onWake } from './shell/power-events';
 import { privateFile, textFile } from './services/text-file';
-import { networkSessionFetch } from './shell/network-fetch';
 import { electronLoginItems } from './shell/login-items';
+import { avatarSessionFetch, networkSessionFetch } from './shell/network-fetch';
+import { createAvatarStore } from './services/avatar-store';
 import { createSafeStorageEncryptor } from './shell/safe-storage-encryptor';
 import { createTray } from './tray/create-tray';
 import { installAppMenu } from './window/app-menu';
@@ -93,7 +94,14 @@ if (!app.requestSingleInstanceLock()) {
       links,
       log: (message) => console.warn(message),
     });
-    serveAppScheme(join(__dirname, '../renderer'), network.gateway);
+    const avatars = createAvatarStore({
+      dir: join(app.getPath('userData'), 'avatars'),
+      fetch: avatarSessionFetch(),
+      clock: systemClock,
+      accountOrigins: () => network.accountOrigins(),
+      log: (message) => console.warn(message),
+    });
+    serveAppScheme(join(__dirname, '../renderer'), network.gateway, avatars);
 
     const deliveries = createDeliveryService({
       clock: systemClock,
@@ -126,6 +134,7 @@ if (!app.requestSingleInstanceLock()) {
           forget: network.forget,
           vault: network.vault,
           desktopHabits,
+          avatars,
         }),
         isTrustedSender: (url) => isTrustedAppUrl(url, appOrigins),
         log: (message) => console.warn(message),

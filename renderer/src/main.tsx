@@ -14,6 +14,7 @@ import { createSyncClient } from './sync/sync-client';
 import { SyncContext } from './sync/sync-context';
 import './styles/app.css';
 import './styles/settings.css';
+import './styles/avatars.css';
 
 const root = document.getElementById('root');
 if (root === null) throw new Error('index.html has no #root element');

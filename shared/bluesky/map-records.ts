@@ -3,8 +3,16 @@
  * reason means for Slowpost (its activity kind). Ids: people by DID, posts by AT URI, both as
  * local ids `<accountId>|<network id>`.
  */
+import { z } from 'zod';
 import type { IncomingPerson } from '../connectors/connector';
-import { localId, type Account, type ActivityKind, type Post, type PostRef } from '../domain';
+import {
+  localId,
+  type Account,
+  type ActivityKind,
+  type Post,
+  type PostMedia,
+  type PostRef,
+} from '../domain';
 import { normaliseLanguageTag } from '../text/language-tag';
 import type { PostRecord, Profile, StrongRef } from './payloads';
 import { profileUrlOf, richTextToHtml, BLUESKY_WEB } from './rich-text-html';
@@ -82,7 +90,41 @@ export function toPost(source: PostSource, account: Account): Post {
     isOwn: source.authorDid === account.networkUserId,
     arrivedAt: 0,
     screen: null,
+    media: mediaOf(record.embed),
   };
+}
+
+const AltSchema = z.string().nullish().catch(null);
+const ImagesSchema = z.object({
+  $type: z.literal('app.bsky.embed.images'),
+  images: z.array(z.object({ alt: AltSchema })),
+});
+const VideoSchema = z.object({ $type: z.literal('app.bsky.embed.video'), alt: AltSchema });
+const WithMediaSchema = z.object({
+  $type: z.literal('app.bsky.embed.recordWithMedia'),
+  media: z.unknown(),
+});
+
+/**
+ * What a post record has attached, by its descriptions: the record holds blobs, not addresses,
+ * so there is nothing to load (the post's own web page shows them).
+ */
+function mediaOf(embed: unknown, depth = 0): PostMedia[] {
+  const described = (alt: string | null | undefined) => {
+    const text = alt?.trim() ?? '';
+    return text === '' ? null : text;
+  };
+  const images = ImagesSchema.safeParse(embed);
+  if (images.success) {
+    return images.data.images
+      .slice(0, 20)
+      .map((image) => ({ kind: 'image', url: null, description: described(image.alt) }));
+  }
+  const video = VideoSchema.safeParse(embed);
+  if (video.success) return [{ kind: 'video', url: null, description: described(video.data.alt) }];
+  const withMedia = WithMediaSchema.safeParse(embed);
+  if (withMedia.success && depth === 0) return mediaOf(withMedia.data.media, 1);
+  return [];
 }
 
 /** Reasons whose record is a post that is part of a conversation with the user. */

@@ -74,6 +74,8 @@ export const PostRecordSchema = z.object({
   reply: z.object({ root: StrongRefSchema, parent: StrongRefSchema }).nullish(),
   langs: z.array(z.string()).nullish(),
   createdAt: AtTimeSchema,
+  /** Pictures, a video, a quoted post…: read only for what is attached (see map-records). */
+  embed: z.unknown().optional(),
 });
 export type PostRecord = z.infer<typeof PostRecordSchema>;
 

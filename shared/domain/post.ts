@@ -13,6 +13,19 @@ export const PostRefSchema = z.object({
 });
 export type PostRef = z.infer<typeof PostRefSchema>;
 
+/**
+ * A picture, video or sound attached to a post. The page never loads it (its CSP allows images
+ * from the app only): it shows the description and opens `url` in the browser on request.
+ */
+export const PostMediaSchema = z.object({
+  kind: z.enum(['image', 'video', 'audio', 'other']),
+  /** Where the network keeps it (http or https); null when it gave none. */
+  url: z.string().url().nullable(),
+  /** The author's description (alt text); null when they wrote none. */
+  description: z.string().nullable(),
+});
+export type PostMedia = z.infer<typeof PostMediaSchema>;
+
 export const PostSchema = z.object({
   /** `${accountId}|${networkId}` */
   id: IdSchema,
@@ -47,5 +60,7 @@ export const PostSchema = z.object({
    * thread); null until then, and for the user's own posts.
    */
   screen: ScreenResultSchema.nullable(),
+  /** What is attached; absent on posts stored before attachments were kept. */
+  media: z.array(PostMediaSchema).max(20).optional(),
 });
 export type Post = z.infer<typeof PostSchema>;

@@ -12,6 +12,9 @@ import { isKnownTimeZone } from '../schedule/wall-clock';
 
 const NoInput = z.object({}).strict();
 
+/** How many avatar addresses one `avatars:store` call may carry. */
+export const AVATAR_BATCH = 50;
+
 export const AppInfoSchema = z.object({
   name: z.string(),
   version: z.string(),
@@ -204,6 +207,28 @@ export const contract = {
     // network 'bluesky', handle 'alice.bsky.social' (no @), serverOrigin = the PDS's origin,
     // networkUserId = the DID.
     response: SignedInAccountSchema,
+  },
+  /**
+   * Asks main to fetch and store people's pictures (avatars) and say under which key each is
+   * served at `/avatars/<key>` on the page's own origin; a null key says why (not an image, too
+   * large, too slow, an address main does not fetch, offline). Bounded: 50 addresses a call.
+   */
+  'avatars:store': {
+    request: z
+      .object({ urls: z.array(z.string().url().max(2048)).min(1).max(AVATAR_BATCH) })
+      .strict(),
+    response: z.object({
+      avatars: z.array(
+        z.object({
+          url: z.string(),
+          key: z
+            .string()
+            .regex(/^[0-9a-f]{64}\.(png|jpg|gif|webp|avif)$/)
+            .nullable(),
+          reason: z.string().nullable(),
+        }),
+      ),
+    }),
   },
 } as const;
 

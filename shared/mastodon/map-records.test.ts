@@ -89,6 +89,39 @@ describe('a status as a post', () => {
     expect(IncomingPostSchema.safeParse(post).success).toBe(true);
   });
 
+  it('keeps what is attached as links and descriptions, never loaded', () => {
+    const ctx = context();
+    const s = status({
+      ...statusJson({ id: '43', account: SELF }),
+      media_attachments: [
+        {
+          id: '1',
+          type: 'image',
+          url: 'https://files.example.social/media/garden.png',
+          description: ' A raised bed ',
+        },
+        { id: '2', type: 'gifv', url: null, remote_url: 'https://cdn.fjord.town/a.mp4' },
+        { id: '3', type: 'x_future', url: 'javascript:alert(1)', description: '' },
+      ],
+    });
+    ctx.roots.learn(s);
+    const post = toPost(s, ctx);
+    expect(post?.media).toEqual([
+      {
+        kind: 'image',
+        url: 'https://files.example.social/media/garden.png',
+        description: 'A raised bed',
+      },
+      { kind: 'video', url: 'https://cdn.fjord.town/a.mp4', description: null },
+      { kind: 'other', url: null, description: null },
+    ]);
+    expect(IncomingPostSchema.safeParse(post).success).toBe(true);
+    // A malformed list of attachments costs the attachments, not the post.
+    const odd = status({ ...statusJson({ id: '44', account: SELF }), media_attachments: 'x' });
+    ctx.roots.learn(odd);
+    expect(toPost(odd, ctx)?.media).toEqual([]);
+  });
+
   it('refers to its parent and root, and has no thread until its root is known', () => {
     const ctx = context();
     const root = status(statusJson({ id: '1', account: SELF }));

@@ -9,6 +9,7 @@ import {
   type Account,
   type ActivityKind,
   type Post,
+  type PostMedia,
   type PostRef,
   type Visibility,
 } from '../domain';
@@ -93,7 +94,28 @@ export function toPost(status: MastodonStatus, context: MappingContext): Post | 
     isOwn: status.account.id === account.networkUserId,
     arrivedAt: 0,
     screen: null,
+    media: mediaOf(status),
   };
+}
+
+const MEDIA_KINDS: Readonly<Record<string, PostMedia['kind']>> = {
+  image: 'image',
+  gifv: 'video',
+  video: 'video',
+  audio: 'audio',
+};
+
+/** Attachments as links and descriptions (at most 20; the page never loads them). */
+function mediaOf(status: MastodonStatus): PostMedia[] {
+  return (status.mediaAttachments ?? []).slice(0, 20).map((m) => {
+    const url = urlOrNull(m.url) ?? urlOrNull(m.remoteUrl);
+    const description = m.description?.trim() ?? '';
+    return {
+      kind: MEDIA_KINDS[m.type ?? ''] ?? 'other',
+      url: url !== null && /^https?:/i.test(url) ? url : null,
+      description: description === '' ? null : description,
+    };
+  });
 }
 
 /** Notification types whose status is part of a conversation with the user. */

@@ -73,6 +73,18 @@ export const MastodonStatusSchema = z.object({
   /** Set when the status is a boost of another: not a post of its own. */
   reblog: z.unknown().nullish(),
   quote: MastodonQuoteSchema.nullish(),
+  /** Read tolerantly: an attachment of a shape we do not know is kept as "other". */
+  mediaAttachments: z
+    .array(
+      z.object({
+        type: z.string().nullish(),
+        url: z.string().nullish(),
+        remoteUrl: z.string().nullish(),
+        description: z.string().nullish(),
+      }),
+    )
+    .nullish()
+    .catch(null),
 });
 export type MastodonStatus = z.infer<typeof MastodonStatusSchema>;
 

@@ -15,6 +15,11 @@ import {
   type EmitEvent,
 } from '../../electron/main/services/delivery-service';
 import type { ShownNotification } from '../../electron/main/services/delivery-notifier';
+import {
+  AVATAR_PATH_PREFIX,
+  createAvatarStore,
+  type AvatarStore,
+} from '../../electron/main/services/avatar-store';
 import { createExternalLinks } from '../../electron/main/services/external-links';
 import type { FetchLike } from '../../electron/main/services/network-gateway';
 import { isGatewayRequest } from '../../electron/main/services/network-gateway';
@@ -72,6 +77,11 @@ export interface HostOptions {
   readonly blueskyIdentity?: NetworkServicesOptions['blueskyIdentity'];
   /** Whether the recorded "system" lets Slowpost open at login (default true; Linux: false). */
   readonly loginItemsSupported?: boolean;
+  /**
+   * Where people's pictures are stored (`avatars/` in it). Default: a temporary folder, removed
+   * when the host closes.
+   */
+  readonly dataDir?: string;
 }
 
 export interface RunningHost {
@@ -92,6 +102,8 @@ export interface RunningHost {
    * authorize page a sign-in "opened" is the last of `openedLinks` (and `/__host/opened-links`).
    */
   readonly network: NetworkServices;
+  /** The avatar store the page's `avatars:store` calls and `/avatars/<key>` requests reach. */
+  readonly avatars: AvatarStore;
   /**
    * Quits as the desktop app would (tests only; the host itself keeps running): asks the page to
    * store its drafts and resolves once main's quit guard lets the quit go, with why.
@@ -159,6 +171,15 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     loginItems,
     log,
   });
+  const ownDataDir = options.dataDir === undefined;
+  const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'slowpost-host-data-')));
+  const avatars = createAvatarStore({
+    dir: join(dataDir, 'avatars'),
+    fetch: options.networkFetch ?? fetchWithoutReuse,
+    clock,
+    accountOrigins: () => network.accountOrigins(),
+    log,
+  });
   const dispatch = createDispatcher({
     handlers: createBridgeHandlers({
       appInfo: { name: 'Slowpost', version: '0.1.0', platform: process.platform, host: 'web-host' },
@@ -171,6 +192,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       forget: network.forget,
       vault: network.vault,
       desktopHabits,
+      avatars,
     }),
     isTrustedSender: (url) => isTrustedAppUrl(url, [origin]),
     log,
@@ -219,6 +241,17 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       response.write(': connected\n\n');
       eventStreams.add(response);
       request.on('close', () => eventStreams.delete(response));
+      return;
+    }
+    if (url.pathname.startsWith(AVATAR_PATH_PREFIX)) {
+      // A stored picture, as the app:// handler serves it; never fetched on the page's request.
+      const answer = await avatars.serve(url.pathname);
+      const headers: Record<string, string> = {};
+      answer.headers.forEach((value, name) => {
+        headers[name] = value;
+      });
+      response.writeHead(answer.status, headers);
+      response.end(Buffer.from(await answer.arrayBuffer()));
       return;
     }
     if (url.pathname === '/__host/opened-links') {
@@ -305,6 +338,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     clock: manualClock,
     loginItems: loginItems.applied,
     network,
+    avatars,
     quit: () =>
       new Promise((resolve) => {
         quitWaiters.push(resolve);
@@ -317,6 +351,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
         server.close(() => resolve());
       }).then(async () => {
         if (ownVaultDir) await rm(vaultDir, { recursive: true, force: true });
+        if (ownDataDir) await rm(dataDir, { recursive: true, force: true });
       }),
   };
 }

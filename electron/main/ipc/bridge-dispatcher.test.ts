@@ -64,6 +64,7 @@ function setup(guard = quitGuard()) {
         file: { read: () => Promise.resolve(null), write: () => Promise.resolve() },
         loginItems: recordingLoginItems(false),
       }),
+      avatars: { store: () => Promise.resolve([]) },
     }),
     isTrustedSender: (url) => isTrustedAppUrl(url, ['app://slowpost']),
     log,
@@ -159,6 +160,7 @@ describe('the bridge dispatcher', () => {
             file: { read: () => Promise.resolve(null), write: () => Promise.resolve() },
             loginItems: recordingLoginItems(),
           }),
+          avatars: { store: () => Promise.resolve([]) },
         }),
         'app:getInfo': () => {
           throw new Error('disk on fire');

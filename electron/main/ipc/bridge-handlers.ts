@@ -1,3 +1,4 @@
+import type { AvatarStore } from '../services/avatar-store';
 import type { BlueskyOAuth } from '../services/bluesky-oauth';
 import type { BlueskySignIn } from '../services/bluesky-sign-in';
 import type { CredentialVault } from '../services/credential-vault';
@@ -25,6 +26,7 @@ export interface BridgeServices {
   readonly forget: (accountId: string) => Promise<{ forgotten: boolean }>;
   readonly vault: Pick<CredentialVault, 'status'>;
   readonly desktopHabits: DesktopHabitsService;
+  readonly avatars: Pick<AvatarStore, 'store'>;
 }
 
 /** Maps each channel of the contract to the service that answers it. */
@@ -55,5 +57,6 @@ export function createBridgeHandlers(services: BridgeServices): BridgeHandlers {
       services.bluesky.signInWithAppPassword({ identifier, appPassword, server, accountId }),
     'desktop:habits': () => services.desktopHabits.status(),
     'desktop:setHabits': (habits) => services.desktopHabits.set(habits),
+    'avatars:store': async ({ urls }) => ({ avatars: await services.avatars.store(urls) }),
   };
 }

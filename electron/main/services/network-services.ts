@@ -28,6 +28,8 @@ export interface NetworkServices {
   readonly loginBudget: LoginBudget;
   /** Deletes an account's credentials (any network) and ends its sign-in on the server. */
   readonly forget: (accountId: string) => Promise<{ forgotten: boolean }>;
+  /** The origins of the servers the user's accounts are on (none when the vault is unreadable). */
+  readonly accountOrigins: () => Promise<readonly string[]>;
 }
 
 export interface NetworkServicesOptions {
@@ -120,5 +122,12 @@ export function createNetworkServices(options: NetworkServicesOptions): NetworkS
     blueskyOAuth,
     loginBudget,
     forget,
+    accountOrigins: async () => {
+      try {
+        return [...new Set((await vault.credentials()).map((c) => c.origin))];
+      } catch {
+        return [];
+      }
+    },
   };
 }

@@ -3,6 +3,7 @@ import { extname, join, normalize, sep } from 'node:path';
 import { protocol } from 'electron';
 import { CONTENT_SECURITY_POLICY } from '../security/content-security-policy';
 import { APP_HOST, APP_SCHEME } from '../security/trusted-url';
+import { AVATAR_PATH_PREFIX, type AvatarStore } from '../services/avatar-store';
 import { isGatewayRequest, type NetworkGateway } from '../services/network-gateway';
 
 const MIME: Record<string, string> = {
@@ -26,14 +27,20 @@ export function registerAppScheme(): void {
 
 /**
  * Serves the built renderer from `rendererDir` at `app://slowpost/`, with the strict CSP. A request
- * that names an account (`X-Slowpost-Account`) goes to the network gateway instead.
+ * that names an account (`X-Slowpost-Account`) goes to the network gateway instead, and
+ * `/avatars/<key>` is a stored picture (never fetched on the page's request).
  */
-export function serveAppScheme(rendererDir: string, gateway: NetworkGateway): void {
+export function serveAppScheme(
+  rendererDir: string,
+  gateway: NetworkGateway,
+  avatars: Pick<AvatarStore, 'serve'>,
+): void {
   const root = normalize(rendererDir + sep);
   protocol.handle(APP_SCHEME, async (request) => {
     const url = new URL(request.url);
     if (url.hostname !== APP_HOST) return new Response('Not found', { status: 404 });
     if (isGatewayRequest(request)) return gateway.handle(request);
+    if (url.pathname.startsWith(AVATAR_PATH_PREFIX)) return avatars.serve(url.pathname);
     const relative = decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname);
     const file = normalize(join(root, relative));
     if (!file.startsWith(root)) return new Response('Not found', { status: 404 });

@@ -31,7 +31,7 @@ import {
   type FaultMatch,
 } from './fault-injector';
 import { instanceRoutes } from './instance-routes';
-import { createEntities } from './mastodon-entities';
+import { createEntities, type ContractPictures } from './mastodon-entities';
 import { markerRoutes } from './marker-routes';
 import { notificationRoutes } from './notification-routes';
 import { oauthRoutes, scopesCover, splitScopes } from './oauth-routes';
@@ -78,6 +78,10 @@ export interface ContractServerOptions {
   readonly clock?: ContractClockOptions;
   /** The version the instance endpoints report (default 4.5.0, or 4.2.0 without grouped notifications). */
   readonly version?: string;
+  /** People's avatar URLs and posts' media (default: Mastodon's `missing.png`, no media). */
+  readonly pictures?: ContractPictures;
+  /** Files the server also serves (GET, exact path), as Mastodon serves uploaded pictures. */
+  readonly files?: Readonly<Record<string, { readonly type: string; readonly body: Buffer }>>;
 }
 
 /** A contract violation, marked when a fault the test asked for caused it. */
@@ -299,6 +303,12 @@ export async function startContractServer(
     const matched = contract.findOperation(method, path);
     const operationKey = `${method} ${matched?.template ?? path}`;
     counts.set(operationKey, (counts.get(operationKey) ?? 0) + 1);
+    const file = method === 'GET' ? options.files?.[path] : undefined;
+    if (file !== undefined) {
+      response.writeHead(200, { 'content-type': file.type, 'content-length': file.body.length });
+      response.end(file.body);
+      return;
+    }
 
     const query: RailsParams = railsParams(url.searchParams);
     const body = await parseBody(raw, request.headers['content-type'] ?? '');
@@ -477,7 +487,7 @@ export async function startContractServer(
   const host = `127.0.0.1:${port}`;
   const origin = `http://${host}`;
   const state = new ContractState(clock, host);
-  const entities = createEntities(state, origin);
+  const entities = createEntities(state, origin, options.pictures);
   context = { state, entities, clock, origin, host, settings };
 
   const status = (id: string): ContractStatus => {

@@ -29,7 +29,21 @@ export interface Entities {
   accountUrl(account: ContractAccount): string;
 }
 
-export function createEntities(state: ContractState, origin: string): Entities {
+/** People's pictures and posts' media, when a test gives them (see ContractServerOptions). */
+export interface ContractPictures {
+  /** The avatar URL of a person (default: Mastodon's `missing.png` on the server). */
+  readonly avatarFor?: (username: string) => string | null;
+  /** Media attached to every post a person writes. */
+  readonly mediaFor?: (
+    username: string,
+  ) => readonly { readonly url: string; readonly description: string }[];
+}
+
+export function createEntities(
+  state: ContractState,
+  origin: string,
+  pictures: ContractPictures = {},
+): Entities {
   const accountUrl = (account: ContractAccount) => `${origin}/@${account.username}`;
   const missing = (kind: string) => `${origin}/${kind}/original/missing.png`;
 
@@ -49,8 +63,8 @@ export function createEntities(state: ContractState, origin: string): Entities {
       note: '',
       url: accountUrl(a),
       uri: `${origin}/users/${a.username}`,
-      avatar: missing('avatars'),
-      avatar_static: missing('avatars'),
+      avatar: pictures.avatarFor?.(a.username) ?? missing('avatars'),
+      avatar_static: pictures.avatarFor?.(a.username) ?? missing('avatars'),
       header: missing('headers'),
       header_static: missing('headers'),
       followers_count: state.follows.filter((f) => f.targetAccountId === a.id && !f.pending).length,
@@ -154,7 +168,16 @@ export function createEntities(state: ContractState, origin: string): Entities {
         ? {}
         : { application: { name: s.applicationName, website: null } }),
       account: account(author),
-      media_attachments: [],
+      media_attachments: (pictures.mediaFor?.(author.username) ?? []).map((m, i) => ({
+        id: `${s.id}${i}`,
+        type: 'image',
+        url: m.url,
+        preview_url: m.url,
+        remote_url: null,
+        meta: {},
+        description: m.description,
+        blurhash: null,
+      })),
       mentions,
       tags: [],
       emojis: [],

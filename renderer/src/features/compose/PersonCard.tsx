@@ -11,6 +11,7 @@ import { useAccountMarks } from '../../accounts/use-account-marks';
 import { pastConversations } from '../../db/repositories/composer-context';
 import { withLinkedNotes } from '../../db/repositories/person-links';
 import { AccountMark } from '../../ui/AccountMark';
+import { Avatar } from '../../ui/Avatar';
 import { releasedUpTo } from '../../db/repositories/released';
 import { formatPostTime } from '../../ui/format-time';
 import { useKeptWriting } from '../../drafts/use-kept-writing';
@@ -66,6 +67,7 @@ export function PersonCard({ person, threadId, now }: Props) {
 
   return (
     <aside className="person-card" aria-label={`About ${name}`}>
+      <Avatar name={name} url={person.avatarUrl} size="large" className="person-card__face" />
       <h2 className="person-card__name">{name}</h2>
       <p className="person-card__handle">{person.handle}</p>
       {account === undefined ? null : (

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useRef } from 'react';
 import type { KeyboardEvent } from 'react';
 import type { MarkedAccount } from '../../accounts/account-mark';
 import { AccountMark } from '../../ui/AccountMark';
+import { Avatar } from '../../ui/Avatar';
 import { formatPostTime } from '../../ui/format-time';
 
 export interface ListRow {
@@ -18,6 +19,13 @@ export interface ListRow {
   readonly note?: string | undefined;
   /** The account it came to, when the inbox marks accounts. */
   readonly account?: MarkedAccount | undefined;
+  /** Whose face the row shows (the person it is grouped under). */
+  readonly face?: RowFace | undefined;
+}
+
+export interface RowFace {
+  readonly name: string;
+  readonly avatarUrl: string | null;
 }
 
 interface Props {
@@ -137,10 +145,17 @@ export function SessionList({ label, rows, selectedId, onSelect, onOpen, emptyTe
               aria-selected={row.id === selectedId}
               aria-setsize={rows.length}
               aria-posinset={item.index + 1}
-              className={`conversation${row.continuesGroup ? ' conversation--group' : ''}`}
+              className={`conversation${row.continuesGroup ? ' conversation--group' : ''}${row.face === undefined ? '' : ' conversation--with-face'}`}
               style={{ transform: `translateY(${item.start}px)`, height: item.size }}
               onClick={() => onSelect(row.id)}
             >
+              {row.face === undefined ? null : (
+                <Avatar
+                  name={row.face.name}
+                  url={row.face.avatarUrl}
+                  className="conversation__face"
+                />
+              )}
               <span className="conversation__who">
                 {row.badge !== undefined ? (
                   <span className="conversation__kind">{row.badge} · </span>

@@ -117,8 +117,8 @@ export function SessionView({ deliveries, review, onClosed }: Props) {
 
   const accounts = useAccountMarks();
   const lookup = useMemo(
-    () => ({ posts: review.posts, threads: review.threads, accounts }),
-    [review.posts, review.threads, accounts],
+    () => ({ posts: review.posts, threads: review.threads, accounts, people }),
+    [review.posts, review.threads, accounts, people],
   );
   // What an earlier session left untouched says since when it has been waiting.
   const { broughtBack } = review;
@@ -154,6 +154,10 @@ export function SessionView({ deliveries, review, onClosed }: Props) {
           badge: entry.reason === 'first-time' ? 'First message' : 'Looks like spam',
           note: waitingSince(entry.activityIds),
           account: person === undefined ? undefined : accounts?.get(person.accountId),
+          face:
+            person === undefined
+              ? undefined
+              : { name: nameOf(person), avatarUrl: person.avatarUrl },
         };
       }),
     [view.screener, people, waitingSince, accounts],

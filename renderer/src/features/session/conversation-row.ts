@@ -1,9 +1,9 @@
-import type { Post, Thread } from '../../../../shared/domain';
+import type { Person, Post, Thread } from '../../../../shared/domain';
 import type { SessionConversation } from '../../../../shared/session';
 import { htmlToVisibleText } from '../../../../shared/text/html-to-text';
-import { NO_TEXT, snippetOf } from '../../../../shared/threads/thread-labels';
+import { NO_TEXT, nameOf, snippetOf } from '../../../../shared/threads/thread-labels';
 import type { MarkedAccount } from '../../accounts/account-mark';
-import type { ListRow } from './SessionList';
+import type { ListRow, RowFace } from './SessionList';
 
 // A row quotes its conversation's latest post; each post is turned into a line once.
 const snippets = new Map<string, string>();
@@ -22,6 +22,8 @@ interface Lookup {
   readonly threads: ReadonlyMap<string, Thread>;
   /** The accounts by id, when the inbox marks which account a conversation came to. */
   readonly accounts: ReadonlyMap<string, MarkedAccount> | null;
+  /** The people of the session (undefined until loaded). */
+  readonly people: ReadonlyMap<string, Person> | undefined;
 }
 
 /**
@@ -36,6 +38,7 @@ export class ConversationRow implements ListRow {
   readonly continuesGroup: boolean;
   readonly note: string | undefined;
   readonly account: MarkedAccount | undefined;
+  readonly face: RowFace | undefined;
 
   constructor(
     private readonly conversation: SessionConversation,
@@ -52,6 +55,9 @@ export class ConversationRow implements ListRow {
     this.note = note;
     const accountId = lookup.accounts === null ? undefined : lookup.threads.get(this.id)?.accountId;
     this.account = accountId === undefined ? undefined : lookup.accounts?.get(accountId);
+    const person = lookup.people?.get(conversation.personId);
+    this.face =
+      person === undefined ? undefined : { name: nameOf(person), avatarUrl: person.avatarUrl };
   }
 
   /**

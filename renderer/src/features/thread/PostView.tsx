@@ -1,8 +1,10 @@
 import type { Person, Post } from '../../../../shared/domain';
 import { normaliseLanguageTag } from '../../../../shared/text/language-tag';
 import { nameOf } from '../../../../shared/threads/thread-labels';
+import { Avatar } from '../../ui/Avatar';
 import { SafeHtml } from '../../ui/SafeHtml';
 import { formatFullTime, formatPostTime } from '../../ui/format-time';
+import { PostMediaList } from './PostMediaList';
 
 interface Props {
   readonly post: Post;
@@ -17,7 +19,14 @@ interface Props {
 export function PostView({ post, author, depth, now, answering = false }: Props) {
   const name = author === undefined ? 'Someone' : author.isSelf ? 'You' : nameOf(author);
   const body = (
-    <SafeHtml className="post__content" html={post.contentHtml} emptyText="No text in this post." />
+    <>
+      <SafeHtml
+        className="post__content"
+        html={post.contentHtml}
+        emptyText={(post.media?.length ?? 0) > 0 ? undefined : 'No text in this post.'}
+      />
+      <PostMediaList media={post.media ?? []} />
+    </>
   );
   return (
     <article
@@ -27,6 +36,12 @@ export function PostView({ post, author, depth, now, answering = false }: Props)
       lang={normaliseLanguageTag(post.language) ?? undefined}
     >
       <header className="post__header">
+        <Avatar
+          name={author === undefined ? name : nameOf(author)}
+          url={author?.avatarUrl}
+          size="small"
+          className="post__face"
+        />
         <span className="post__author">{name}</span>
         {author !== undefined && !author.isSelf ? (
           <span className="post__handle">{author.handle}</span>
