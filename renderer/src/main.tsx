@@ -13,6 +13,7 @@ import { connectorFor } from './sync/connector-for';
 import { createSyncClient } from './sync/sync-client';
 import { SyncContext } from './sync/sync-context';
 import './styles/app.css';
+import './styles/welcome.css';
 
 const root = document.getElementById('root');
 if (root === null) throw new Error('index.html has no #root element');

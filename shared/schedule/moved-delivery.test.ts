@@ -14,7 +14,12 @@ function everyDay(times: string[], focusWindows: FocusWindow[] = []): ScheduleSe
   return { deliveries, focusWindows };
 }
 
-const deepWork: FocusWindow = { label: 'Deep work', days: [...WEEKDAYS], start: '09:00', end: '12:00' };
+const deepWork: FocusWindow = {
+  label: 'Deep work',
+  days: [...WEEKDAYS],
+  start: '09:00',
+  end: '12:00',
+};
 
 /** The next delivery after `now`, and why it moved (if it did). */
 function explain(now: string, zone: string, settings: ScheduleSettings) {
@@ -31,7 +36,9 @@ function explain(now: string, zone: string, settings: ScheduleSettings) {
 describe('movedDelivery', () => {
   it('says which slot a focus window moved, and which window', () => {
     // 2026-01-05 is a Monday.
-    expect(explain('2026-01-05T07:00:00Z', 'UTC', everyDay(['09:00', '13:00'], [deepWork]))).toEqual({
+    expect(
+      explain('2026-01-05T07:00:00Z', 'UTC', everyDay(['09:00', '13:00'], [deepWork])),
+    ).toEqual({
       next: '2026-01-05T12:00:00.000Z',
       from: '2026-01-05T09:00:00.000Z',
       windows: ['Deep work'],

@@ -16,12 +16,10 @@ import { readSetting, writeSetting } from '../db/repositories/settings';
  * active or removed, so never sees it.
  */
 export async function needsWelcome(db: SlowpostDb): Promise<boolean> {
-  const [welcome, demo, accounts] = await Promise.all([
-    readSetting(db, WelcomeSetting),
-    readSetting(db, DemoSetting),
-    db.accounts.count(),
-  ]);
-  return welcome.choice === null && demo.state === 'absent' && accounts === 0;
+  const welcome = await readSetting(db, WelcomeSetting);
+  if (welcome.choice !== null) return false;
+  const [demo, accounts] = await Promise.all([readSetting(db, DemoSetting), db.accounts.count()]);
+  return demo.state === 'absent' && accounts === 0;
 }
 
 /** How the welcome was answered; `schedule` is null when the user skipped (defaults stay). */
