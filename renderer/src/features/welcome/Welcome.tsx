@@ -66,7 +66,8 @@ export function Welcome({ onConnect }: { onConnect: () => void }) {
       if (choice === 'account') onConnect();
     } catch (error) {
       answered.current = false;
-      dialogRef.current?.showModal();
+      // Escape may have closed the dialog already: it stays up until the choice is stored.
+      if (dialogRef.current?.open === false) dialogRef.current.showModal();
       setProblem(
         `Slowpost could not store your choice: ${error instanceof Error ? error.message : String(error)}`,
       );
