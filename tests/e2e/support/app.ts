@@ -24,7 +24,8 @@ export async function passWelcome(
   button: 'Explore the demo' | 'Skip' = 'Explore the demo',
 ): Promise<void> {
   const welcome = welcomeDialog(page);
-  await expect(welcome.or(conversationList(page)).first()).toBeVisible();
+  // Generous: a cold desktop start (the Electron smoke test) takes longer than a page load.
+  await expect(welcome.or(conversationList(page)).first()).toBeVisible({ timeout: 30_000 });
   if (await welcome.isVisible()) {
     await welcome.getByRole('button', { name: button, exact: true }).click();
     await expect(welcome).toBeHidden();
