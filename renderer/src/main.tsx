@@ -15,6 +15,7 @@ import { SyncContext } from './sync/sync-context';
 import './styles/app.css';
 import './styles/settings.css';
 import './styles/avatars.css';
+import './styles/welcome.css';
 
 const root = document.getElementById('root');
 if (root === null) throw new Error('index.html has no #root element');

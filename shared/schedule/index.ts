@@ -33,3 +33,5 @@ export { isInFocusWindow, type FocusState } from './focus-windows';
 export { deliverySlotsBetween } from './delivery-slots';
 export { nextDelivery } from './next-delivery';
 export { catchUp, CATCH_UP_MAX_DAYS, type CatchUp } from './catch-up';
+export { movedDelivery, type MovedDelivery } from './moved-delivery';
+export { deliveriesThroughWeek } from './week-deliveries';

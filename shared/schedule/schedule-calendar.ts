@@ -7,6 +7,8 @@ import { instantOfLocalTime, localDayOf, weekdayOfLocalDay, zoneNamed } from './
 export interface FocusInterval {
   readonly start: number;
   readonly end: number;
+  /** Which window this is an occurrence of: its position in `settings.focusWindows`. */
+  readonly window: number;
 }
 
 /**
@@ -52,7 +54,7 @@ export class ScheduleCalendar {
         if (!window.days.has(weekday)) continue;
         const start = instantOfLocalTime(this.zone, day, window.start);
         const end = instantOfLocalTime(this.zone, day, window.end);
-        if (end > start) found.push({ start, end });
+        if (end > start) found.push({ start, end, window: window.index });
       }
       intervals = found;
       this.windowsByDay.set(day, intervals);

@@ -42,6 +42,24 @@ export const DemoSetting = define({
 });
 
 /**
+ * Whether the first-run welcome has been answered, and how. `null` means not yet: the welcome
+ * shows, but only on a fresh store (the demo never loaded, no accounts), so someone updating from
+ * a release without a welcome never sees it.
+ */
+export const WelcomeSetting = define({
+  key: 'welcome',
+  version: 1,
+  schema: z.object({
+    choice: z.enum(['demo', 'account', 'skipped']).nullable(),
+  }),
+  defaultValue: { choice: null },
+  about: 'whether you have seen the welcome',
+  meanwhile: 'Slowpost does not show the welcome again.',
+  // Showing the welcome again to someone who has used the app would be the wrong way round.
+  whenUnreadable: { choice: 'skipped' },
+});
+
+/**
  * When deliveries come and when nothing may (focus windows). The time zone is not stored: rules
  * use the zone the computer is in now, so "09:00" means 09:00 wherever the user travels.
  */
@@ -95,4 +113,10 @@ export const ReplySetting = define({
 });
 
 /** Every setting, for checking that each can be read. */
-export const ALL_SETTINGS = [DemoSetting, ScheduleSetting, SessionSetting, ReplySetting] as const;
+export const ALL_SETTINGS = [
+  DemoSetting,
+  WelcomeSetting,
+  ScheduleSetting,
+  SessionSetting,
+  ReplySetting,
+] as const;

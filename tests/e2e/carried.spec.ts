@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import type { RunningHost } from '../host/host-server';
-import { conversationList, conversations, seriousA11yViolations } from './support/app';
+import { conversationList, conversations, passWelcome, seriousA11yViolations } from './support/app';
 import { moveClocks, startTimedHost } from './support/test-host';
 
 // Wednesday 25 November 2026, London (UTC in winter).
@@ -68,6 +68,7 @@ test('what a session leaves untouched comes back with the next delivery, marked,
   test.setTimeout(180_000);
   await page.clock.install({ time: at(6) });
   await page.goto(`${host.origin}/`);
+  await passWelcome(page);
   await expect(conversations(page).first()).toBeVisible();
   await expect(page.getByText('Preparing your demo inbox…')).toBeHidden();
 
@@ -148,6 +149,7 @@ test('what a session leaves untouched comes back with the next delivery, marked,
 test('an early opening brings back what the last session left', async ({ page }) => {
   await page.clock.install({ time: at(6) });
   await page.goto(`${host.origin}/`);
+  await passWelcome(page);
   await expect(conversations(page).first()).toBeVisible();
   await expect(page.getByText('Preparing your demo inbox…')).toBeHidden();
   const first = await conversations(page).first().getAttribute('id');

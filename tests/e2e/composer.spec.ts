@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { keepAppReachableOffline, openInbox, seriousA11yViolations } from './support/app';
+import { startTimedHost } from './support/test-host';
 
 // The composer's rough edges a new user hit (issue 13): where the caret lands in a draft, the
 // time an offline reply goes, Ctrl/⌘+Enter from every field, and a notice that covers nothing.
@@ -63,6 +64,35 @@ test('offline, a reply set to go with the next delivery says the time it goes', 
     `Your reply to ${recipient}: Goes out at ${at}, once this computer is back online.`,
   );
   await expect(notice(page)).not.toContainText('Waiting for the network');
+});
+
+test('offline, a reply for a delivery less than a minute away still says when it goes', async ({
+  page,
+  context,
+}) => {
+  // 08:59:30 on the page and in main: the 09:00 delivery is thirty seconds away.
+  const day = new Date();
+  day.setHours(8, 59, 30, 0);
+  const host = await startTimedHost(day.getTime());
+  try {
+    await keepAppReachableOffline(context, host.origin);
+    await page.clock.setFixedTime(day);
+    await openInbox(page, `${host.origin}/`);
+    const recipient = await startReply(page);
+    await context.setOffline(true);
+    const withDelivery = page.getByRole('radio', { name: 'With the next delivery, at 09:00' });
+    await withDelivery.check();
+    await composer(page).fill('This one can catch the nine o’clock delivery.');
+    await page.getByRole('button', { name: 'Send reply' }).click();
+    await expect(composer(page)).toBeHidden();
+    await expect(notice(page)).toContainText(
+      `Your reply to ${recipient}: Goes out in 30 seconds, once this computer is back online.`,
+    );
+    await expect(notice(page)).not.toContainText('Waiting for the network');
+    await expect(notice(page)).not.toContainText(/in 0 /);
+  } finally {
+    await host.close();
+  }
 });
 
 test('Ctrl+Enter sends the reply from any of its fields, not only the text', async ({ page }) => {

@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { htmlToPlainText } from '../../shared/text/html-to-text';
 import type { RunningHost } from '../host/host-server';
-import { conversations, seriousA11yViolations } from './support/app';
+import { conversations, passWelcome, seriousA11yViolations } from './support/app';
 import { moveClocks, startTimedHost, waitingPosts } from './support/test-host';
 
 // Wednesday 25 November 2026, London (UTC in winter).
@@ -22,6 +22,7 @@ test.afterEach(async () => {
 async function firstRun(page: Page, start: number): Promise<void> {
   await page.clock.install({ time: start });
   await page.goto(`${host.origin}/`);
+  await passWelcome(page);
   await expect(conversations(page).first()).toBeVisible();
 }
 
@@ -66,7 +67,11 @@ test('a simulated day: deliveries come at their times, never inside focus window
 
   await closeInbox(page);
   // 09:00 falls inside Wednesday's deep work: it moves to 12:00.
-  await expect(page.getByText('Your next delivery comes today at 12:00.')).toBeVisible();
+  await expect(
+    page.getByText(
+      'Your next delivery comes today at 12:00 — moved from 09:00, after your deep work window.',
+    ),
+  ).toBeVisible();
 
   const expected = new Set([at(12), at(13), at(18)]);
   const closed = page.getByRole('heading', { name: 'The inbox is closed until the next delivery' });

@@ -11,6 +11,7 @@ import {
 import {
   conversations,
   keepAppReachableOffline,
+  passWelcome,
   readAll,
   seriousA11yViolations,
 } from './support/app';
@@ -79,6 +80,7 @@ async function startWithAlice(
   await keepAppReachableOffline(context, host.origin);
   await page.clock.install({ time: start });
   await page.goto(`${host.origin}/`);
+  await passWelcome(page);
 
   // A new user looks at the demo first, then removes it.
   await expect(conversations(page).first()).toBeVisible();

@@ -18,6 +18,7 @@ import {
   conversationList,
   conversations,
   keepAppReachableOffline,
+  passWelcome,
   readAll,
   seriousA11yViolations,
 } from './support/app';
@@ -121,6 +122,7 @@ test('a Mastodon and a Bluesky account in one inbox: one delivery brings both, e
   await keepAppReachableOffline(context, host.origin);
   await page.clock.install({ time: start });
   await page.goto(`${host.origin}/`);
+  await passWelcome(page);
   await page.getByRole('button', { name: 'Remove demo data' }).click();
   await page
     .getByRole('dialog', { name: 'Remove the demo?' })

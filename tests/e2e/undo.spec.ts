@@ -1,6 +1,12 @@
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
-import { conversations, openInbox, readAll, seriousA11yViolations } from './support/app';
+import {
+  conversations,
+  openInbox,
+  passWelcome,
+  readAll,
+  seriousA11yViolations,
+} from './support/app';
 import { moveClocks, startTimedHost } from './support/test-host';
 
 const selected = (page: Page) =>
@@ -77,6 +83,7 @@ test('Undo has nothing to offer at the start of the next delivery', async ({ pag
   try {
     await page.clock.install({ time: at(6) });
     await page.goto(`${host.origin}/`);
+    await passWelcome(page);
     // A conversation is selected and shown: `e` has something to act on.
     await expect(selected(page)).toHaveCount(1);
     await expect(page.getByRole('button', { name: /^Write a reply to / })).toBeVisible();

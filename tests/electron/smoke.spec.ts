@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { _electron as electron, expect, test } from '@playwright/test';
 import { SMOKE_SKIP_REASON as SKIP_REASON, electronBinary } from '../../scripts/electron-binary';
 import { CHANNELS, EVENT_NAMES } from '../../shared/ipc/contract';
+import { passWelcome } from '../e2e/support/app';
 
 const binary = electronBinary();
 /** The bridge exposes one object per domain of the contract (`domain:verb`), nothing else. */
@@ -18,6 +19,8 @@ test('the desktop app opens the demo inbox in a secure window', async () => {
   });
   try {
     const window = await app.firstWindow();
+    // On a fresh profile the first-run welcome comes first: answered with its real button.
+    await passWelcome(window);
     await expect(
       window.getByRole('listbox', { name: 'Conversations' }).getByRole('option').first(),
     ).toBeVisible({

@@ -11,6 +11,7 @@ import { SendNotice } from '../features/replies/SendNotice';
 import { SettingsDialog } from '../features/settings/SettingsDialog';
 import { SettingProblemsNotice } from '../features/settings/SettingProblemsNotice';
 import { SessionView } from '../features/session/SessionView';
+import { Welcome } from '../features/welcome/Welcome';
 import { markOpened, openDeliveries } from '../db/repositories/deliveries';
 import { useReviewSession } from '../session/use-review-session';
 import { useDeliveryClock } from '../deliveries/use-delivery-clock';
@@ -143,6 +144,7 @@ export function App({ sync }: { sync: SyncClient }) {
         {page === 'replies' ? <RepliesPage /> : null}
         <SettingsDialog open={dialog === 'schedule'} onClose={() => setDialog(null)} />
         <DeliveryHistory open={dialog === 'history'} onClose={() => setDialog(null)} />
+        <Welcome onConnect={() => setDialog('schedule')} />
       </div>
       {composing !== null ? <ComposerScreen key={composing} postId={composing} /> : null}
       {/* While writing, the composer shows the notice in its own last row. */}

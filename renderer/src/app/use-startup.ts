@@ -2,14 +2,24 @@ import { useEffect } from 'react';
 import type { SlowpostDb } from '../db/database';
 import { useUiStore } from '../state/ui-store';
 import type { SyncClient } from '../sync/sync-client';
-import { addDemoOnFirstRun, welcomeDelivery } from './prepare-store';
+import { addDemoOnFirstRun, needsWelcome, welcomeDelivery } from './prepare-store';
 
-/** Opens the store, adds the demo on first run, and asks the sync worker to catch up. */
+/**
+ * Opens the store, waits for the welcome on the very first open, adds the demo on first run, and
+ * asks the sync worker to catch up. Answering the welcome sets the phase back to `opening`, which
+ * runs this again.
+ */
 export function useStartup(db: SlowpostDb, sync: SyncClient): void {
   const setStartup = useUiStore((s) => s.setStartup);
+  const welcoming = useUiStore((s) => s.startup.phase === 'welcome');
   useEffect(() => {
+    if (welcoming) return;
     let cancelled = false;
     const run = async (): Promise<void> => {
+      if (await needsWelcome(db)) {
+        if (!cancelled) setStartup('welcome');
+        return;
+      }
       const added = await addDemoOnFirstRun(db, Date.now());
       if (added && !cancelled) setStartup('preparing-demo');
       const result = await sync.sync(Date.now());
@@ -25,5 +35,5 @@ export function useStartup(db: SlowpostDb, sync: SyncClient): void {
     return () => {
       cancelled = true;
     };
-  }, [db, sync, setStartup]);
+  }, [db, sync, setStartup, welcoming]);
 }

@@ -13,7 +13,8 @@ import {
  * UI and session state only. Anything the store (Dexie) holds is read from there with live
  * queries, never copied here.
  */
-export type StartupPhase = 'opening' | 'preparing-demo' | 'ready' | 'failed';
+/** `welcome`: a fresh store waits for the first-run welcome to be answered before anything loads. */
+export type StartupPhase = 'opening' | 'welcome' | 'preparing-demo' | 'ready' | 'failed';
 
 interface StartupSlice {
   readonly startup: { readonly phase: StartupPhase; readonly message: string | null };

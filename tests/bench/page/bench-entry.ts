@@ -1,7 +1,7 @@
 import './bluesky-sync-page';
 import type { ActivityBatch } from '../../../shared/connectors/connector';
 import { sanitizeBatch } from '../../../shared/connectors/sanitize-batch';
-import { DemoSetting } from '../../../shared/settings/setting-definitions';
+import { DemoSetting, WelcomeSetting } from '../../../shared/settings/setting-definitions';
 import { SlowpostDatabase } from '../../../renderer/src/db/database';
 import {
   closeOpenDeliveries,
@@ -55,6 +55,8 @@ async function seed(presetName: Preset['name'], now: number): Promise<SeedResult
   await db.delete();
   await db.open();
   await writeSetting(db, DemoSetting, { state: 'removed', anchor: null }, now);
+  // Past the first-run welcome: the bench measures the cold open of the inbox.
+  await writeSetting(db, WelcomeSetting, { choice: 'skipped' }, now);
   await db.accounts.add(benchAccount(now - 30 * 86_400_000));
   const earlier = now - 3 * 3_600_000;
   const firstOpenBatch = Math.floor((preset.items - preset.deliveryItems) / 1000);
@@ -154,6 +156,7 @@ async function empty(now: number): Promise<void> {
   await db.delete();
   await db.open();
   await writeSetting(db, DemoSetting, { state: 'removed', anchor: null }, now);
+  await writeSetting(db, WelcomeSetting, { choice: 'skipped' }, now);
   db.close();
 }
 

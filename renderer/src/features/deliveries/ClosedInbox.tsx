@@ -1,9 +1,14 @@
+import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
+import { movedDelivery } from '../../../../shared/schedule';
+import { ScheduleSetting } from '../../../../shared/settings/setting-definitions';
 import { useDatabase } from '../../app/database-context';
 import { useUiStore } from '../../state/ui-store';
 import type { SyncClient } from '../../sync/sync-client';
 import { formatClockTime, formatDeliveryTime } from '../../ui/format-time';
 import { openEarly } from '../../deliveries/deliver';
+import { readSetting } from '../../db/repositories/settings';
+import { movedLabel } from './delivery-labels';
 import { OpenEarlyDialog } from './OpenEarlyDialog';
 
 /**
@@ -17,6 +22,12 @@ export function ClosedInbox({ sync }: { sync: SyncClient }) {
   const now = Date.now();
   const next = clock?.nextDeliveryAt ?? null;
   const nextText = next === null ? null : formatDeliveryTime(next, now);
+  const schedule = useLiveQuery(() => readSetting(db, ScheduleSetting), [db]);
+  // When a focus window moved it, say so: "… at 12:00 — moved from 09:00, after your deep work window".
+  const moved =
+    next === null || clock === null || schedule === undefined
+      ? null
+      : movedDelivery(next, clock.timeZone, schedule.schedule);
 
   return (
     <section className="closed" aria-labelledby="closed-title">
@@ -26,7 +37,10 @@ export function ClosedInbox({ sync }: { sync: SyncClient }) {
       ) : nextText === null ? (
         <p>No deliveries are scheduled. You can change that in the schedule.</p>
       ) : (
-        <p className="closed__next">Your next delivery comes {nextText}.</p>
+        <p className="closed__next">
+          Your next delivery comes {nextText}
+          {moved === null || next === null ? '' : ` — ${movedLabel(next, moved)}`}.
+        </p>
       )}
       {clock?.focusEndsAt != null ? (
         <p className="closed__focus">

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Delivery } from '../../../../shared/domain';
-import { broughtLabel, carriedLabel, waitingSinceLabel } from './delivery-labels';
+import type { FocusWindow } from '../../../../shared/schedule';
+import { broughtLabel, carriedLabel, movedLabel, waitingSinceLabel } from './delivery-labels';
 
 // Local times, so the days are the machine's days whatever its time zone.
 const at = (day: number, hh: number, mm = 0) => new Date(2026, 10, day, hh, mm).getTime();
@@ -50,5 +51,57 @@ describe('what the open deliveries brought', () => {
     expect(broughtLabel([{ conversationCount: 0, carriedCount: 0 }])).toBe(
       'nothing that needs you',
     );
+  });
+});
+
+describe('why the next delivery moved', () => {
+  const window = (label: string | undefined, start = '09:00', end = '12:00'): FocusWindow => ({
+    ...(label === undefined ? {} : { label }),
+    days: [1, 2, 3, 4, 5],
+    start,
+    end,
+  });
+  const moved = (from: number, ...windows: FocusWindow[]) => ({ scheduledFor: from, windows });
+
+  it('names the slot it moved from and the window, by its label', () => {
+    expect(movedLabel(at(26, 12), moved(at(26, 9), window('Deep work')), 'en-GB')).toBe(
+      'moved from 09:00, after your deep work window',
+    );
+  });
+
+  it('names an unlabelled window by its times', () => {
+    expect(movedLabel(at(26, 12), moved(at(26, 9), window(undefined)), 'en-GB')).toBe(
+      'moved from 09:00, after your 09:00–12:00 focus window',
+    );
+    expect(movedLabel(at(26, 12), moved(at(26, 9), window('  ')), 'en-GB')).toBe(
+      'moved from 09:00, after your 09:00–12:00 focus window',
+    );
+  });
+
+  it('keeps the capitals of a name such as PTA or SummitUp', () => {
+    expect(movedLabel(at(26, 12), moved(at(26, 9), window('PTA calls')), 'en-GB')).toBe(
+      'moved from 09:00, after your PTA calls window',
+    );
+    expect(movedLabel(at(26, 12), moved(at(26, 9), window('SummitUp prep')), 'en-GB')).toBe(
+      'moved from 09:00, after your SummitUp prep window',
+    );
+  });
+
+  it('names every window of a chain', () => {
+    const chain = moved(
+      at(26, 9),
+      window('Stand-up', '08:30', '10:00'),
+      window('Deep work', '10:00', '12:00'),
+      window(undefined, '12:00', '12:30'),
+    );
+    expect(movedLabel(at(26, 12, 30), chain, 'en-GB')).toBe(
+      'moved from 09:00, after your stand-up, deep work and 12:00–12:30 focus windows',
+    );
+  });
+
+  it('says when the slot was the day before (a window crossing midnight)', () => {
+    expect(
+      movedLabel(at(26, 7), moved(at(25, 22), window('Quiet evenings', '21:00', '07:00')), 'en-GB'),
+    ).toBe('moved from 22:00 the day before, after your quiet evenings window');
   });
 });

@@ -1,4 +1,5 @@
 import type { Delivery } from '../../../../shared/domain';
+import type { FocusWindow, MovedDelivery } from '../../../../shared/schedule';
 import { formatClockTime, formatPastDay } from '../../ui/format-time';
 
 /** "Your 13:00 delivery", "Your early opening at 10:42", "Your first delivery". */
@@ -55,4 +56,29 @@ export function broughtLabel(
   return carried === 0
     ? conversationsLabel(brought)
     : `${conversationsLabel(brought)} ${carriedLabel(carried)}`;
+}
+
+/**
+ * Why the next delivery is not at a time the user set, for the closed inbox: "moved from 09:00,
+ * after your deep work window"; "moved from 22:00 the day before, after your quiet evenings
+ * window"; an unnamed window by its times ("after your 09:00–12:00 focus window").
+ */
+export function movedLabel(delivery: number, moved: MovedDelivery, locale?: string): string {
+  const from = formatClockTime(moved.scheduledFor, locale);
+  const sameDay = new Date(moved.scheduledFor).toDateString() === new Date(delivery).toDateString();
+  const names = moved.windows.map(windowName);
+  const windows =
+    names.length <= 1
+      ? `${names[0] ?? 'focus'} window`
+      : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1] ?? ''} windows`;
+  return `moved from ${from}${sameDay ? '' : ' the day before'}, after your ${windows}`;
+}
+
+/** "deep work" for "Deep work" (a name like "PTA" or "SummitUp" keeps its capitals). */
+function windowName(window: FocusWindow): string {
+  const label = window.label?.trim() ?? '';
+  if (label === '') return `${window.start}–${window.end} focus`;
+  const firstWord = label.split(/\s+/)[0] ?? '';
+  const keepsCapitals = /[A-Z]/.test(firstWord.slice(1));
+  return keepsCapitals ? label : label.charAt(0).toLowerCase() + label.slice(1);
 }
