@@ -5,7 +5,7 @@ import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { startHost } from '../host/host-server';
 import type { RunningHost } from '../host/host-server';
-import { conversations, seriousA11yViolations } from './support/app';
+import { conversations, passWelcome, seriousA11yViolations } from './support/app';
 
 // "Open Slowpost when you log in" and "Start in the tray" are kept by main (the loopback host
 // runs the same service, with a system that records what it was told).
@@ -14,6 +14,7 @@ const rendererDir = join(__dirname, '../../out/renderer');
 
 async function openSettings(page: Page, host: RunningHost) {
   await page.goto(`${host.origin}/`);
+  await passWelcome(page);
   await expect(conversations(page).first()).toBeVisible();
   await page.getByRole('button', { name: 'Settings', exact: true }).click();
   const settings = page.getByRole('dialog', { name: 'Settings' });

@@ -9,7 +9,7 @@ import {
   type ContractServer,
 } from '../servers/mastodon-contract/contract-server';
 import { startHttpTestServer, type HttpTestServer } from '../support/http-test-server';
-import { conversations, seriousA11yViolations } from './support/app';
+import { conversations, passWelcome, seriousA11yViolations } from './support/app';
 import { startOwnHost } from './support/test-host';
 
 // Issue 13's acceptance: no request leaves the page for a remote image. People's avatars and
@@ -78,6 +78,7 @@ function recordRequests(page: Page): URL[] {
 
 async function signInAsAlice(page: Page): Promise<void> {
   await page.goto(`${host.origin}/`);
+  await passWelcome(page);
   await expect(conversations(page).first()).toBeVisible();
   await page.getByRole('button', { name: 'Remove demo data' }).click();
   await page
@@ -199,6 +200,7 @@ test('the demo’s people have no pictures: calm initials, light and dark, and n
 }) => {
   const requests = recordRequests(page);
   await page.goto(`${host.origin}/`);
+  await passWelcome(page);
   const first = conversations(page).first();
   await expect(first).toBeVisible();
   await expect(first.locator('.avatar--placeholder')).toHaveAttribute('data-initial', /^\S$/u);
