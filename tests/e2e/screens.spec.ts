@@ -31,6 +31,17 @@ const SCREENS: readonly Screen[] = [
       await expect(
         page.getByRole('heading', { level: 2, name: /conversation with/i }),
       ).toBeVisible();
+      // The demo's 👋 draws with the app's own emoji font (a machine may have none of its own).
+      await expect(conversations(page).filter({ hasText: '👋' }).first()).toBeVisible();
+      await expect
+        .poll(() =>
+          page.evaluate(() =>
+            [...document.fonts].some(
+              (face) => face.family.includes('Noto Color Emoji') && face.status === 'loaded',
+            ),
+          ),
+        )
+        .toBe(true);
     },
   },
   {
@@ -44,6 +55,15 @@ const SCREENS: readonly Screen[] = [
         .first()
         .click();
       await expect(page.getByRole('heading', { level: 2, name: /may be spam$/ })).toBeVisible();
+      // Likely spam: keeping it out is the first, prominent action; its links cannot be followed.
+      const actions = page.getByRole('toolbar', { name: 'Screening' }).getByRole('button');
+      await expect(actions.first()).toHaveAccessibleName(/^Keep out/);
+      await expect(actions.first()).toHaveClass(/button--primary/);
+      await expect(actions.nth(1)).toHaveAccessibleName(/^Let in/);
+      await expect(actions.nth(1)).not.toHaveClass(/button--primary/);
+      const wrote = page.getByRole('article', { name: /wrote$/ });
+      await expect(wrote.first()).toContainText(/\.example\//);
+      await expect(wrote.getByRole('link')).toHaveCount(0);
     },
     close: async (page) => {
       await page.getByRole('button', { name: 'Conversations' }).click();
@@ -138,6 +158,10 @@ for (const theme of ['light', 'dark'] as const) {
       test.setTimeout(180_000);
       await page.setViewportSize({ width, height: 800 });
       await page.emulateMedia({ colorScheme: theme, reducedMotion: 'reduce' });
+      const fonts: string[] = [];
+      page.on('request', (request) => {
+        if (request.resourceType() === 'font') fonts.push(request.url());
+      });
       await page.clock.install({ time: START });
       await page.goto(`${host.origin}/`);
       await expect(conversations(page).first()).toBeVisible();
@@ -153,6 +177,9 @@ for (const theme of ['light', 'dark'] as const) {
         await screen.close?.(page);
       }
       expect(problems).toEqual([]);
+      // Inter and Noto Color Emoji come with the app, from its own origin (CSP font-src 'self').
+      expect(fonts.length).toBeGreaterThan(0);
+      expect(fonts.filter((url) => !url.startsWith(`${host.origin}/`))).toEqual([]);
     });
   }
 }

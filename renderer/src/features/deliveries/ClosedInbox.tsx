@@ -1,3 +1,4 @@
+import { Coffee } from 'lucide-react';
 import { useState } from 'react';
 import { useDatabase } from '../../app/database-context';
 import { useUiStore } from '../../state/ui-store';
@@ -20,6 +21,7 @@ export function ClosedInbox({ sync }: { sync: SyncClient }) {
 
   return (
     <section className="closed" aria-labelledby="closed-title">
+      <Coffee className="state-icon" aria-hidden="true" />
       <h2 id="closed-title">The inbox is closed until the next delivery</h2>
       {clock === null ? (
         <p>Working out when your next delivery comes…</p>
