@@ -15,7 +15,7 @@ import { SyncContext } from './sync/sync-context';
 import '@fontsource-variable/inter/wght.css';
 // Noto Color Emoji as COLRv1 (what Chromium draws; @fontsource's build is OpenType-SVG, which
 // Chromium shows as blank): emoji draw in colour on a machine without an emoji font.
-import '@infolektuell/noto-color-emoji';
+import '@infolektuell/noto-color-emoji/index.css';
 import './styles/tokens.css';
 import './styles/app.css';
 
