@@ -12,6 +12,11 @@ import { holdOutboxLock } from './outbox/profile-lock';
 import { connectorFor } from './sync/connector-for';
 import { createSyncClient } from './sync/sync-client';
 import { SyncContext } from './sync/sync-context';
+import '@fontsource-variable/inter/wght.css';
+// Noto Color Emoji as COLRv1 (what Chromium draws; @fontsource's build is OpenType-SVG, which
+// Chromium shows as blank): emoji draw in colour on a machine without an emoji font.
+import '@infolektuell/noto-color-emoji/index.css';
+import './styles/tokens.css';
 import './styles/app.css';
 import './styles/settings.css';
 import './styles/avatars.css';

@@ -1,4 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import { History, Inbox, Mailbox, Reply, Settings } from 'lucide-react';
 import { useCallback, useEffect, useState } from 'react';
 import { EmptyInbox } from '../features/conversations/EmptyInbox';
 import { ClosedInbox } from '../features/deliveries/ClosedInbox';
@@ -92,8 +93,10 @@ export function App({ sync }: { sync: SyncClient }) {
     <>
       <div className="app" inert={composing !== null}>
         <header className="app__header">
-          <h1 className="app__title">Slowpost</h1>
-          {hasDemo ? <DemoNotice /> : null}
+          <h1 className="app__title">
+            <Mailbox className="icon app__logo" aria-hidden="true" />
+            Slowpost
+          </h1>
           <nav className="app__pages" aria-label="Pages">
             <button
               type="button"
@@ -101,6 +104,7 @@ export function App({ sync }: { sync: SyncClient }) {
               aria-current={page === 'inbox' ? 'page' : undefined}
               onClick={() => showPage('inbox')}
             >
+              <Inbox className="icon" aria-hidden="true" />
               Inbox
             </button>
             <button
@@ -109,23 +113,28 @@ export function App({ sync }: { sync: SyncClient }) {
               aria-current={page === 'replies' ? 'page' : undefined}
               onClick={() => showPage('replies')}
             >
+              <Reply className="icon" aria-hidden="true" />
               Replies
             </button>
           </nav>
+          {/* After the pages in the tab order: the demo is a note, not the first thing to reach. */}
+          {hasDemo ? <DemoNotice /> : null}
           <nav className="app__tools" aria-label="Slowpost">
             <button
               type="button"
               className="button button--quiet"
               onClick={() => setDialog('history')}
             >
-              Delivery history
+              <History className="icon" aria-hidden="true" />
+              <span className="button__label--collapsible">Delivery history</span>
             </button>
             <button
               type="button"
               className="button button--quiet"
               onClick={() => setDialog('schedule')}
             >
-              Settings
+              <Settings className="icon" aria-hidden="true" />
+              <span className="button__label--collapsible">Settings</span>
             </button>
           </nav>
         </header>

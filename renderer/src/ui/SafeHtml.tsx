@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import type { MouseEvent } from 'react';
 import { bridge } from '../bridge/bridge';
-import { hasText, sanitizePostHtml } from './sanitize';
+import { hasText, sanitizePostHtml, withLinksAsText } from './sanitize';
 
 /**
  * Renders network HTML after sanitizing it. Links never navigate the app: a click asks the main
@@ -11,13 +11,19 @@ export function SafeHtml({
   html,
   className,
   emptyText,
+  linksAsText = false,
 }: {
   html: string;
   className?: string;
+  /** Likely spam: links show as text, none can be followed. */
+  linksAsText?: boolean;
   /** Shown, quietly, when nothing readable is left (a post with a picture only). */
   emptyText?: string;
 }) {
-  const clean = useMemo(() => sanitizePostHtml(html), [html]);
+  const clean = useMemo(() => {
+    const safe = sanitizePostHtml(html);
+    return linksAsText ? withLinksAsText(safe) : safe;
+  }, [html, linksAsText]);
   const empty = useMemo(() => emptyText !== undefined && !hasText(clean), [clean, emptyText]);
   const onClick = (event: MouseEvent<HTMLDivElement>): void => {
     const anchor = (event.target as Element).closest('a');

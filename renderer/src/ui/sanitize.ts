@@ -65,6 +65,22 @@ function showLinksAsMastodonDoes(fragment: DocumentFragment): void {
   for (const span of fragment.querySelectorAll('span.ellipsis')) span.append('…');
 }
 
+/**
+ * Sanitized HTML with every link turned into plain text (for likely spam: what it points at can be
+ * read, not followed). The text keeps a quiet mark so it still reads as an address.
+ */
+export function withLinksAsText(cleanHtml: string): string {
+  const box = document.createElement('div');
+  box.innerHTML = cleanHtml;
+  for (const anchor of box.querySelectorAll('a')) {
+    const text = document.createElement('span');
+    text.className = 'dead-link';
+    text.textContent = anchor.textContent;
+    anchor.replaceWith(text);
+  }
+  return box.innerHTML;
+}
+
 /** Whether sanitized post HTML has anything to read (a post may be a picture only). */
 export function hasText(cleanHtml: string): boolean {
   const box = document.createElement('div');

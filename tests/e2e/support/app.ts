@@ -48,6 +48,44 @@ export async function seriousA11yViolations(page: Page): Promise<string[]> {
     .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 }
 
+/** axe-core on the current screen; returns every violation, whatever its impact. */
+export async function a11yViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations.map(
+    (v) =>
+      `${v.impact ?? 'unknown'} ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
+  );
+}
+
+/**
+ * What is wider than the window or cut off sideways: the page itself, an open dialog, and the
+ * header, bars and toolbars (whose buttons would otherwise hide past the edge).
+ */
+export async function horizontalOverflow(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const found: string[] = [];
+    const root = document.documentElement;
+    if (root.scrollWidth > root.clientWidth) {
+      found.push(`the page is ${root.scrollWidth} px wide in a ${root.clientWidth} px window`);
+    }
+    const boxes = document.querySelectorAll(
+      'dialog[open], header, nav, [role="toolbar"], section, main, button',
+    );
+    for (const box of boxes) {
+      if (!(box instanceof HTMLElement) || box.offsetParent === null) continue;
+      const rect = box.getBoundingClientRect();
+      const label = box.getAttribute('aria-label') ?? box.className ?? box.tagName;
+      if (box.scrollWidth > box.clientWidth + 1 && getComputedStyle(box).overflowX !== 'visible') {
+        found.push(`${box.tagName.toLowerCase()} "${label}" scrolls sideways`);
+      }
+      if (rect.right > window.innerWidth + 1 || rect.left < -1) {
+        found.push(`${box.tagName.toLowerCase()} "${label}" goes past the window's edge`);
+      }
+    }
+    return found;
+  });
+}
+
 /**
  * Reads straight from the page's IndexedDB (test setup and assertions only; the UI never does
  * this): one record by key, or with a null key every record of the table.

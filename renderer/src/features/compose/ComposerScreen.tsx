@@ -1,3 +1,4 @@
+import { ArrowLeft } from 'lucide-react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useState } from 'react';
 import type { Person } from '../../../../shared/domain';
@@ -176,6 +177,7 @@ function Composer({ loaded }: { readonly loaded: Loaded }) {
           onClick={close}
           aria-keyshortcuts="Escape"
         >
+          <ArrowLeft className="icon" aria-hidden="true" />
           Back
         </button>
         <h1 className="composer__title">Reply to {recipientName}</h1>

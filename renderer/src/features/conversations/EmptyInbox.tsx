@@ -1,3 +1,4 @@
+import { Inbox } from 'lucide-react';
 import { useState } from 'react';
 import { useDatabase } from '../../app/database-context';
 import { AddAccount } from '../settings/AddAccount';
@@ -20,6 +21,7 @@ export function EmptyInbox({ sync }: { sync: SyncClient }) {
   };
   return (
     <section className="empty-inbox" aria-labelledby="empty-inbox-title">
+      <Inbox className="state-icon" aria-hidden="true" />
       <h2 id="empty-inbox-title">Your inbox is empty</h2>
       <p>
         No accounts are connected. Connect your Mastodon account, and conversations from it will

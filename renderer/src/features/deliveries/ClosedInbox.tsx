@@ -1,4 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import { Coffee } from 'lucide-react';
 import { useState } from 'react';
 import { movedDelivery } from '../../../../shared/schedule';
 import { ScheduleSetting } from '../../../../shared/settings/setting-definitions';
@@ -31,6 +32,7 @@ export function ClosedInbox({ sync }: { sync: SyncClient }) {
 
   return (
     <section className="closed" aria-labelledby="closed-title">
+      <Coffee className="state-icon" aria-hidden="true" />
       <h2 id="closed-title">The inbox is closed until the next delivery</h2>
       {clock === null ? (
         <p>Working out when your next delivery comes…</p>

@@ -23,11 +23,11 @@ export function DemoNotice() {
     <div className="demo-notice" role="note" aria-label="Demo network">
       <span className="demo-notice__badge">Demo</span>
       <span className="demo-notice__text">
-        These are sample people and conversations, so you can look around.
+        These are sample people and conversations, to look around.
       </span>
       <button
         type="button"
-        className="button button--quiet"
+        className="button button--quiet button--small"
         onClick={() => dialogRef.current?.showModal()}
       >
         Remove demo data

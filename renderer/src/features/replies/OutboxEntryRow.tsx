@@ -16,6 +16,7 @@ import {
   type EditResult,
 } from '../../outbox/reply-actions';
 import { useOnline } from '../../outbox/use-online';
+import { StatusIcon } from './StatusIcon';
 import { useUiStore } from '../../state/ui-store';
 import { formatClockTime } from '../../ui/format-time';
 import { useNow } from '../../ui/use-now';
@@ -99,7 +100,11 @@ export function OutboxEntryRow({
     >
       <div className="replies__text">
         <p className="replies__who">
-          To {name} · <strong className="outbox__state">{status.label}</strong>
+          To {name} ·{' '}
+          <strong className="outbox__state">
+            <StatusIcon state={entry.state} online={online} />
+            {status.label}
+          </strong>
         </p>
         {account === undefined ? null : (
           <p className="replies__account">

@@ -6,6 +6,7 @@ import { readableEntry } from '../../db/repositories/outbox-store';
 import { useOutbox } from '../../outbox/outbox-context';
 import { takeBack } from '../../outbox/reply-actions';
 import { useOnline } from '../../outbox/use-online';
+import { StatusIcon } from './StatusIcon';
 import { useUiStore } from '../../state/ui-store';
 import { formatClockTime } from '../../ui/format-time';
 import { useNow } from '../../ui/use-now';
@@ -67,6 +68,7 @@ export function SendNotice({ docked = false }: { readonly docked?: boolean }) {
       className={docked ? 'send-notice send-notice--docked' : 'send-notice'}
       aria-label="Reply on its way"
     >
+      <StatusIcon state={entry.state} online={online} />
       <p role="status">{line}</p>
       {problem !== null ? <p role="alert">{problem}</p> : null}
       <div className="send-notice__actions">

@@ -1,4 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import { ShieldX, UserCheck } from 'lucide-react';
 import type { Person, Post } from '../../../../shared/domain';
 import { useDatabase } from '../../app/database-context';
 import type { ScreenerEntry } from '../../../../shared/session';
@@ -23,6 +24,31 @@ export function ScreenerDetail({ entry, person, onLetIn, onKeepOut, note }: Prop
     [db, entry.postIds],
   );
   const name = person === undefined ? 'Someone' : nameOf(person);
+  const spam = entry.reason !== 'first-time';
+  const letIn = (
+    <button
+      key="let-in"
+      type="button"
+      className={spam ? 'button' : 'button button--primary'}
+      aria-keyshortcuts="i"
+      onClick={onLetIn}
+    >
+      <UserCheck className="icon" aria-hidden="true" />
+      <span className="button__label">Let in</span> <kbd>i</kbd>
+    </button>
+  );
+  const keepOut = (
+    <button
+      key="keep-out"
+      type="button"
+      className={spam ? 'button button--primary' : 'button'}
+      aria-keyshortcuts="o"
+      onClick={onKeepOut}
+    >
+      <ShieldX className="icon" aria-hidden="true" />
+      <span className="button__label">Keep out</span> <kbd>o</kbd>
+    </button>
+  );
   return (
     <section className="screener" aria-labelledby="screener-heading">
       <h2 id="screener-heading" tabIndex={-1}>
@@ -37,21 +63,16 @@ export function ScreenerDetail({ entry, person, onLetIn, onKeepOut, note }: Prop
       </ul>
       {(posts ?? []).map((post) => (
         <article key={post.id} className="post" aria-label={`What ${name} wrote`}>
-          <SafeHtml className="post__content" html={post.contentHtml} />
+          <SafeHtml className="post__content" html={post.contentHtml} linksAsText={spam} />
         </article>
       ))}
-      <div className="triage" role="toolbar" aria-label="Screening">
-        <button
-          type="button"
-          className="button button--primary"
-          aria-keyshortcuts="i"
-          onClick={onLetIn}
-        >
-          Let in <kbd>i</kbd>
-        </button>
-        <button type="button" className="button" aria-keyshortcuts="o" onClick={onKeepOut}>
-          Keep out <kbd>o</kbd>
-        </button>
+      {/* For likely spam, keeping it out is the prominent action (and comes first). */}
+      <div
+        className={`triage screener__actions${spam ? ' screener__actions--spam' : ''}`}
+        role="toolbar"
+        aria-label="Screening"
+      >
+        {spam ? [keepOut, letIn] : [letIn, keepOut]}
       </div>
     </section>
   );

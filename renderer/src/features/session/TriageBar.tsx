@@ -1,3 +1,5 @@
+import { BellOff, Check, Clock, Reply, Undo2 } from 'lucide-react';
+
 interface Props {
   readonly onReply: () => void;
   readonly onLater: () => void;
@@ -7,15 +9,20 @@ interface Props {
   readonly canUndo: boolean;
 }
 
-/** Every triage action as a button too, each with its key. */
+/**
+ * Every triage action as a button too, each with its key. The icons are decoration: each button's
+ * name is its words (kept for assistive technology when a narrow pane shows the icons only).
+ */
 export function TriageBar({ onReply, onLater, onDone, onMute, onUndo, canUndo }: Props) {
   return (
     <div className="triage" role="toolbar" aria-label="Triage">
       <button type="button" className="button" aria-keyshortcuts="r" onClick={onReply}>
-        Reply <kbd>r</kbd>
+        <Reply className="icon" aria-hidden="true" />
+        <span className="button__label">Reply</span> <kbd>r</kbd>
       </button>
       <button type="button" className="button" aria-keyshortcuts="l" onClick={onLater}>
-        Reply later <kbd>l</kbd>
+        <Clock className="icon" aria-hidden="true" />
+        <span className="button__label">Reply later</span> <kbd>l</kbd>
       </button>
       <button
         type="button"
@@ -23,19 +30,22 @@ export function TriageBar({ onReply, onLater, onDone, onMute, onUndo, canUndo }:
         aria-keyshortcuts="e"
         onClick={onDone}
       >
-        Done <kbd>e</kbd>
+        <Check className="icon" aria-hidden="true" />
+        <span className="button__label">Done</span> <kbd>e</kbd>
       </button>
       <button type="button" className="button" aria-keyshortcuts="m" onClick={onMute}>
-        Mute thread <kbd>m</kbd>
+        <BellOff className="icon" aria-hidden="true" />
+        <span className="button__label">Mute thread</span> <kbd>m</kbd>
       </button>
       <button
         type="button"
-        className="button button--quiet"
+        className="button button--quiet triage__undo"
         aria-keyshortcuts="u"
         disabled={!canUndo}
         onClick={onUndo}
       >
-        Undo <kbd>u</kbd>
+        <Undo2 className="icon" aria-hidden="true" />
+        <span className="button__label">Undo</span> <kbd>u</kbd>
       </button>
     </div>
   );
