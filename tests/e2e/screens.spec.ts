@@ -2,12 +2,19 @@ import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import type { RunningHost } from '../host/host-server';
-import { a11yViolations, conversations, horizontalOverflow } from './support/app';
+import {
+  a11yViolations,
+  conversations,
+  horizontalOverflow,
+  passWelcome,
+  welcomeDialog,
+} from './support/app';
 import { startTimedHost } from './support/test-host';
 
 // Every main screen, light and dark, wide and narrow: a screenshot for people to look at, axe-core
 // with every impact, and nothing wider than the window. To add a screen, add an entry to SCREENS:
-// `open` gets there from the inbox as the previous screen's `close` left it; `close` goes back.
+// The first is the welcome of a fresh profile; then `open` gets there from the inbox as the previous
+// screen's `close` left it, and `close` goes back.
 // Screens that cannot be left (the closed inbox, the empty inbox) come last.
 
 // Wednesday 25 November 2026, 10:30 in London: between the demo's 09:00 and 13:00 deliveries.
@@ -26,8 +33,20 @@ const dialogNamed = (page: Page, name: string) => page.getByRole('dialog', { nam
 
 const SCREENS: readonly Screen[] = [
   {
+    name: 'welcome',
+    open: async (page) => {
+      await expect(welcomeDialog(page)).toBeVisible();
+      await expect(page.getByRole('heading', { name: 'Welcome to Slowpost' })).toBeFocused();
+    },
+    close: async (page) => {
+      await passWelcome(page);
+    },
+  },
+  {
     name: 'inbox',
     open: async (page) => {
+      await expect(conversations(page).first()).toBeVisible();
+      await expect(page.getByText('Preparing your demo inbox…')).toBeHidden();
       await expect(
         page.getByRole('heading', { level: 2, name: /conversation with/i }),
       ).toBeVisible();
@@ -164,8 +183,6 @@ for (const theme of ['light', 'dark'] as const) {
       });
       await page.clock.install({ time: START });
       await page.goto(`${host.origin}/`);
-      await expect(conversations(page).first()).toBeVisible();
-      await expect(page.getByText('Preparing your demo inbox…')).toBeHidden();
 
       const problems: string[] = [];
       for (const screen of SCREENS) {
