@@ -16,7 +16,9 @@ export default defineConfig({
   forbidOnly: true,
   reporter: [['list']],
   outputDir: join(root, 'test-results/e2e'),
-  timeout: 60_000,
+  // Generous: CI machines are small and busy, and axe-core alone can take many seconds there.
+  // A test that hangs still fails; none asserts on speed.
+  timeout: 120_000,
   expect: { timeout: 15_000 },
   use: {
     baseURL: `http://127.0.0.1:${port}`,

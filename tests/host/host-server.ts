@@ -349,6 +349,9 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
         deliveries.stop();
         for (const stream of eventStreams) stream.end();
         server.close(() => resolve());
+        // The page may still be open and holding keep-alive or in-flight requests: closing must
+        // not wait for them (a test's teardown would otherwise hang until its timeout).
+        server.closeAllConnections();
       }).then(async () => {
         if (ownVaultDir) await rm(vaultDir, { recursive: true, force: true });
         if (ownDataDir) await rm(dataDir, { recursive: true, force: true });
