@@ -40,6 +40,9 @@ const ms = (n: number) => `${n.toFixed(1)} ms`;
 
 async function main(): Promise<void> {
   const quick = process.argv.includes('--quick');
+  // For working on the app's own figures: no network syncs, results written apart (never the
+  // README's table).
+  const appOnly = process.argv.includes('--app-only');
   const preset = PRESETS[quick ? 'quick' : 'full'];
   const started = Date.now();
   const log = (message: string) =>
@@ -111,6 +114,17 @@ async function main(): Promise<void> {
 
     log('calm: a simulated day…');
     const calm = await measureCalm(200);
+    if (appOnly) {
+      const figures = {
+        ingest: `${Math.round(ingest.itemsPerSecond)}/s vs raw ${Math.round(raw.itemsPerSecond)}/s (${(raw.itemsPerSecond / ingest.itemsPerSecond).toFixed(2)}× slower)`,
+        coldOpen: `median ${ms(stats(opens).median)} vs empty ${ms(stats(emptyOpens).median)} (${(stats(opens).median / stats(emptyOpens).median).toFixed(2)}×)`,
+        triage: `p95 ${ms(triage.p95)} vs floor ${ms(floor.p95)} (${(triage.p95 / floor.p95).toFixed(2)}×)`,
+        composer: `p95 ${ms(composer.p95)} vs floor ${ms(composerFloor.p95)} (${(composer.p95 / composerFloor.p95).toFixed(2)}×)`,
+        heap: `${(heapBytes / 2 ** 20).toFixed(1)} MB`,
+      };
+      console.log(JSON.stringify(figures, null, 2));
+      return;
+    }
 
     log(`Mastodon sync of ${MASTODON_NOTIFICATIONS.toLocaleString('en')} notifications…`);
     const mastodon = await measureMastodonSync(bench, MASTODON_NOTIFICATIONS);
