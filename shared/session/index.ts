@@ -35,5 +35,7 @@ export type {
   SetAside,
 } from './session-types';
 export { isScreenedOut } from './screened-out';
-export { isHandled, leftUntouched, mergeLeft, stillWaiting } from './left-untouched';
+export { asDelivered, isHandled, leftUntouched, mergeLeft, stillWaiting } from './left-untouched';
 export { sessionFromRecords, storedScreening, type SessionRecords } from './session-from-records';
+export { conversationQuote, postQuote } from './conversation-quote';
+export { BroughtBack } from './brought-back';

@@ -22,6 +22,17 @@ export function isHandled(thread: Thread | undefined, sessionStart: number): boo
 }
 
 /**
+ * A thread as the session's deliveries left it: triage from during the session is left out (the
+ * page lays what was triaged since the session began over it, read live), so a triage taken back
+ * to open during the session reads as open, not as what it was before the undo.
+ */
+export function asDelivered(thread: Thread, sessionStart: number): Thread {
+  return thread.triagedAt !== null && thread.triagedAt >= sessionStart
+    ? { ...thread, triage: 'open', triagedAt: null }
+    : thread;
+}
+
+/**
  * The conversations a session leaves untouched when it closes at `leftAt`, one per thread (a
  * thread's conversation and its screener entries together), in the session's order. Muted threads
  * are never carried: muted before the session, they were not shown; muted during it, handled.

@@ -15,7 +15,9 @@ import type {
   SyncStatus,
   Thread,
 } from '../../../shared/domain';
+import type { SessionSnapshotRow } from './repositories/session-snapshot-records';
 import { LATEST_SCHEMA_VERSION, SCHEMA_LADDER } from './schema/ladder';
+import { sessionSnapshotGuard } from './session-snapshot-guard';
 
 export const DATABASE_NAME = 'slowpost';
 
@@ -34,6 +36,7 @@ export class SlowpostDatabase extends Dexie {
   declare settings: EntityTable<SettingRecord, 'key'>;
   declare syncLog: EntityTable<SkippedItem, 'seq'>;
   declare syncStatus: EntityTable<SyncStatus, 'accountId'>;
+  declare sessionSnapshots: EntityTable<SessionSnapshotRow, 'id'>;
 
   /** `upToVersion` exists for the ladder tests, which open the store as an older release would. */
   constructor(name: string = DATABASE_NAME, upToVersion: number = LATEST_SCHEMA_VERSION) {
@@ -43,6 +46,7 @@ export class SlowpostDatabase extends Dexie {
       const version = this.version(step.version).stores(step.stores);
       if (step.upgrade !== undefined) version.upgrade(step.upgrade);
     }
+    this.use(sessionSnapshotGuard);
   }
 }
 

@@ -3,7 +3,7 @@ import { ACCOUNT, batch, mention, person, post } from '../../../../tests/fixture
 import type { Delivery } from '../../../../shared/domain';
 import { WAITING_FOR_DELIVERY } from '../../../../shared/domain';
 import { sessionFromRecords, storedScreening } from '../../../../shared/session';
-import { BroughtBack } from '../../session/brought-back';
+import { BroughtBack } from '../../../../shared/session/brought-back';
 import { sessionViewModel } from '../../session/session-view-model';
 import { SlowpostDatabase } from '../database';
 import { closeOpenDeliveries, makeDelivery, openDeliveries } from './deliveries';

@@ -6,6 +6,8 @@ import type { SlowpostDb } from '../database';
 import { carryInto, keepWhatWasLeft } from './carry-over';
 import { openDeliveries } from './open-deliveries';
 import { releasedUpTo } from './released';
+import { dropSessionSnapshot } from './session-snapshot';
+import { makeSessionSnapshot } from './session-view';
 import { noteSeenUpTo } from './seen-up-to';
 import { summariseThreads } from './thread-summaries';
 
@@ -33,6 +35,20 @@ export { openDeliveries } from './open-deliveries';
  */
 export async function makeDelivery(db: SlowpostDb, request: DeliveryRequest): Promise<Delivery> {
   const id = deliveryIdFor(request.kind, request.slot);
+  const delivery = await releaseDelivery(db, id, request);
+  // What it brought, in one record for the next open (an optimisation: an open that finds none
+  // reads the records and makes it then).
+  await makeSessionSnapshot(db).catch((error: unknown) => {
+    console.warn('The session snapshot was not made:', error);
+  });
+  return delivery;
+}
+
+async function releaseDelivery(
+  db: SlowpostDb,
+  id: string,
+  request: DeliveryRequest,
+): Promise<Delivery> {
   return db.transaction(
     'rw',
     [db.deliveries, db.activity, db.threads, db.posts, db.people, db.carryOvers],
@@ -123,9 +139,10 @@ export async function markOpened(db: SlowpostDb, now: number): Promise<void> {
 export async function closeOpenDeliveries(db: SlowpostDb, now: number): Promise<void> {
   const { deliveries, carryOvers, accounts, activity, posts, people, threads } = db;
   const tables = [deliveries, carryOvers, accounts, activity, posts, people, threads];
-  await db.transaction('rw', tables, async () => {
+  await db.transaction('rw', [...tables, db.sessionSnapshots], async () => {
     const open = await openDeliveries(db);
     if (open.length === 0) return;
+    await dropSessionSnapshot(db);
     await keepWhatWasLeft(db, now);
     await noteSeenUpTo(db, open);
     for (const delivery of open) {

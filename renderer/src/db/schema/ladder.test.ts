@@ -39,6 +39,7 @@ describe('the schema ladder', () => {
         'people',
         'personLinks',
         'posts',
+        'sessionSnapshots',
         'settings',
         'syncLog',
         'syncStatus',

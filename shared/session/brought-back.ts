@@ -1,4 +1,4 @@
-import type { ActivityItem, Delivery } from '../../../shared/domain';
+import type { ActivityItem, Delivery } from '../domain';
 
 /**
  * What the open deliveries brought back from earlier sessions, and since which delivery each of
@@ -20,6 +20,17 @@ export class BroughtBack {
       const delivery = earlier.get(item.deliveryId);
       if (delivery !== undefined) this.firstBy.set(item.id, delivery);
     }
+  }
+
+  /** Each brought-back item's id with the delivery that first brought it (to keep, see fromEntries). */
+  entries(): (readonly [string, Delivery])[] {
+    return [...this.firstBy];
+  }
+
+  static fromEntries(entries: readonly (readonly [string, Delivery])[]): BroughtBack {
+    const broughtBack = new BroughtBack({ deliveries: [], activity: [], earlier: [] });
+    for (const [id, delivery] of entries) broughtBack.firstBy.set(id, delivery);
+    return broughtBack;
   }
 
   /** The earliest delivery any of these items has been waiting since; null when all are new. */

@@ -1,0 +1,109 @@
+import type { Delivery } from '../../../../shared/domain';
+import type { Session } from '../../../../shared/session';
+import {
+  BroughtBack,
+  conversationQuote,
+  sessionFromRecords,
+  storedScreening,
+} from '../../../../shared/session';
+import type { SlowpostDb } from '../database';
+import { openDeliveries } from './open-deliveries';
+import type { SessionData } from './session-data';
+import { loadSessionData } from './session-data';
+import { writeSessionSnapshot } from './session-snapshot';
+import { SNAPSHOT_HEAD_ID, SNAPSHOT_VIEW_ID } from './session-snapshot-records';
+import type { SessionViewSnapshot } from './session-snapshot-records';
+import { readTalks, sessionBuildKey } from './talks-with';
+
+/**
+ * The first view's record: the session of the open deliveries as built from their snapshot, with
+ * each row's quote and the threads it shows. A cold open reads this one record (about a third of
+ * the snapshot) and builds nothing; it serves only while its snapshot stands and who the user
+ * talks with is as it was (a reply since, and the session is built again from the snapshot).
+ */
+
+/** The first view's record for a session built from snapshot data (`data.snapshotVersion`). */
+export function makeSessionView(
+  data: SessionData,
+  /** Built with the appreciation line. */
+  session: Session,
+): SessionViewSnapshot | null {
+  if (data.snapshotVersion === null || data.threads === null) return null;
+  const posts = new Map(data.posts.map((p) => [p.id, p]));
+  const threads = new Map(data.threads.map((t) => [t.id, t]));
+  const shown = new Set([
+    ...session.conversations.map((c) => c.threadId),
+    ...session.screener.map((e) => e.threadId),
+  ]);
+  return {
+    id: SNAPSHOT_VIEW_ID,
+    version: data.snapshotVersion,
+    deliveryIds: data.deliveries.map((d) => d.id).sort(),
+    buildKey: data.buildKey,
+    session,
+    quotes: session.conversations.map(
+      (c) => [c.threadId, conversationQuote(c, posts, threads.get(c.threadId))] as const,
+    ),
+    threads: data.threads.filter((t) => shown.has(t.id)),
+    broughtBack: new BroughtBack(data).entries(),
+  };
+}
+
+/** Stores the first view's record, if its snapshot is still the current one. */
+export async function writeSessionView(db: SlowpostDb, view: SessionViewSnapshot): Promise<void> {
+  await db.transaction('rw', db.sessionSnapshots, async () => {
+    const head = await db.sessionSnapshots.get(SNAPSHOT_HEAD_ID);
+    if (head?.version === view.version) await db.sessionSnapshots.put(view);
+  });
+}
+
+/**
+ * Makes the session snapshot of the open deliveries and its first view's record, when there is
+ * none (after a delivery, or when a record it was made from changed).
+ */
+export async function makeSessionSnapshot(db: SlowpostDb): Promise<void> {
+  if (await writeSessionSnapshot(db)) await refreshSessionView(db);
+}
+
+/** Builds the session from the snapshot and stores its first view's record. */
+export async function refreshSessionView(db: SlowpostDb): Promise<void> {
+  const data = await loadSessionData(db);
+  const session = sessionFromRecords(data, {
+    hideDigest: false,
+    screeningCache: storedScreening(),
+  });
+  const view = makeSessionView(data, session);
+  if (view !== null) await writeSessionView(db, view);
+}
+
+export interface SessionViewRead {
+  readonly deliveries: readonly Delivery[];
+  /** The first view's record, when it serves these deliveries and who the user talks with now. */
+  readonly view: SessionViewSnapshot | null;
+}
+
+/** What a cold open reads first: the open deliveries and, if it serves, the first view's record. */
+export async function loadSessionView(db: SlowpostDb): Promise<SessionViewRead> {
+  return db.transaction(
+    'r',
+    [db.accounts, db.deliveries, db.posts, db.people, db.sessionSnapshots],
+    async () => {
+      const deliveries = await openDeliveries(db);
+      if (deliveries.length === 0) return { deliveries, view: null };
+      const [head, row, talks] = await Promise.all([
+        db.sessionSnapshots.get(SNAPSHOT_HEAD_ID),
+        db.sessionSnapshots.get(SNAPSHOT_VIEW_ID),
+        readTalks(db),
+      ]);
+      const ids = deliveries.map((d) => d.id).sort();
+      const serves =
+        row !== undefined &&
+        row.id === SNAPSHOT_VIEW_ID &&
+        row.version === head?.version &&
+        row.deliveryIds.length === ids.length &&
+        row.deliveryIds.every((id, i) => id === ids[i]) &&
+        row.buildKey === sessionBuildKey(talks);
+      return { deliveries, view: serves ? row : null };
+    },
+  );
+}
