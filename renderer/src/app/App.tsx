@@ -43,9 +43,11 @@ export function App({ sync }: { sync: SyncClient }) {
   const open = useLiveQuery(() => openDeliveries(db), [db]);
   const review = useReviewSession(db);
   const openIds = open?.map((d) => d.id).join(' ') ?? '';
+  // Once the session shows: a write before it would hold up the reads it needs.
+  const sessionShown = review !== undefined;
   useEffect(() => {
-    if (openIds !== '') void markOpened(db, Date.now());
-  }, [db, openIds]);
+    if (openIds !== '' && sessionShown) void markOpened(db, Date.now());
+  }, [db, openIds, sessionShown]);
 
   const [dialog, setDialog] = useState<'schedule' | 'history' | null>(null);
   useAppShortcuts({ openSettings: useCallback(() => setDialog('schedule'), []) });

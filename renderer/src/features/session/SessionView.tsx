@@ -117,8 +117,14 @@ export function SessionView({ deliveries, review, onClosed }: Props) {
 
   const accounts = useAccountMarks();
   const lookup = useMemo(
-    () => ({ posts: review.posts, threads: review.threads, accounts, people }),
-    [review.posts, review.threads, accounts, people],
+    () => ({
+      posts: review.posts,
+      quotes: review.quotes,
+      threads: review.threads,
+      accounts,
+      people,
+    }),
+    [review.posts, review.quotes, review.threads, accounts, people],
   );
   // What an earlier session left untouched says since when it has been waiting.
   const { broughtBack } = review;

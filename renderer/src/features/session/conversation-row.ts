@@ -1,24 +1,26 @@
 import type { Person, Post, Thread } from '../../../../shared/domain';
 import type { SessionConversation } from '../../../../shared/session';
-import { htmlToVisibleText } from '../../../../shared/text/html-to-text';
-import { NO_TEXT, nameOf, snippetOf } from '../../../../shared/threads/thread-labels';
+import { postQuote } from '../../../../shared/session';
+import { nameOf } from '../../../../shared/threads/thread-labels';
 import type { MarkedAccount } from '../../accounts/account-mark';
 import type { ListRow, RowFace } from './SessionList';
 
 // A row quotes its conversation's latest post; each post is turned into a line once.
-const snippets = new Map<string, string>();
-function postSnippet(post: Post): string {
-  let line = snippets.get(post.id);
+const quotes = new Map<string, string>();
+function cachedQuote(post: Post): string {
+  let line = quotes.get(post.id);
   if (line === undefined) {
-    line = snippetOf(htmlToVisibleText(post.contentHtml), 160) || NO_TEXT;
-    if (snippets.size > 20_000) snippets.clear();
-    snippets.set(post.id, line);
+    line = postQuote(post);
+    if (quotes.size > 20_000) quotes.clear();
+    quotes.set(post.id, line);
   }
   return line;
 }
 
 interface Lookup {
   readonly posts: ReadonlyMap<string, Post>;
+  /** Each conversation's quote by thread id, when the first view's record gave them. */
+  readonly quotes: ReadonlyMap<string, string> | null;
   readonly threads: ReadonlyMap<string, Thread>;
   /** The accounts by id, when the inbox marks which account a conversation came to. */
   readonly accounts: ReadonlyMap<string, MarkedAccount> | null;
@@ -66,8 +68,10 @@ export class ConversationRow implements ListRow {
    */
   get detail(): string {
     const { postIds, threadId } = this.conversation;
+    const kept = this.lookup.quotes?.get(threadId);
+    if (kept !== undefined) return kept;
     const latestPost = this.lookup.posts.get(postIds[postIds.length - 1] ?? '');
-    if (latestPost !== undefined) return postSnippet(latestPost);
+    if (latestPost !== undefined) return cachedQuote(latestPost);
     return this.lookup.threads.get(threadId)?.lastSnippet ?? '';
   }
 }

@@ -1,0 +1,105 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { benchPage, buildBenchPage, coldOpen, openBenchBrowser, seed } from './browser';
+import { PRESETS } from './dataset';
+
+// `node --import tsx tests/bench/profile-open.ts [--full]`, after `npx electron-vite build`:
+// seeds a preset, then profiles one cold open (CPU profile through the DevTools protocol) and
+// prints where its time went: the app's `slowpost:*` marks and the functions that cost most.
+// Writes the profile to test-results/cold-open.cpuprofile (open it in Chromium's DevTools).
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  children?: number[];
+}
+
+async function main(): Promise<void> {
+  const preset = PRESETS[process.argv.includes('--full') ? 'full' : 'quick'];
+  await buildBenchPage();
+  const now = Date.now();
+  const bench = await openBenchBrowser(now);
+  try {
+    const page = await benchPage(bench);
+    await seed(page, preset.name, now);
+    await page.waitForTimeout(10_000);
+    for (let i = 0; i < 3; i++)
+      console.log(`cold open: ${(await coldOpen(page, bench.host.origin)).toFixed(0)} ms`);
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+    await page.goto('about:blank');
+    await cdp.send('Profiler.start');
+    const opened = await coldOpen(page, bench.host.origin);
+    const { profile } = (await cdp.send('Profiler.stop')) as unknown as {
+      profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] };
+    };
+    console.log(`profiled cold open: ${opened.toFixed(0)} ms`);
+    const marks = await page.evaluate(() =>
+      performance
+        .getEntriesByType('mark')
+        .concat(performance.getEntriesByType('measure'))
+        .filter((e) => e.name.startsWith('slowpost'))
+        .map(
+          (e) =>
+            `${e.startTime.toFixed(0).padStart(6)} ms ${e.name}${e.duration > 0 ? ` (${e.duration.toFixed(0)} ms)` : ''}`,
+        ),
+    );
+    console.log(marks.join('\n'));
+    // A string: tsx would name the arrow functions with a helper the page does not have.
+    const raw = await page.evaluate<{
+      times: number[];
+      bytes: number;
+      parse: number;
+    }>(`(async () => {
+      const db = await new Promise((resolve, reject) => {
+        const open = indexedDB.open('slowpost');
+        open.onsuccess = () => resolve(open.result);
+        open.onerror = () => reject(new Error('open failed'));
+      });
+      const get = () => new Promise((resolve) => {
+        const request = db.transaction('sessionSnapshots').objectStore('sessionSnapshots').get('open');
+        request.onsuccess = () => resolve(request.result);
+      });
+      const times = [];
+      let value;
+      for (let i = 0; i < 3; i++) {
+        const t0 = performance.now();
+        value = await get();
+        times.push(performance.now() - t0);
+      }
+      const json = JSON.stringify(value);
+      const t1 = performance.now();
+      JSON.parse(json);
+      const parse = performance.now() - t1;
+      db.close();
+      return { times, bytes: json.length, parse };
+    })()`);
+    console.log(
+      `snapshot record: ${(raw.bytes / 1e6).toFixed(2)} MB as JSON; get ${raw.times.map((t) => t.toFixed(0)).join(', ')} ms; JSON.parse ${raw.parse.toFixed(0)} ms`,
+    );
+    const self = new Map<number, number>();
+    profile.samples.forEach((id, i) =>
+      self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)),
+    );
+    const byName = new Map<string, number>();
+    for (const node of profile.nodes) {
+      const { functionName, url, lineNumber } = node.callFrame;
+      const key = `${functionName || '(anonymous)'} ${url.split('/').pop() ?? ''}:${lineNumber}`;
+      byName.set(key, (byName.get(key) ?? 0) + (self.get(node.id) ?? 0) / 1000);
+    }
+    const top = [...byName].sort((a, b) => b[1] - a[1]).slice(0, 30);
+    for (const [name, msSelf] of top) console.log(`${msSelf.toFixed(1).padStart(8)} ms  ${name}`);
+    await writeFile(
+      join(__dirname, '../../test-results/cold-open.cpuprofile'),
+      JSON.stringify(profile),
+    );
+  } finally {
+    await bench.close();
+  }
+}
+
+void main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
