@@ -23,7 +23,7 @@ export function useStartup(db: SlowpostDb, sync: SyncClient): void {
       const added = await addDemoOnFirstRun(db, Date.now());
       if (added && !cancelled) setStartup('preparing-demo');
       // With no account there is nothing to catch up: the empty inbox does not wait for the sync
-      // worker to start (the worker is not even loaded).
+      // worker to start and answer.
       if (!added && (await db.accounts.count()) === 0) {
         if (!cancelled) setStartup('ready');
         return;

@@ -12,36 +12,27 @@ export interface SyncClient {
   tellSeen(now: number): Promise<SyncResponse>;
 }
 
-/**
- * The page's side of the sync worker. The worker (its code, Dexie and the schemas: a chunk of its
- * own) starts with the first request, so an app with nothing to sync never loads it.
- */
 export function createSyncClient(): SyncClient {
-  let worker: Worker | null = null;
+  const worker = new Worker(new URL('./sync.worker.ts', import.meta.url), {
+    type: 'module',
+    name: 'slowpost-sync',
+  });
   let nextId = 1;
   const pending = new Map<number, (response: SyncResponse) => void>();
-  const started = (): Worker => {
-    if (worker !== null) return worker;
-    worker = new Worker(new URL('./sync.worker.ts', import.meta.url), {
-      type: 'module',
-      name: 'slowpost-sync',
-    });
-    worker.addEventListener('message', (event: MessageEvent<unknown>) => {
-      const parsed = parseUnknown(SyncResponseSchema, event.data, 'sync worker answer');
-      if (!parsed.ok) {
-        console.warn(parsed.error);
-        return;
-      }
-      pending.get(parsed.value.id)?.(parsed.value);
-      pending.delete(parsed.value.id);
-    });
-    return worker;
-  };
+  worker.addEventListener('message', (event: MessageEvent<unknown>) => {
+    const parsed = parseUnknown(SyncResponseSchema, event.data, 'sync worker answer');
+    if (!parsed.ok) {
+      console.warn(parsed.error);
+      return;
+    }
+    pending.get(parsed.value.id)?.(parsed.value);
+    pending.delete(parsed.value.id);
+  });
   const ask = (type: SyncRequest['type'], now: number): Promise<SyncResponse> => {
     const id = nextId++;
     return new Promise((resolve) => {
       pending.set(id, resolve);
-      started().postMessage({ id, type, now } satisfies SyncRequest);
+      worker.postMessage({ id, type, now } satisfies SyncRequest);
     });
   };
   return {
