@@ -3,6 +3,7 @@ import { chromium } from '@playwright/test';
 import type { Browser, Page } from '@playwright/test';
 import { startHost } from '../host/host-server';
 import type { RunningHost } from '../host/host-server';
+import { codeSplitting } from '../../scripts/code-splitting';
 import { chromiumLaunchOptions } from '../support/chromium';
 import type { Preset } from './dataset';
 
@@ -25,6 +26,7 @@ export async function buildBenchPage(): Promise<void> {
       sourcemap: false,
       rollupOptions: {
         input: { index: join(page, 'index.html'), reference: join(page, 'reference.html') },
+        output: { codeSplitting },
       },
     },
   });
