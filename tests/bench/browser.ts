@@ -3,21 +3,37 @@ import { chromium } from '@playwright/test';
 import type { Browser, Page } from '@playwright/test';
 import { startHost } from '../host/host-server';
 import type { RunningHost } from '../host/host-server';
+import { codeSplitting } from '../../scripts/code-splitting';
 import { chromiumLaunchOptions } from '../support/chromium';
 import type { Preset } from './dataset';
 
 const root = resolve(__dirname, '../..');
 
-/** Builds the bench page (the app's repositories and the dataset generator) into out/bench. */
+/**
+ * Builds the bench page (the app's repositories and the dataset generator) and the reference page
+ * (one line of text, no framework) into out/bench.
+ */
 export async function buildBenchPage(): Promise<void> {
   const { build } = await import('vite');
+  const page = join(root, 'tests/bench/page');
   await build({
-    root: join(root, 'tests/bench/page'),
+    root: page,
     base: '/bench/',
     logLevel: 'warn',
-    build: { outDir: join(root, 'out/bench'), emptyOutDir: true, sourcemap: false },
+    build: {
+      outDir: join(root, 'out/bench'),
+      emptyOutDir: true,
+      sourcemap: false,
+      rollupOptions: {
+        input: { index: join(page, 'index.html'), reference: join(page, 'reference.html') },
+        output: { codeSplitting },
+      },
+    },
   });
 }
+
+/** Where the loopback host serves the reference page (beside the bench page). */
+export const REFERENCE_PAGE = '/bench/reference.html';
 
 export interface BenchBrowser {
   readonly host: RunningHost;
@@ -82,9 +98,12 @@ export async function emptyStore(page: Page, now: number): Promise<void> {
   await page.evaluate((n) => window.slowpostBench.empty(n), now);
 }
 
-/** Navigation start to the app's first real view, in ms (the app marks it). */
-export async function coldOpen(page: Page, origin: string): Promise<number> {
-  await page.goto(`${origin}/`);
+/**
+ * Navigation start to the app's first real view, in ms (the app marks it); with `path`, to the
+ * same mark on another page of the host (the reference page).
+ */
+export async function coldOpen(page: Page, origin: string, path = '/'): Promise<number> {
+  await page.goto(`${origin}${path}`);
   await page.waitForFunction(
     () => performance.getEntriesByName('slowpost:first-view').length > 0,
     undefined,

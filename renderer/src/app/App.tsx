@@ -3,16 +3,11 @@ import { History, Inbox, Mailbox, Reply, Settings } from 'lucide-react';
 import { useCallback, useEffect, useState } from 'react';
 import { EmptyInbox } from '../features/conversations/EmptyInbox';
 import { ClosedInbox } from '../features/deliveries/ClosedInbox';
-import { DeliveryHistory } from '../features/deliveries/DeliveryHistory';
 import { DemoNotice } from '../features/demo/DemoNotice';
-import { ComposerScreen } from '../features/compose/ComposerScreen';
 import { UnsavedWritingNotice } from '../features/compose/UnsavedWritingNotice';
-import { RepliesPage } from '../features/replies/RepliesPage';
 import { SendNotice } from '../features/replies/SendNotice';
-import { SettingsDialog } from '../features/settings/SettingsDialog';
 import { SettingProblemsNotice } from '../features/settings/SettingProblemsNotice';
 import { SessionView } from '../features/session/SessionView';
-import { Welcome } from '../features/welcome/Welcome';
 import { markOpened, openDeliveries } from '../db/repositories/deliveries';
 import { useReviewSession } from '../session/use-review-session';
 import { useDeliveryClock } from '../deliveries/use-delivery-clock';
@@ -20,6 +15,15 @@ import { onHashChange } from '../state/location-hash';
 import { useUiStore } from '../state/ui-store';
 import type { SyncClient } from '../sync/sync-client';
 import { useDatabase } from './database-context';
+import { useLazyScreen } from './lazy-screen';
+import {
+  composerScreen,
+  deliveryHistory,
+  prefetchLaterScreens,
+  repliesPage,
+  settingsDialog,
+  welcome,
+} from './lazy-screens';
 import { useAppShortcuts } from './use-app-shortcuts';
 import { useStartup } from './use-startup';
 
@@ -29,6 +33,7 @@ export function App({ sync }: { sync: SyncClient }) {
   const db = useDatabase();
   useStartup(db, sync);
   const startup = useUiStore((s) => s.startup);
+  const welcoming = startup.phase === 'welcome';
   const settled = startup.phase === 'ready' || startup.phase === 'failed';
   useDeliveryClock(db, sync, settled);
 
@@ -54,6 +59,13 @@ export function App({ sync }: { sync: SyncClient }) {
   const page = useUiStore((s) => s.page);
   const showPage = useUiStore((s) => s.showPage);
   const composing = useUiStore((s) => s.composing);
+  // Loaded when first wanted, or while the page is idle after the first view (then kept mounted,
+  // closed, as if they had always been here).
+  const SettingsDialog = useLazyScreen(settingsDialog, dialog === 'schedule');
+  const DeliveryHistory = useLazyScreen(deliveryHistory, dialog === 'history');
+  const ComposerScreen = useLazyScreen(composerScreen, composing !== null);
+  const RepliesPage = useLazyScreen(repliesPage, page === 'replies');
+  const Welcome = useLazyScreen(welcome, welcoming);
 
   let body;
   if (open === undefined || accountCount === undefined) {
@@ -90,6 +102,9 @@ export function App({ sync }: { sync: SyncClient }) {
       performance.mark(FIRST_VIEW_MARK);
     }
   }, [hasView]);
+  // Once the first view (or the welcome) is up, the later screens load while the page is idle.
+  const firstViewUp = hasView || welcoming;
+  useEffect(() => (firstViewUp ? prefetchLaterScreens() : undefined), [firstViewUp]);
 
   return (
     <>
@@ -152,12 +167,18 @@ export function App({ sync }: { sync: SyncClient }) {
         <div className="app__page" hidden={page !== 'inbox'}>
           {body}
         </div>
-        {page === 'replies' ? <RepliesPage /> : null}
-        <SettingsDialog open={dialog === 'schedule'} onClose={() => setDialog(null)} />
-        <DeliveryHistory open={dialog === 'history'} onClose={() => setDialog(null)} />
-        <Welcome onConnect={() => setDialog('schedule')} />
+        {page === 'replies' && RepliesPage !== null ? <RepliesPage /> : null}
+        {SettingsDialog !== null ? (
+          <SettingsDialog open={dialog === 'schedule'} onClose={() => setDialog(null)} />
+        ) : null}
+        {DeliveryHistory !== null ? (
+          <DeliveryHistory open={dialog === 'history'} onClose={() => setDialog(null)} />
+        ) : null}
+        {Welcome !== null ? <Welcome onConnect={() => setDialog('schedule')} /> : null}
       </div>
-      {composing !== null ? <ComposerScreen key={composing} postId={composing} /> : null}
+      {composing !== null && ComposerScreen !== null ? (
+        <ComposerScreen key={composing} postId={composing} />
+      ) : null}
       {/* While writing, the composer shows the notice in its own last row. */}
       {composing === null ? <SendNotice /> : null}
     </>

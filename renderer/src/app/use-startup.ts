@@ -6,7 +6,7 @@ import { addDemoOnFirstRun, needsWelcome, welcomeDelivery } from './prepare-stor
 
 /**
  * Opens the store, waits for the welcome on the very first open, adds the demo on first run, and
- * asks the sync worker to catch up. Answering the welcome sets the phase back to `opening`, which
+ * asks the sync worker to catch up (when there is an account to catch up). Answering the welcome sets the phase back to `opening`, which
  * runs this again.
  */
 export function useStartup(db: SlowpostDb, sync: SyncClient): void {
@@ -22,6 +22,12 @@ export function useStartup(db: SlowpostDb, sync: SyncClient): void {
       }
       const added = await addDemoOnFirstRun(db, Date.now());
       if (added && !cancelled) setStartup('preparing-demo');
+      // With no account there is nothing to catch up: the empty inbox does not wait for the sync
+      // worker to start and answer.
+      if (!added && (await db.accounts.count()) === 0) {
+        if (!cancelled) setStartup('ready');
+        return;
+      }
       const result = await sync.sync(Date.now());
       // A new user gets a first delivery at once: the demo opens with everything it brought.
       if (added && result.type === 'synced') await welcomeDelivery(db, Date.now());
