@@ -90,6 +90,14 @@ export async function seed(page: Page, preset: Preset['name'], now: number): Pro
   return page.evaluate(([p, n]) => window.slowpostBench.seed(p, n), [preset, now] as const);
 }
 
+export async function seedHistory(
+  page: Page,
+  preset: Preset['name'],
+  now: number,
+): Promise<{ seconds: number }> {
+  return page.evaluate(([p, n]) => window.slowpostBench.seedHistory(p, n), [preset, now] as const);
+}
+
 export async function rawPut(page: Page, preset: Preset['name'], now: number): Promise<SeedResult> {
   return page.evaluate(([p, n]) => window.slowpostBench.rawPut(p, n), [preset, now] as const);
 }

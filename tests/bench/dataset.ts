@@ -8,7 +8,7 @@ import { mulberry32 } from '../../shared/demo/prng';
  * the domain schemas and stores them through the app's own repositories (the sync path).
  */
 export interface Preset {
-  readonly name: 'full' | 'quick';
+  readonly name: 'full' | 'quick' | 'year' | 'large';
   readonly items: number;
   readonly threads: number;
   readonly people: number;
@@ -19,6 +19,16 @@ export interface Preset {
 export const PRESETS: Record<Preset['name'], Preset> = {
   full: { name: 'full', items: 100_000, threads: 20_000, people: 5_000, deliveryItems: 5_000 },
   quick: { name: 'quick', items: 10_000, threads: 2_000, people: 500, deliveryItems: 5_000 },
+  /** A heavy user's year or more: the history behind the open delivery (seeded fast, not timed). */
+  year: {
+    name: 'year',
+    items: 1_000_000,
+    threads: 200_000,
+    people: 50_000,
+    deliveryItems: 5_000,
+  },
+  /** The same shape for `--quick`: ten times the quick preset. */
+  large: { name: 'large', items: 100_000, threads: 20_000, people: 5_000, deliveryItems: 5_000 },
 };
 
 export const BENCH_ACCOUNT_ID = 'bench';

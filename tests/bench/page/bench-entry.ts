@@ -97,6 +97,58 @@ async function seed(presetName: Preset['name'], now: number): Promise<SeedResult
 }
 
 /**
+ * A store with a long history behind the open delivery, seeded fast (not timed): everything but
+ * the open delivery's items is written straight into the stores as the sync path would leave it
+ * (already delivered by an earlier, closed delivery); the open delivery's items then go through
+ * the sync path, which summarises their threads from every stored post.
+ */
+async function seedHistory(presetName: Preset['name'], now: number): Promise<{ seconds: number }> {
+  const preset = PRESETS[presetName];
+  const started = performance.now();
+  const db = new SlowpostDatabase();
+  await db.delete();
+  await db.open();
+  await writeSetting(db, DemoSetting, { state: 'removed', anchor: null }, now);
+  await writeSetting(db, WelcomeSetting, { choice: 'skipped' }, now);
+  await db.accounts.add(benchAccount(now - 400 * 86_400_000));
+  const earlier = now - 3 * 3_600_000;
+  const closed = await makeDelivery(db, { kind: 'scheduled', slot: earlier, now: earlier });
+  await closeOpenDeliveries(db, earlier);
+  await db.carryOvers.clear();
+  const firstOpenBatch = Math.floor((preset.items - preset.deliveryItems) / 1000);
+  let index = 0;
+  for (const raw of generateBatches(preset, now - 400 * 86_400_000, now - 60_000)) {
+    const batch = parseBatch(raw);
+    if (index >= firstOpenBatch) {
+      await ingestPage(db, 'bench', batch, now - 1000);
+    } else {
+      await db.transaction('rw', [db.people, db.posts, db.activity], async () => {
+        await db.people.bulkPut(
+          batch.people.map((p) => ({
+            ...p,
+            screening: 'unknown' as const,
+            notes: '',
+            keepInTouchDays: null,
+            firstSeenAt: earlier - 1000,
+          })),
+        );
+        await db.posts.bulkPut(batch.posts.map((p) => ({ ...p, arrivedAt: earlier - 1000 })));
+        await db.activity.bulkPut(
+          batch.activity.map((a) => ({ ...a, arrivedAt: earlier - 1000, deliveryId: closed.id })),
+        );
+      });
+    }
+    index += 1;
+  }
+  await db.people
+    .filter((p) => !p.isSelf && Number(p.networkId.slice(1)) % 50 !== 0)
+    .modify({ screening: 'let-in' });
+  await makeDelivery(db, { kind: 'scheduled', slot: now, now });
+  db.close();
+  return { seconds: (performance.now() - started) / 1000 };
+}
+
+/**
  * The physical limit: the same records (already parsed and mapped) put with the raw IndexedDB
  * API, one transaction per batch, into a database with the same stores and indexes.
  */
@@ -164,6 +216,7 @@ declare global {
   interface Window {
     slowpostBench: {
       seed: typeof seed;
+      seedHistory: typeof seedHistory;
       rawPut: typeof rawPut;
       empty: typeof empty;
       mastodonSync: typeof mastodonSync;
@@ -198,4 +251,4 @@ async function mastodonSync(account: Account): Promise<{ items: number; seconds:
   return { items, seconds };
 }
 
-window.slowpostBench = { seed, rawPut, empty, mastodonSync };
+window.slowpostBench = { seed, seedHistory, rawPut, empty, mastodonSync };

@@ -135,8 +135,17 @@ export async function writeRecords(page: Page, table: string, records: unknown[]
         const open = indexedDB.open('slowpost');
         open.onerror = () => reject(new Error(String(open.error)));
         open.onsuccess = () => {
-          const tx = open.result.transaction(tableName, 'readwrite');
+          // Written past the app's store layer, so this does what its guard does for every write
+          // there: the session snapshot goes with the change (the next open reads the records).
+          const snapshots = 'sessionSnapshots';
+          const guarded =
+            open.result.objectStoreNames.contains(snapshots) && tableName !== snapshots;
+          const tx = open.result.transaction(
+            guarded ? [tableName, snapshots] : [tableName],
+            'readwrite',
+          );
           for (const row of rows) tx.objectStore(tableName).put(row);
+          if (guarded) tx.objectStore(snapshots).clear();
           tx.oncomplete = () => {
             open.result.close();
             resolve();
