@@ -17,7 +17,7 @@ function postSnippet(post: Post): string {
   return line;
 }
 
-interface Lookup {
+export interface Lookup {
   readonly posts: ReadonlyMap<string, Post>;
   readonly threads: ReadonlyMap<string, Thread>;
   /** The accounts by id, when the inbox marks which account a conversation came to. */
@@ -60,6 +60,21 @@ export class ConversationRow implements ListRow {
       person === undefined ? undefined : { name: nameOf(person), avatarUrl: person.avatarUrl };
   }
 
+  /** True when a row made from these would be this one (so this one can be kept). */
+  isFor(
+    conversation: SessionConversation,
+    continuesGroup: boolean,
+    lookup: Lookup,
+    note: string | undefined,
+  ): boolean {
+    return (
+      this.conversation === conversation &&
+      this.continuesGroup === continuesGroup &&
+      this.lookup === lookup &&
+      this.note === note
+    );
+  }
+
   /**
    * What this conversation brought, not the thread's last line (which may be someone waiting in
    * the screener).
@@ -70,4 +85,25 @@ export class ConversationRow implements ListRow {
     if (latestPost !== undefined) return postSnippet(latestPost);
     return this.lookup.threads.get(threadId)?.lastSnippet ?? '';
   }
+}
+
+/**
+ * The list's rows, in order, each kept from `previous` (by thread id) when nothing it shows
+ * changed: a keystroke that takes one conversation out of thousands makes new rows only for its
+ * neighbours, and the rows on screen that stay the same object are not drawn again.
+ */
+export function conversationRows(
+  conversations: readonly SessionConversation[],
+  lookup: Lookup,
+  noteOf: (conversation: SessionConversation) => string | undefined,
+  previous: ReadonlyMap<string, ConversationRow>,
+): ConversationRow[] {
+  return conversations.map((c, index) => {
+    const continuesGroup = index > 0 && conversations[index - 1]?.personId === c.personId;
+    const note = noteOf(c);
+    const kept = previous.get(c.threadId);
+    return kept?.isFor(c, continuesGroup, lookup, note) === true
+      ? kept
+      : new ConversationRow(c, continuesGroup, lookup, note);
+  });
 }
