@@ -69,6 +69,42 @@ describe('the session list rows', () => {
     expect(after[1]?.continuesGroup).toBe(false);
   });
 
+  it('keeps rows when the store answers with new threads but the same thread for them', () => {
+    const list = [conversation('a', 'mira'), conversation('b', 'kai')];
+    const a = { id: 'a', accountId: 'acc', lastSnippet: 'old line' } as Thread;
+    const b = { id: 'b', accountId: 'acc', lastSnippet: 'old line' } as Thread;
+    const first = lookup();
+    const before = conversationRows(
+      list,
+      {
+        ...first,
+        threads: new Map([
+          ['a', a],
+          ['b', b],
+        ]),
+      },
+      noNote,
+      new Map(),
+    );
+    const kept = new Map(before.map((r) => [r.id, r]));
+    // "b" was triaged: a new record for it, the same one for "a".
+    const triagedB = { ...b, triage: 'done' } as Thread;
+    const after = conversationRows(
+      list,
+      {
+        ...first,
+        threads: new Map([
+          ['a', a],
+          ['b', triagedB],
+        ]),
+      },
+      noNote,
+      kept,
+    );
+    expect(after[0]).toBe(before[0]);
+    expect(after[1]).not.toBe(before[1]);
+  });
+
   it('remakes every row when what rows are looked up in changes (people loaded, a note)', () => {
     const list = [conversation('a', 'mira')];
     const first = conversationRows(list, lookup(), noNote, new Map());

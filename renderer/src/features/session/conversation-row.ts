@@ -39,6 +39,8 @@ export class ConversationRow implements ListRow {
   readonly note: string | undefined;
   readonly account: MarkedAccount | undefined;
   readonly face: RowFace | undefined;
+  /** The thread as this row was made from it (its account, its last line). */
+  private readonly thread: Thread | undefined;
 
   constructor(
     private readonly conversation: SessionConversation,
@@ -53,14 +55,18 @@ export class ConversationRow implements ListRow {
     this.badge = conversation.kind === 'direct' ? 'Private' : undefined;
     this.continuesGroup = continuesGroup;
     this.note = note;
-    const accountId = lookup.accounts === null ? undefined : lookup.threads.get(this.id)?.accountId;
+    this.thread = lookup.threads.get(this.id);
+    const accountId = lookup.accounts === null ? undefined : this.thread?.accountId;
     this.account = accountId === undefined ? undefined : lookup.accounts?.get(accountId);
     const person = lookup.people?.get(conversation.personId);
     this.face =
       person === undefined ? undefined : { name: nameOf(person), avatarUrl: person.avatarUrl };
   }
 
-  /** True when a row made from these would be this one (so this one can be kept). */
+  /**
+   * True when a row made from these would be this one (so this one can be kept). Every answer from
+   * the store brings a new map of threads, but a thread nobody touched is the same object in it.
+   */
   isFor(
     conversation: SessionConversation,
     continuesGroup: boolean,
@@ -70,8 +76,11 @@ export class ConversationRow implements ListRow {
     return (
       this.conversation === conversation &&
       this.continuesGroup === continuesGroup &&
-      this.lookup === lookup &&
-      this.note === note
+      this.note === note &&
+      this.lookup.posts === lookup.posts &&
+      this.lookup.accounts === lookup.accounts &&
+      this.lookup.people === lookup.people &&
+      this.thread === lookup.threads.get(conversation.threadId)
     );
   }
 
@@ -80,10 +89,10 @@ export class ConversationRow implements ListRow {
    * the screener).
    */
   get detail(): string {
-    const { postIds, threadId } = this.conversation;
+    const { postIds } = this.conversation;
     const latestPost = this.lookup.posts.get(postIds[postIds.length - 1] ?? '');
     if (latestPost !== undefined) return postSnippet(latestPost);
-    return this.lookup.threads.get(threadId)?.lastSnippet ?? '';
+    return this.thread?.lastSnippet ?? '';
   }
 }
 
