@@ -17,6 +17,10 @@ const KEY_TIMER = `(() => {
     channel.port2.postMessage(0);
   };
   window.addEventListener('keydown', (event) => {
+    // Typing (the composer, measured on its own) is not triage: a key that can never change the
+    // selection would otherwise be watched for ever, every frame.
+    const target = event.target;
+    if (target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA'].includes(target.tagName))) return;
     const t0 = event.timeStamp;
     if (event.key === 'q') {
       requestAnimationFrame(() => afterPaint('q', t0));

@@ -1,5 +1,6 @@
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { useAvatar } from '../avatars/use-avatar';
+import { initialOf, toneOf } from './avatar-initial';
 
 interface Props {
   /** The name shown next to it (its first letter is the placeholder). */
@@ -10,14 +11,12 @@ interface Props {
   readonly className?: string;
 }
 
-const TONES = 6;
-
 /**
  * A person's face: their picture as main stored it (served from the app's own origin), or a calm
  * initial on a tone chosen from their name when there is none (offline, not fetched yet, refused).
  * Always beside the person's name, so it is hidden from screen readers: it would only repeat it.
  */
-export function Avatar({ name, url, size = 'medium', className }: Props) {
+export const Avatar = memo(function Avatar({ name, url, size = 'medium', className }: Props) {
   const avatar = useAvatar(url);
   // The picture may still fail (removed from disk): the placeholder takes its place.
   const [brokenSrc, setBrokenSrc] = useState<string | null>(null);
@@ -45,20 +44,4 @@ export function Avatar({ name, url, size = 'medium', className }: Props) {
       data-initial={initialOf(name)}
     />
   );
-}
-
-/** The first letter (or emoji, or character) of the name, upper-cased where that means anything. */
-export function initialOf(name: string): string {
-  const trimmed = name.replace(/^[@\s]+/, '');
-  const first = Array.from(
-    new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(trimmed),
-  )[0]?.segment;
-  return first === undefined ? '?' : first.toLocaleUpperCase();
-}
-
-/** The same name always gets the same tone. */
-export function toneOf(name: string): number {
-  let hash = 0;
-  for (const char of name) hash = (hash * 31 + (char.codePointAt(0) ?? 0)) >>> 0;
-  return hash % TONES;
-}
+});

@@ -1,7 +1,12 @@
 import { useMemo } from 'react';
 import type { MouseEvent } from 'react';
 import { bridge } from '../bridge/bridge';
+import { remembered } from './remembered';
 import { hasText, sanitizePostHtml, withLinksAsText } from './sanitize';
+
+// Conversations are opened again and again (triage, undo, the composer): each post is sanitized
+// once.
+const sanitized = remembered(sanitizePostHtml, 2_000);
 
 /**
  * Renders network HTML after sanitizing it. Links never navigate the app: a click asks the main
@@ -21,7 +26,7 @@ export function SafeHtml({
   emptyText?: string;
 }) {
   const clean = useMemo(() => {
-    const safe = sanitizePostHtml(html);
+    const safe = sanitized(html);
     return linksAsText ? withLinksAsText(safe) : safe;
   }, [html, linksAsText]);
   const empty = useMemo(() => emptyText !== undefined && !hasText(clean), [clean, emptyText]);

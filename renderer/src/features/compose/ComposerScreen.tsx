@@ -30,6 +30,8 @@ import { useDraftAutosave } from './use-draft-autosave';
 
 type Loaded = ReplyContext;
 
+const NO_PEOPLE: ReadonlyMap<string, Person> = new Map();
+
 /**
  * The full-window, distraction-free composer: the conversation on one side, the person on the
  * other, the reply in the middle, and nothing else. Everything it reads is local, so it works
@@ -214,7 +216,7 @@ function Composer({ loaded }: { readonly loaded: Loaded }) {
               saveError={autosave.error}
               onChange={autosave.changed}
               recentReplies={replies}
-              people={people ?? new Map()}
+              people={people ?? NO_PEOPLE}
               coolingOffSeconds={settings.coolingOffSeconds}
               nextDeliveryAt={nextDeliveryAt}
               defaultSendMode={settings.defaultSendMode}

@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useCallback, useState } from 'react';
+import { memo, useCallback, useState } from 'react';
 import type { Person } from '../../../../shared/domain';
 import {
   noteWriteAheadKey,
@@ -32,7 +32,7 @@ const NOTES_SAVE_DELAY_MS = 400;
  * the same person on the user's other accounts, and their earlier conversations from the local
  * store.
  */
-export function PersonCard({ person, threadId, now }: Props) {
+export const PersonCard = memo(function PersonCard({ person, threadId, now }: Props) {
   const db = useDatabase();
   const name = nameOf(person);
   const past = useLiveQuery(
@@ -119,4 +119,4 @@ export function PersonCard({ person, threadId, now }: Props) {
       )}
     </aside>
   );
-}
+});

@@ -1,12 +1,12 @@
-import { useDeferredValue, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { Network, NetworkCapabilities, Person, Visibility } from '../../../../shared/domain';
 import { VisibilitySchema } from '../../../../shared/domain';
 import type { SendMode } from '../../../../shared/settings/setting-definitions';
-import { detectFormLetter, type SentReply } from '../../../../shared/text/form-letter';
+import type { SentReply } from '../../../../shared/text/form-letter';
 import { countForNetwork } from '../../../../shared/text/length-counter';
 import type { DraftFields } from '../../db/repositories/replies';
 import { formatClockTime } from '../../ui/format-time';
-import { FormLetterHint } from './FormLetterHint';
+import { FormLetterCheck } from './FormLetterCheck';
 import { LengthCounter } from './LengthCounter';
 import { VISIBILITY_LABELS, languageChoices, languageLabel } from './reply-options';
 import type { SaveState } from '../../drafts/use-kept-writing';
@@ -86,22 +86,15 @@ export function ReplyEditor(props: Props) {
     ...(canWarn && warningOn ? { spoilerText: warning } : {}),
   });
 
-  // The comparison runs on a deferred copy of the text, so typing never waits on it.
-  const deferredText = useDeferredValue(text);
-  const formLetter = useMemo(
+  // The language list is worked out once (naming each language is costly), not per keystroke.
+  const languageOptions = useMemo(
     () =>
-      detectFormLetter(
-        { text: deferredText, recipientId: props.recipientId },
-        props.recentReplies,
-        {
-          recipientName: props.recipientName,
-        },
-      ),
-    [deferredText, props.recipientId, props.recentReplies, props.recipientName],
-  );
-  const repliesById = useMemo(
-    () => new Map(props.recentReplies.map((r) => [r.id, r])),
-    [props.recentReplies],
+      languageChoices(initial.language, props.conversationLanguage).map((tag) => (
+        <option key={tag} value={tag}>
+          {languageLabel(tag)}
+        </option>
+      )),
+    [initial.language, props.conversationLanguage],
   );
 
   const empty = text.trim() === '';
@@ -154,9 +147,11 @@ export function ReplyEditor(props: Props) {
         </p>
       </div>
 
-      <FormLetterHint
-        result={formLetter}
-        replies={repliesById}
+      <FormLetterCheck
+        text={text}
+        recipientId={props.recipientId}
+        recipientName={props.recipientName}
+        recentReplies={props.recentReplies}
         people={props.people}
         now={props.now}
       />
@@ -195,11 +190,7 @@ export function ReplyEditor(props: Props) {
                 }}
               >
                 <option value="">Not set</option>
-                {languageChoices(initial.language, props.conversationLanguage).map((tag) => (
-                  <option key={tag} value={tag}>
-                    {languageLabel(tag)}
-                  </option>
-                ))}
+                {languageOptions}
               </select>
             </label>
           ) : null}

@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useState } from 'react';
+import { memo, useEffect, useState } from 'react';
 import { outboxStatus } from '../../../../shared/outbox/outbox-status';
 import { useDatabase } from '../../app/database-context';
 import { readableEntry } from '../../db/repositories/outbox-store';
@@ -19,7 +19,11 @@ const SENT_NOTICE_MS = 6_000;
  * this computer (the cooling-off delay, or offline), then "sent" or what needs attention.
  * `docked`: drawn as the composer's last row, so it covers none of the next reply's choices.
  */
-export function SendNotice({ docked = false }: { readonly docked?: boolean }) {
+export const SendNotice = memo(function SendNotice({
+  docked = false,
+}: {
+  readonly docked?: boolean;
+}) {
   const db = useDatabase();
   const outbox = useOutbox();
   const queued = useUiStore((s) => s.queued);
@@ -83,4 +87,4 @@ export function SendNotice({ docked = false }: { readonly docked?: boolean }) {
       </div>
     </section>
   );
-}
+});

@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useRef } from 'react';
+import { memo, useCallback, useEffect, useRef } from 'react';
 import type { KeyboardEvent } from 'react';
 import type { MarkedAccount } from '../../accounts/account-mark';
 import { AccountMark } from '../../ui/AccountMark';
@@ -149,33 +149,7 @@ export function SessionList({ label, rows, selectedId, onSelect, onOpen, emptyTe
               style={{ transform: `translateY(${item.start}px)`, height: item.size }}
               onClick={() => onSelect(row.id)}
             >
-              {row.face === undefined ? null : (
-                <Avatar
-                  name={row.face.name}
-                  url={row.face.avatarUrl}
-                  className="conversation__face"
-                />
-              )}
-              <span className="conversation__who">
-                {row.badge !== undefined ? (
-                  <span className="conversation__kind">{row.badge} · </span>
-                ) : null}
-                {row.title}
-              </span>
-              <time className="conversation__when" dateTime={new Date(row.at).toISOString()}>
-                {formatPostTime(row.at, now)}
-              </time>
-              {row.account === undefined ? (
-                <span className="conversation__snippet">{row.detail}</span>
-              ) : (
-                <span className="conversation__line">
-                  <span className="conversation__snippet">{row.detail}</span>
-                  <AccountMark account={row.account} className="conversation__account" />
-                </span>
-              )}
-              {row.note === undefined ? null : (
-                <span className="conversation__note">{row.note}</span>
-              )}
+              <RowContent row={row} when={formatPostTime(row.at, now)} />
             </div>
           );
         })}
@@ -183,3 +157,41 @@ export function SessionList({ label, rows, selectedId, onSelect, onOpen, emptyTe
     </div>
   );
 }
+
+/**
+ * What a row shows. A keystroke moves rows (the one handled leaves, the rest move up) but changes
+ * what few of them show: a row that is the same object with the same time is not drawn again.
+ */
+const RowContent = memo(function RowContent({
+  row,
+  when,
+}: {
+  readonly row: ListRow;
+  readonly when: string;
+}) {
+  return (
+    <>
+      {row.face === undefined ? null : (
+        <Avatar name={row.face.name} url={row.face.avatarUrl} className="conversation__face" />
+      )}
+      <span className="conversation__who">
+        {row.badge !== undefined ? (
+          <span className="conversation__kind">{row.badge} · </span>
+        ) : null}
+        {row.title}
+      </span>
+      <time className="conversation__when" dateTime={new Date(row.at).toISOString()}>
+        {when}
+      </time>
+      {row.account === undefined ? (
+        <span className="conversation__snippet">{row.detail}</span>
+      ) : (
+        <span className="conversation__line">
+          <span className="conversation__snippet">{row.detail}</span>
+          <AccountMark account={row.account} className="conversation__account" />
+        </span>
+      )}
+      {row.note === undefined ? null : <span className="conversation__note">{row.note}</span>}
+    </>
+  );
+});

@@ -12,7 +12,10 @@ import { OptimisticTriage } from '../../session/optimistic-triage';
 import { useSendsPastUndo } from '../../session/sends-past-undo';
 import { useOutbox } from '../../outbox/outbox-context';
 import { takeBack } from '../../outbox/reply-actions';
+import { afterNextPaint } from '../../state/after-paint';
 import { useUiStore } from '../../state/ui-store';
+import { useNow } from '../../ui/use-now';
+import { usePainted } from '../../ui/use-painted';
 import type { UndoEntry } from '../../state/ui-store';
 import { ThreadView } from '../thread/ThreadView';
 import { broughtLabel, deliveryTitle, waitingSinceLabel } from '../deliveries/delivery-labels';
@@ -21,7 +24,7 @@ import { DraftPreview } from './DraftPreview';
 import { ScreenerDetail } from './ScreenerDetail';
 import type { ListRow } from './SessionList';
 import { SessionList } from './SessionList';
-import { ConversationRow } from './conversation-row';
+import { conversationRows, type ConversationRow } from './conversation-row';
 import { SessionSummary } from './SessionSummary';
 import { ShortcutsDialog } from './ShortcutsDialog';
 import { TriageBar } from './TriageBar';
@@ -71,7 +74,9 @@ export function SessionView({ deliveries, review, onClosed }: Props) {
   const outbox = useOutbox();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const openComposer = useUiStore((s) => s.openComposer);
-  const now = Date.now();
+  // Times show to the minute (and say "today" or the weekday): a minute's clock serves every
+  // render, so what does not change is not drawn again on every keystroke.
+  const now = useNow(60_000);
 
   const people = useLiveQuery(async () => {
     const ids = new Set<string>();
@@ -99,9 +104,11 @@ export function SessionView({ deliveries, review, onClosed }: Props) {
   );
   // Writes for one thread run in order: an undo never overtakes the action it reverses.
   const writes = useRef(new Map<string, Promise<unknown>>());
+  // The list shows the action at once; the write starts once that frame is drawn.
   const write = useCallback((threadId: string, token: number, run: () => Promise<unknown>) => {
     const previous = writes.current.get(threadId) ?? Promise.resolve();
     const next = previous
+      .then(() => new Promise<void>((painted) => afterNextPaint(painted)))
       .then(run)
       .then(() => optimistic.current.written(threadId, token, version.current.n));
     writes.current.set(threadId, next);
@@ -135,19 +142,18 @@ export function SessionView({ deliveries, review, onClosed }: Props) {
     },
     [broughtBack],
   );
-  const rows: ListRow[] = useMemo(
-    () =>
-      displayed.map(
-        (c, index) =>
-          new ConversationRow(
-            c,
-            index > 0 && displayed[index - 1]?.personId === c.personId,
-            lookup,
-            waitingSince(c.activityIds),
-          ),
-      ),
-    [displayed, lookup, waitingSince],
-  );
+  // Rows that show the same as before stay the same objects (the list skips drawing them).
+  const keptRows = useRef(new Map<string, ConversationRow>());
+  const rows: ListRow[] = useMemo(() => {
+    const made = conversationRows(
+      displayed,
+      lookup,
+      (c) => waitingSince(c.activityIds),
+      keptRows.current,
+    );
+    keptRows.current = new Map(made.map((row) => [row.id, row]));
+    return made;
+  }, [displayed, lookup, waitingSince]);
   const screenerRows: ListRow[] = useMemo(
     () =>
       view.screener.map((entry) => {
@@ -379,16 +385,36 @@ export function SessionView({ deliveries, review, onClosed }: Props) {
     void closeOpenDeliveries(db, Date.now()).then(() => onClosed?.());
   };
 
-  const answering = useLiveQuery(async (): Promise<Post | null> => {
-    if (current === null) return null;
-    const postId = answeringPostIdOf(current, review.threads.get(current.threadId));
-    return postId === undefined ? null : ((await db.posts.get(postId)) ?? null);
-  }, [db, current, review.threads]);
+  // Read by id: a new answer from the store (the threads after a triage) is not a reason to read
+  // the post again.
+  // What the conversation pane reads starts once the keystroke's frame is drawn: the list shows
+  // the move at once, the conversation follows.
+  const answeringId = usePainted(
+    current === null ? undefined : answeringPostIdOf(current, review.threads.get(current.threadId)),
+  );
+  const shownThreadId = usePainted(current?.threadId ?? null);
+  const answering = useLiveQuery(
+    async (): Promise<Post | null> =>
+      answeringId === undefined ? null : ((await db.posts.get(answeringId)) ?? null),
+    [db, answeringId],
+  );
   const answeringName = (() => {
     if (answering == null) return 'them';
     const author = people?.get(answering.authorId);
     return author === undefined ? 'them' : nameOf(author);
   })();
+  const hasCurrent = current !== null;
+  const draftPreview = useMemo(
+    () =>
+      hasCurrent && answering != null && people !== undefined ? (
+        <DraftPreview answering={answering} answeringName={answeringName} onOpen={reply} />
+      ) : null,
+    [hasCurrent, answering, people, answeringName, reply],
+  );
+  const onLater = useCallback(() => triage('later'), [triage]);
+  const onDone = useCallback(() => triage('done'), [triage]);
+  const onMute = useCallback(() => triage('muted'), [triage]);
+  const currentNote = current === null ? null : waitingSince(current.activityIds);
 
   return (
     <>
@@ -485,28 +511,20 @@ export function SessionView({ deliveries, review, onClosed }: Props) {
                 {current !== null ? (
                   <TriageBar
                     onReply={reply}
-                    onLater={() => triage('later')}
-                    onDone={() => triage('done')}
-                    onMute={() => triage('muted')}
+                    onLater={onLater}
+                    onDone={onDone}
+                    onMute={onMute}
                     onUndo={undo}
                     canUndo={canUndo}
                   />
                 ) : null}
                 <ThreadView
                   ref={headingRef}
-                  threadId={current?.threadId ?? null}
+                  threadId={shownThreadId}
                   now={now}
                   hiddenPostIds={screenedPostIds}
-                  note={current === null ? null : waitingSince(current.activityIds)}
-                  after={
-                    current !== null && answering != null && people !== undefined ? (
-                      <DraftPreview
-                        answering={answering}
-                        answeringName={answeringName}
-                        onOpen={reply}
-                      />
-                    ) : null
-                  }
+                  note={currentNote}
+                  after={draftPreview}
                 />
               </>
             )}

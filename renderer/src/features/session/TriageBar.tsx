@@ -1,4 +1,5 @@
 import { BellOff, Check, Clock, Reply, Undo2 } from 'lucide-react';
+import { memo } from 'react';
 
 interface Props {
   readonly onReply: () => void;
@@ -13,7 +14,14 @@ interface Props {
  * Every triage action as a button too, each with its key. The icons are decoration: each button's
  * name is its words (kept for assistive technology when a narrow pane shows the icons only).
  */
-export function TriageBar({ onReply, onLater, onDone, onMute, onUndo, canUndo }: Props) {
+export const TriageBar = memo(function TriageBar({
+  onReply,
+  onLater,
+  onDone,
+  onMute,
+  onUndo,
+  canUndo,
+}: Props) {
   return (
     <div className="triage" role="toolbar" aria-label="Triage">
       <button type="button" className="button" aria-keyshortcuts="r" onClick={onReply}>
@@ -49,4 +57,4 @@ export function TriageBar({ onReply, onLater, onDone, onMute, onUndo, canUndo }:
       </button>
     </div>
   );
-}
+});

@@ -17,7 +17,7 @@ function cachedQuote(post: Post): string {
   return line;
 }
 
-interface Lookup {
+export interface Lookup {
   readonly posts: ReadonlyMap<string, Post>;
   /** Each conversation's quote by thread id, when the first view's record gave them. */
   readonly quotes: ReadonlyMap<string, string> | null;
@@ -41,6 +41,8 @@ export class ConversationRow implements ListRow {
   readonly note: string | undefined;
   readonly account: MarkedAccount | undefined;
   readonly face: RowFace | undefined;
+  /** The thread as this row was made from it (its account, its last line). */
+  private readonly thread: Thread | undefined;
 
   constructor(
     private readonly conversation: SessionConversation,
@@ -55,11 +57,34 @@ export class ConversationRow implements ListRow {
     this.badge = conversation.kind === 'direct' ? 'Private' : undefined;
     this.continuesGroup = continuesGroup;
     this.note = note;
-    const accountId = lookup.accounts === null ? undefined : lookup.threads.get(this.id)?.accountId;
+    this.thread = lookup.threads.get(this.id);
+    const accountId = lookup.accounts === null ? undefined : this.thread?.accountId;
     this.account = accountId === undefined ? undefined : lookup.accounts?.get(accountId);
     const person = lookup.people?.get(conversation.personId);
     this.face =
       person === undefined ? undefined : { name: nameOf(person), avatarUrl: person.avatarUrl };
+  }
+
+  /**
+   * True when a row made from these would be this one (so this one can be kept). Every answer from
+   * the store brings a new map of threads, but a thread nobody touched is the same object in it.
+   */
+  isFor(
+    conversation: SessionConversation,
+    continuesGroup: boolean,
+    lookup: Lookup,
+    note: string | undefined,
+  ): boolean {
+    return (
+      this.conversation === conversation &&
+      this.continuesGroup === continuesGroup &&
+      this.note === note &&
+      this.lookup.posts === lookup.posts &&
+      this.lookup.quotes === lookup.quotes &&
+      this.lookup.accounts === lookup.accounts &&
+      this.lookup.people === lookup.people &&
+      this.thread === lookup.threads.get(conversation.threadId)
+    );
   }
 
   /**
@@ -72,6 +97,27 @@ export class ConversationRow implements ListRow {
     if (kept !== undefined) return kept;
     const latestPost = this.lookup.posts.get(postIds[postIds.length - 1] ?? '');
     if (latestPost !== undefined) return cachedQuote(latestPost);
-    return this.lookup.threads.get(threadId)?.lastSnippet ?? '';
+    return this.thread?.lastSnippet ?? '';
   }
+}
+
+/**
+ * The list's rows, in order, each kept from `previous` (by thread id) when nothing it shows
+ * changed: a keystroke that takes one conversation out of thousands makes new rows only for its
+ * neighbours, and the rows on screen that stay the same object are not drawn again.
+ */
+export function conversationRows(
+  conversations: readonly SessionConversation[],
+  lookup: Lookup,
+  noteOf: (conversation: SessionConversation) => string | undefined,
+  previous: ReadonlyMap<string, ConversationRow>,
+): ConversationRow[] {
+  return conversations.map((c, index) => {
+    const continuesGroup = index > 0 && conversations[index - 1]?.personId === c.personId;
+    const note = noteOf(c);
+    const kept = previous.get(c.threadId);
+    return kept?.isFor(c, continuesGroup, lookup, note) === true
+      ? kept
+      : new ConversationRow(c, continuesGroup, lookup, note);
+  });
 }

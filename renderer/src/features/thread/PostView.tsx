@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import type { Person, Post } from '../../../../shared/domain';
 import { normaliseLanguageTag } from '../../../../shared/text/language-tag';
 import { nameOf } from '../../../../shared/threads/thread-labels';
@@ -16,7 +17,13 @@ interface Props {
 }
 
 /** One post in a thread. Never a like, boost or follower count. */
-export function PostView({ post, author, depth, now, answering = false }: Props) {
+export const PostView = memo(function PostView({
+  post,
+  author,
+  depth,
+  now,
+  answering = false,
+}: Props) {
   const name = author === undefined ? 'Someone' : author.isSelf ? 'You' : nameOf(author);
   const body = (
     <>
@@ -66,4 +73,4 @@ export function PostView({ post, author, depth, now, answering = false }: Props)
       )}
     </article>
   );
-}
+});

@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { forwardRef, useMemo } from 'react';
+import { forwardRef, memo, useMemo } from 'react';
 import type { ReactNode } from 'react';
 import { participantsLabel } from '../../../../shared/threads/thread-labels';
 import { useAccountMarks } from '../../accounts/use-account-marks';
@@ -25,73 +25,78 @@ interface Props {
   readonly after?: ReactNode;
 }
 
-/** The open conversation, oldest first, replies indented under what they answer. */
-export const ThreadView = forwardRef<HTMLHeadingElement, Props>(function ThreadView(
-  { threadId, now, hiddenPostIds, answeringPostId, note, after },
-  headingRef,
-) {
-  const db = useDatabase();
-  const accounts = useAccountMarks();
-  const detail = useLiveQuery(
-    () => (threadId === null ? null : loadThread(db, threadId)),
-    [db, threadId],
-  );
-  // Posts waiting in the screener are not shown, and neither are their authors' names.
-  const visible = useMemo(
-    () => (detail ? detail.posts.filter((post) => !hiddenPostIds?.has(post.id)) : []),
-    [detail, hiddenPostIds],
-  );
-  const depths = useMemo(
-    () => (detail ? threadDepths(detail.posts) : new Map<string, number>()),
-    [detail],
-  );
-  const who = useMemo(
-    () =>
-      detail
-        ? participantsLabel(
-            [...new Set(visible.map((p) => p.authorId))].map((id) => detail.people.get(id)),
-          )
-        : '',
-    [detail, visible],
-  );
-
-  if (threadId === null || detail === null) {
-    return (
-      <section className="thread thread--empty" aria-label="Conversation">
-        <p>Choose a conversation to read it.</p>
-      </section>
+/**
+ * The open conversation, oldest first, replies indented under what they answer. Drawn again only
+ * when what it is given changes (not on every keystroke in the list beside it).
+ */
+export const ThreadView = memo(
+  forwardRef<HTMLHeadingElement, Props>(function ThreadView(
+    { threadId, now, hiddenPostIds, answeringPostId, note, after },
+    headingRef,
+  ) {
+    const db = useDatabase();
+    const accounts = useAccountMarks();
+    const detail = useLiveQuery(
+      () => (threadId === null ? null : loadThread(db, threadId)),
+      [db, threadId],
     );
-  }
-  if (detail === undefined)
-    return <section className="thread" aria-label="Conversation" aria-busy="true" />;
-  const account = accounts?.get(detail.thread.accountId);
-  return (
-    <>
-      <section className="thread" aria-labelledby="thread-heading">
-        <h2 id="thread-heading" ref={headingRef} tabIndex={-1} className="thread__heading">
-          {detail.thread.isDirect ? 'Private conversation with ' : 'Conversation with '}
-          {who}
-        </h2>
-        {account === undefined ? null : (
-          <p className="thread__account">
-            <AccountMark account={account} />
-          </p>
-        )}
-        {note == null ? null : <p className="waiting-since">{note}</p>}
-        <div className="thread__posts">
-          {visible.map((post) => (
-            <PostView
-              key={post.id}
-              post={post}
-              author={detail.people.get(post.authorId)}
-              depth={depths.get(post.id) ?? 0}
-              now={now}
-              answering={post.id === answeringPostId}
-            />
-          ))}
-        </div>
-      </section>
-      {after}
-    </>
-  );
-});
+    // Posts waiting in the screener are not shown, and neither are their authors' names.
+    const visible = useMemo(
+      () => (detail ? detail.posts.filter((post) => !hiddenPostIds?.has(post.id)) : []),
+      [detail, hiddenPostIds],
+    );
+    const depths = useMemo(
+      () => (detail ? threadDepths(detail.posts) : new Map<string, number>()),
+      [detail],
+    );
+    const who = useMemo(
+      () =>
+        detail
+          ? participantsLabel(
+              [...new Set(visible.map((p) => p.authorId))].map((id) => detail.people.get(id)),
+            )
+          : '',
+      [detail, visible],
+    );
+
+    if (threadId === null || detail === null) {
+      return (
+        <section className="thread thread--empty" aria-label="Conversation">
+          <p>Choose a conversation to read it.</p>
+        </section>
+      );
+    }
+    if (detail === undefined)
+      return <section className="thread" aria-label="Conversation" aria-busy="true" />;
+    const account = accounts?.get(detail.thread.accountId);
+    return (
+      <>
+        <section className="thread" aria-labelledby="thread-heading">
+          <h2 id="thread-heading" ref={headingRef} tabIndex={-1} className="thread__heading">
+            {detail.thread.isDirect ? 'Private conversation with ' : 'Conversation with '}
+            {who}
+          </h2>
+          {account === undefined ? null : (
+            <p className="thread__account">
+              <AccountMark account={account} />
+            </p>
+          )}
+          {note == null ? null : <p className="waiting-since">{note}</p>}
+          <div className="thread__posts">
+            {visible.map((post) => (
+              <PostView
+                key={post.id}
+                post={post}
+                author={detail.people.get(post.authorId)}
+                depth={depths.get(post.id) ?? 0}
+                now={now}
+                answering={post.id === answeringPostId}
+              />
+            ))}
+          </div>
+        </section>
+        {after}
+      </>
+    );
+  }),
+);
