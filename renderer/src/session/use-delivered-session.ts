@@ -58,7 +58,7 @@ export function useDeliveredSession(db: SlowpostDb): DeliveredSession | undefine
   const data = useLiveQuery(async () => (needsData ? loadSessionData(db) : null), [db, needsData]);
   const fromData = useSessionFromData(db, needsData ? data : null);
 
-  return useMemo(() => {
+  const current = useMemo(() => {
     if (quick === undefined) return undefined;
     const { view, deliveries } = quick;
     if (view === null) return fromData;
@@ -73,6 +73,13 @@ export function useDeliveredSession(db: SlowpostDb): DeliveredSession | undefine
       since,
     };
   }, [quick, fromData]);
+
+  // While the session is read again (a record it was made from changed, a new delivery came),
+  // the last one serves: never an empty screen in between.
+  const last = useRef<DeliveredSession | undefined>(undefined);
+  if (current !== undefined) last.current = current;
+  else if (quick !== undefined && quick.deliveries.length === 0) last.current = undefined;
+  return current ?? last.current;
 }
 
 /** The session built from what the deliveries brought (the snapshot's or the records'). */
