@@ -1,27 +1,33 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { benchPage, buildBenchPage, coldOpen, openBenchBrowser, seed } from './browser';
+import {
+  benchPage,
+  buildBenchPage,
+  coldOpen,
+  openBenchBrowser,
+  seed,
+  seedHistory,
+} from './browser';
+import { summarizeProfile, type CpuProfile } from './cpu-profile-summary';
 import { PRESETS } from './dataset';
 
-// `node --import tsx tests/bench/profile-open.ts [--full]`, after `npx electron-vite build`:
+// `node --import tsx tests/bench/profile-open.ts [--full] [--history]`, after `npx electron-vite build`:
 // seeds a preset, then profiles one cold open (CPU profile through the DevTools protocol) and
 // prints where its time went: the app's `slowpost:*` marks and the functions that cost most.
 // Writes the profile to test-results/cold-open.cpuprofile (open it in Chromium's DevTools).
 
-interface ProfileNode {
-  id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number };
-  children?: number[];
-}
-
 async function main(): Promise<void> {
-  const preset = PRESETS[process.argv.includes('--full') ? 'full' : 'quick'];
+  const full = process.argv.includes('--full');
+  // `--history`: the same delivery behind the long history (100,000 stored; 1,000,000 with --full).
+  const history = process.argv.includes('--history');
+  const preset = PRESETS[history ? (full ? 'year' : 'large') : full ? 'full' : 'quick'];
   await buildBenchPage();
   const now = Date.now();
   const bench = await openBenchBrowser(now);
   try {
     const page = await benchPage(bench);
-    await seed(page, preset.name, now);
+    if (history) await seedHistory(page, preset.name, now);
+    else await seed(page, preset.name, now);
     await page.waitForTimeout(10_000);
     for (let i = 0; i < 3; i++)
       console.log(`cold open: ${(await coldOpen(page, bench.host.origin)).toFixed(0)} ms`);
@@ -32,7 +38,7 @@ async function main(): Promise<void> {
     await cdp.send('Profiler.start');
     const opened = await coldOpen(page, bench.host.origin);
     const { profile } = (await cdp.send('Profiler.stop')) as unknown as {
-      profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] };
+      profile: CpuProfile;
     };
     console.log(`profiled cold open: ${opened.toFixed(0)} ms`);
     const marks = await page.evaluate(() =>
@@ -51,6 +57,7 @@ async function main(): Promise<void> {
       times: number[];
       bytes: number;
       parse: number;
+      fields: string;
     }>(`(async () => {
       const db = await new Promise((resolve, reject) => {
         const open = indexedDB.open('slowpost');
@@ -58,7 +65,7 @@ async function main(): Promise<void> {
         open.onerror = () => reject(new Error('open failed'));
       });
       const get = () => new Promise((resolve) => {
-        const request = db.transaction('sessionSnapshots').objectStore('sessionSnapshots').get('open');
+        const request = db.transaction('sessionSnapshots').objectStore('sessionSnapshots').get('view');
         request.onsuccess = () => resolve(request.result);
       });
       const times = [];
@@ -69,31 +76,21 @@ async function main(): Promise<void> {
         times.push(performance.now() - t0);
       }
       const json = JSON.stringify(value);
+      const fields = Object.entries(value ?? {}).map(([k, v]) => k + ' ' + (JSON.stringify(v).length / 1e6).toFixed(2) + ' MB').join(', ');
       const t1 = performance.now();
       JSON.parse(json);
       const parse = performance.now() - t1;
       db.close();
-      return { times, bytes: json.length, parse };
+      return { times, bytes: json.length, parse, fields };
     })()`);
     console.log(
-      `snapshot record: ${(raw.bytes / 1e6).toFixed(2)} MB as JSON; get ${raw.times.map((t) => t.toFixed(0)).join(', ')} ms; JSON.parse ${raw.parse.toFixed(0)} ms`,
+      `first view's record: ${(raw.bytes / 1e6).toFixed(2)} MB as JSON (${raw.fields}); get ${raw.times.map((t) => t.toFixed(0)).join(', ')} ms; JSON.parse ${raw.parse.toFixed(0)} ms`,
     );
-    const self = new Map<number, number>();
-    profile.samples.forEach((id, i) =>
-      self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)),
-    );
-    const byName = new Map<string, number>();
-    for (const node of profile.nodes) {
-      const { functionName, url, lineNumber } = node.callFrame;
-      const key = `${functionName || '(anonymous)'} ${url.split('/').pop() ?? ''}:${lineNumber}`;
-      byName.set(key, (byName.get(key) ?? 0) + (self.get(node.id) ?? 0) / 1000);
-    }
-    const top = [...byName].sort((a, b) => b[1] - a[1]).slice(0, 30);
-    for (const [name, msSelf] of top) console.log(`${msSelf.toFixed(1).padStart(8)} ms  ${name}`);
     await writeFile(
       join(__dirname, '../../test-results/cold-open.cpuprofile'),
       JSON.stringify(profile),
     );
+    console.log(await summarizeProfile(profile, { per: 1, unit: 'ms' }));
   } finally {
     await bench.close();
   }

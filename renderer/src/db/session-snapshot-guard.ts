@@ -8,8 +8,7 @@ import type {
 import {
   SNAPSHOT_DEPS_ID,
   SNAPSHOT_HEAD_ID,
-  SNAPSHOT_ID,
-  SNAPSHOT_VIEW_ID,
+  SNAPSHOT_ROW_IDS,
 } from './repositories/session-snapshot-records';
 import type {
   SessionSnapshotDeps,
@@ -84,7 +83,7 @@ export const sessionSnapshotGuard: Middleware<DBCore> = {
           await snapshots.mutate({
             type: 'delete',
             trans: req.trans,
-            keys: [SNAPSHOT_HEAD_ID, SNAPSHOT_DEPS_ID, SNAPSHOT_ID, SNAPSHOT_VIEW_ID],
+            keys: [...SNAPSHOT_ROW_IDS],
           });
         }
         return result;

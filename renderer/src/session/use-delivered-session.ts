@@ -12,12 +12,15 @@ import type { SlowpostDb } from '../db/database';
 import { loadThreads } from '../db/repositories/session';
 import { loadSessionData } from '../db/repositories/session-data';
 import type { SessionData } from '../db/repositories/session-data';
+import { SNAPSHOT_FIRST_ID } from '../db/repositories/session-snapshot-records';
 import {
   loadSessionView,
   makeSessionSnapshot,
   makeSessionView,
   writeSessionView,
 } from '../db/repositories/session-view';
+import type { SessionViewRead } from '../db/repositories/session-view';
+import { afterNextPaint } from '../state/after-paint';
 
 // Posts are screened when they arrive (see ingest); the cache covers any stored before that.
 const screeningCache = storedScreening();
@@ -26,6 +29,11 @@ const screeningCache = storedScreening();
 export interface DeliveredSession {
   /** Built with the appreciation line; hiding it is the caller's. */
   readonly session: Session;
+  /**
+   * True while only the session's first screen is read (its first conversations and screener
+   * entries); the whole session follows once that is drawn.
+   */
+  readonly partial: boolean;
   /** The session's threads as the deliveries left them (see asDelivered). */
   readonly threads: ReadonlyMap<string, Thread>;
   /** Each conversation's row quote by thread id, when the first view's record gave them. */
@@ -48,12 +56,25 @@ const NO_POSTS: ReadonlyMap<string, Post> = new Map();
  * before, and a new record is made for the next open.
  */
 export function useDeliveredSession(db: SlowpostDb): DeliveredSession | undefined {
-  const quick = useLiveQuery(async () => {
+  // First its first screen: small whatever the delivery's size…
+  const first = useLiveQuery(async () => {
     const t0 = performance.now();
-    const read = await loadSessionView(db);
+    const read = await loadSessionView(db, 'first');
     measureOnce('slowpost:view', t0);
     return read;
   }, [db]);
+  // …then, once that is drawn, the whole of it (at once when there is no first screen to draw).
+  const [wantWhole, setWantWhole] = useState(false);
+  useEffect(() => {
+    if (first === undefined || wantWhole || first.view?.complete === true) return;
+    if (first.view === null) setWantWhole(true);
+    else afterNextPaint(() => setWantWhole(true));
+  }, [first, wantWhole]);
+  const whole = useLiveQuery(
+    async () => (wantWhole ? loadSessionView(db, 'whole') : null),
+    [db, wantWhole],
+  );
+  const quick = pickView(first, whole);
   const needsData = quick !== undefined && quick.view === null && quick.deliveries.length > 0;
   const data = useLiveQuery(async () => (needsData ? loadSessionData(db) : null), [db, needsData]);
   const fromData = useSessionFromData(db, needsData ? data : null);
@@ -65,6 +86,7 @@ export function useDeliveredSession(db: SlowpostDb): DeliveredSession | undefine
     const since = sinceOf(deliveries);
     return {
       session: view.session,
+      partial: view.id === SNAPSHOT_FIRST_ID && view.complete !== true,
       threads: new Map(view.threads.map((t) => [t.id, asDelivered(t, since)])),
       quotes: new Map(view.quotes),
       posts: NO_POSTS,
@@ -80,6 +102,20 @@ export function useDeliveredSession(db: SlowpostDb): DeliveredSession | undefine
   if (current !== undefined) last.current = current;
   else if (quick !== undefined && quick.deliveries.length === 0) last.current = undefined;
   return current ?? last.current;
+}
+
+/**
+ * Which read serves: the whole first view once it is read, its first screen until then. With no
+ * first screen (none made yet, or made before first screens were kept), the whole one decides.
+ */
+function pickView(
+  first: SessionViewRead | undefined,
+  whole: SessionViewRead | null | undefined,
+): SessionViewRead | undefined {
+  if (first === undefined) return undefined;
+  if (first.view?.complete === true || first.deliveries.length === 0) return first;
+  if (whole != null && (whole.view !== null || first.view === null)) return whole;
+  return first.view === null ? undefined : first;
 }
 
 /** The session built from what the deliveries brought (the snapshot's or the records'). */
@@ -136,6 +172,7 @@ function useSessionFromData(
     const since = data.since;
     return {
       session,
+      partial: false,
       threads: new Map(threads.map((t) => [t.id, asDelivered(t, since)])),
       quotes: null,
       posts: new Map(data.posts.map((p) => [p.id, p])),

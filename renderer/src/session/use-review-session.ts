@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useMemo } from 'react';
+import { useMemo, useRef } from 'react';
 import type { Post, Thread } from '../../../shared/domain';
 import type { BroughtBack, Session } from '../../../shared/session';
 import { SessionSetting } from '../../../shared/settings/setting-definitions';
@@ -23,7 +23,12 @@ export interface ReviewSession {
   /** When the session began: the first open delivery was opened (or made). */
   readonly startedAt: number;
   readonly budgetMinutes: number;
+  /** Only the session's first screen, until the whole of it is read (see useDeliveredSession). */
+  readonly partial: boolean;
 }
+
+/** How much of a first screen must be left to go for it to be shown before the whole session. */
+const FIRST_SCREEN_PENDING = 20;
 
 /**
  * The review session of the open deliveries, live from the store. What a delivery brought (the
@@ -37,7 +42,8 @@ export function useReviewSession(db: SlowpostDb): ReviewSession | undefined {
   // Read alongside the session, not after it: it needs only the open deliveries.
   const state = useLiveQuery(() => loadOpenSessionState(db), [db]);
 
-  return useMemo(() => {
+  const shown = useRef<ReviewSession | undefined>(undefined);
+  const review = useMemo(() => {
     if (delivered === undefined || state === undefined || state === null || settings === undefined)
       return undefined;
     const threads = new Map(delivered.threads);
@@ -53,8 +59,16 @@ export function useReviewSession(db: SlowpostDb): ReviewSession | undefined {
       broughtBack: delivered.broughtBack,
       startedAt: delivered.startedAt,
       budgetMinutes: settings.budgetMinutes,
+      partial: delivered.partial,
     };
   }, [delivered, state, settings]);
+  // Only the first screen, and triage has gone through most of it (a session left half done):
+  // what is left of it is not a screen's worth, so the whole session is waited for (while the
+  // last one shown, if any, stays up).
+  if (review?.partial === true && review.view.pending.length < FIRST_SCREEN_PENDING)
+    return shown.current;
+  shown.current = review;
+  return review;
 }
 
 /**

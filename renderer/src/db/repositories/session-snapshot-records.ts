@@ -22,6 +22,15 @@ export const SNAPSHOT_ID = 'open';
 export const SNAPSHOT_DEPS_ID = 'deps';
 export const SNAPSHOT_HEAD_ID = 'head';
 export const SNAPSHOT_VIEW_ID = 'view';
+export const SNAPSHOT_FIRST_ID = 'first';
+/** Every record of a session snapshot: a write it was made from removes them all. */
+export const SNAPSHOT_ROW_IDS = [
+  SNAPSHOT_HEAD_ID,
+  SNAPSHOT_DEPS_ID,
+  SNAPSHOT_ID,
+  SNAPSHOT_VIEW_ID,
+  SNAPSHOT_FIRST_ID,
+] as const;
 
 /** The session snapshot: what the open deliveries brought, and their threads as delivered. */
 export interface SessionSnapshot {
@@ -58,10 +67,12 @@ export interface SessionSnapshotHead {
 
 /**
  * The session as the first view shows it, made from the snapshot of the same version: what a
- * cold open reads when who the user talks with is as it was then (`buildKey`).
+ * cold open reads when who the user talks with is as it was then (`buildKey`). Kept twice: whole
+ * (`view`), and its first screen (`first`: the first conversations and screener entries, with
+ * their quotes and threads), which a cold open shows before it reads the whole one.
  */
 export interface SessionViewSnapshot {
-  readonly id: typeof SNAPSHOT_VIEW_ID;
+  readonly id: typeof SNAPSHOT_VIEW_ID | typeof SNAPSHOT_FIRST_ID;
   readonly version: string;
   readonly deliveryIds: readonly string[];
   /** Who the user talked with when it was built (see sessionBuildKey). */
@@ -74,6 +85,8 @@ export interface SessionViewSnapshot {
   readonly threads: readonly Thread[];
   /** What was brought back: since which earlier delivery each item has waited. */
   readonly broughtBack: readonly (readonly [string, Delivery])[];
+  /** False when it holds only the session's first screen (the `first` record of a long one). */
+  readonly complete?: boolean;
 }
 
 export type SessionSnapshotRow =

@@ -16,7 +16,12 @@ import { loadOpenSessionState, setScreening, setThreadTriage } from './session';
 import { loadSessionData, loadSessionDataFromRecords } from './session-data';
 import type { SessionData } from './session-data';
 import { writeSessionSnapshot } from './session-snapshot';
-import { loadSessionView, makeSessionSnapshot, refreshSessionView } from './session-view';
+import {
+  firstScreenOf,
+  loadSessionView,
+  makeSessionSnapshot,
+  refreshSessionView,
+} from './session-view';
 
 /** Budget per test: this work is CPU-bound, and a busy 2-core machine runs it many times slower. */
 const HEAVY_TEST_MS = 120_000;
@@ -82,6 +87,9 @@ async function check(counts: Counts): Promise<void> {
     );
     expect(view.broughtBack).toEqual(new BroughtBack(fromRecords).entries());
   }
+  // Its first screen's record serves exactly when it does, and is its first screen.
+  const first = (await loadSessionView(db, 'first')).view;
+  expect(first).toEqual(view === null ? null : firstScreenOf(view));
   if (viaSnapshot.threads === null) return;
   counts.fromSnapshot += 1;
   // The session built from either is the same session.

@@ -11,7 +11,7 @@ import { openDeliveries } from './open-deliveries';
 import type { SessionData } from './session-data';
 import { loadSessionData } from './session-data';
 import { writeSessionSnapshot } from './session-snapshot';
-import { SNAPSHOT_HEAD_ID, SNAPSHOT_VIEW_ID } from './session-snapshot-records';
+import { SNAPSHOT_FIRST_ID, SNAPSHOT_HEAD_ID, SNAPSHOT_VIEW_ID } from './session-snapshot-records';
 import type { SessionViewSnapshot } from './session-snapshot-records';
 import { readTalks, sessionBuildKey } from './talks-with';
 
@@ -49,11 +49,43 @@ export function makeSessionView(
   };
 }
 
-/** Stores the first view's record, if its snapshot is still the current one. */
+/**
+ * How many conversations (and screener entries) the first screen's record holds: more than a
+ * tall window shows, so the first keys of triage find the next one there too.
+ */
+export const FIRST_SCREEN_ROWS = 50;
+
+/**
+ * The first screen of a first view's record: its first conversations and screener entries, with
+ * their quotes and threads. Small whatever the delivery's size, so a cold open reads and draws
+ * what the user sees first, and the rest follows once it is drawn.
+ */
+export function firstScreenOf(view: SessionViewSnapshot): SessionViewSnapshot {
+  const { session } = view;
+  const conversations = session.conversations.slice(0, FIRST_SCREEN_ROWS);
+  const screener = session.screener.slice(0, FIRST_SCREEN_ROWS);
+  const shown = new Set([
+    ...conversations.map((c) => c.threadId),
+    ...screener.map((e) => e.threadId),
+  ]);
+  return {
+    ...view,
+    id: SNAPSHOT_FIRST_ID,
+    session: { ...session, conversations, screener },
+    quotes: view.quotes.filter(([threadId]) => shown.has(threadId)),
+    threads: view.threads.filter((t) => shown.has(t.id)),
+    complete:
+      conversations.length === session.conversations.length &&
+      screener.length === session.screener.length,
+  };
+}
+
+/** Stores the first view's records, if their snapshot is still the current one. */
 export async function writeSessionView(db: SlowpostDb, view: SessionViewSnapshot): Promise<void> {
   await db.transaction('rw', db.sessionSnapshots, async () => {
     const head = await db.sessionSnapshots.get(SNAPSHOT_HEAD_ID);
-    if (head?.version === view.version) await db.sessionSnapshots.put(view);
+    if (head?.version === view.version)
+      await db.sessionSnapshots.bulkPut([view, firstScreenOf(view)]);
   });
 }
 
@@ -82,8 +114,15 @@ export interface SessionViewRead {
   readonly view: SessionViewSnapshot | null;
 }
 
-/** What a cold open reads first: the open deliveries and, if it serves, the first view's record. */
-export async function loadSessionView(db: SlowpostDb): Promise<SessionViewRead> {
+/**
+ * What a cold open reads first: the open deliveries and, if it serves, the first view's record:
+ * its first screen (`first`) or the whole of it.
+ */
+export async function loadSessionView(
+  db: SlowpostDb,
+  which: 'first' | 'whole' = 'whole',
+): Promise<SessionViewRead> {
+  const id = which === 'first' ? SNAPSHOT_FIRST_ID : SNAPSHOT_VIEW_ID;
   return db.transaction(
     'r',
     [db.accounts, db.deliveries, db.posts, db.people, db.sessionSnapshots],
@@ -92,13 +131,13 @@ export async function loadSessionView(db: SlowpostDb): Promise<SessionViewRead> 
       if (deliveries.length === 0) return { deliveries, view: null };
       const [head, row, talks] = await Promise.all([
         db.sessionSnapshots.get(SNAPSHOT_HEAD_ID),
-        db.sessionSnapshots.get(SNAPSHOT_VIEW_ID),
+        db.sessionSnapshots.get(id),
         readTalks(db),
       ]);
       const ids = deliveries.map((d) => d.id).sort();
       const serves =
         row !== undefined &&
-        row.id === SNAPSHOT_VIEW_ID &&
+        row.id === id &&
         row.version === head?.version &&
         row.deliveryIds.length === ids.length &&
         row.deliveryIds.every((id, i) => id === ids[i]) &&
