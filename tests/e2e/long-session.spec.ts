@@ -88,7 +88,7 @@ async function addConversations(page: Page, count: number): Promise<void> {
       createdAt: at,
       parent: null,
       root: { ...(post?.['root'] as object), uri },
-    } as Row);
+    });
     threads.push({
       ...thread,
       id,
@@ -99,7 +99,7 @@ async function addConversations(page: Page, count: number): Promise<void> {
       lastActivityAt: at,
       triage: 'open',
       triagedAt: null,
-    } as Row);
+    });
     items.push({
       ...activity,
       id: `${accountId}|e2e-long-activity-${i}`,
@@ -107,7 +107,7 @@ async function addConversations(page: Page, count: number): Promise<void> {
       postId: id,
       threadId: id,
       createdAt: at,
-    } as Row);
+    });
   }
   await writeRecords(page, 'threads', threads);
   await writeRecords(page, 'posts', posts);
