@@ -50,9 +50,7 @@ describe("the first view's first screen", () => {
     expect(whole?.session.conversations).toHaveLength(FIRST_SCREEN_ROWS + 20);
     expect(first?.complete).toBe(false);
     // The same conversations, in the same order, as the whole session begins with.
-    expect(first?.session.conversations).toEqual(
-      built.conversations.slice(0, FIRST_SCREEN_ROWS),
-    );
+    expect(first?.session.conversations).toEqual(built.conversations.slice(0, FIRST_SCREEN_ROWS));
     const shown = first?.session.conversations.map((c) => c.threadId);
     expect(first?.quotes.map(([threadId]) => threadId)).toEqual(shown);
     expect(first?.threads.map((t) => t.id).sort()).toEqual([...(shown ?? [])].sort());
