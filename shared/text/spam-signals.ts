@@ -158,9 +158,11 @@ function lookalikeReasons(plain: string): Reason[] {
   return reasons;
 }
 
-function linkReasons(links: readonly Link[], words: number): Reason[] {
+function linkReasons(links: readonly Link[], proseWords: () => number): Reason[] {
   const reasons: Reason[] = [];
   const n = links.length;
+  // Counting words costs a word segmentation: only a message with links needs it here.
+  const words = n === 0 ? 0 : proseWords();
   if (n >= LINK_STUFFING_MIN_LINKS && words < n * LINK_STUFFING_WORDS_PER_LINK) {
     const amount = words <= BARE_LINK_MAX_WORDS ? 'almost no other text' : plural(words, 'word');
     reasons.push({
@@ -303,7 +305,7 @@ const EMOJI_CODE_POINTS_RE = /\p{Extended_Pictographic}/gu;
 /** Emoji flood: at least this many emoji, and more emoji than words. */
 export const EMOJI_FLOOD_MIN = 8;
 
-function floodReason(plain: string, words: number): Reason | null {
+function floodReason(plain: string, proseWords: () => number): Reason | null {
   const run = PUNCTUATION_FLOOD_RE.exec(plain);
   if (run) {
     return {
@@ -317,7 +319,9 @@ function floodReason(plain: string, words: number): Reason | null {
   // (and no grapheme split, which most text would otherwise pay for).
   if ((plain.match(EMOJI_CODE_POINTS_RE)?.length ?? 0) < EMOJI_FLOOD_MIN) return null;
   const emoji = splitGraphemes(plain).filter((g) => EMOJI_RE.test(g));
-  if (emoji.length >= EMOJI_FLOOD_MIN && emoji.length > words) {
+  if (emoji.length < EMOJI_FLOOD_MIN) return null;
+  const words = proseWords();
+  if (emoji.length > words) {
     return {
       code: 'flood',
       severity: 'weak',
@@ -334,7 +338,9 @@ function floodReason(plain: string, words: number): Reason | null {
  */
 export function screenText(textOrHtml: string): ScreenResult {
   const { plain, links } = prepare(textOrHtml);
-  const words = countProseWords(plain);
+  // Counted once, and only when a signal needs it (most messages have no links and no emoji).
+  let counted: number | null = null;
+  const words = (): number => (counted ??= countProseWords(plain));
   const reasons: Reason[] = [
     ...lookalikeReasons(plain),
     ...linkReasons(links, words),

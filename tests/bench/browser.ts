@@ -13,7 +13,8 @@ const root = resolve(__dirname, '../..');
  * Builds the bench page (the app's repositories and the dataset generator) and the reference page
  * (one line of text, no framework) into out/bench.
  */
-export async function buildBenchPage(): Promise<void> {
+/** `sourcemap`: for the profiling tools, which name the source functions. */
+export async function buildBenchPage({ sourcemap = false } = {}): Promise<void> {
   const { build } = await import('vite');
   const page = join(root, 'tests/bench/page');
   await build({
@@ -23,7 +24,7 @@ export async function buildBenchPage(): Promise<void> {
     build: {
       outDir: join(root, 'out/bench'),
       emptyOutDir: true,
-      sourcemap: false,
+      sourcemap,
       rollupOptions: {
         input: { index: join(page, 'index.html'), reference: join(page, 'reference.html') },
         output: { codeSplitting },

@@ -23,8 +23,12 @@ export interface CpuProfile {
 async function consumerFor(url: string): Promise<SourceMapConsumer | null> {
   if (!/^https?:/.test(url)) return null;
   const name = new URL(url).pathname.replace(/^\//, '');
+  // The bench page is built into out/bench and served under /bench/; the app, out/renderer.
+  const file = name.startsWith('bench/')
+    ? join(root, 'out', `${name}.map`)
+    : join(root, 'out/renderer', `${name}.map`);
   try {
-    const raw = await readFile(join(root, 'out/renderer', `${name}.map`), 'utf8');
+    const raw = await readFile(file, 'utf8');
     // source-map 0.7 builds its consumer asynchronously, though its types say otherwise.
     const consumer: SourceMapConsumer = await Promise.resolve(
       new SourceMapConsumer(JSON.parse(raw) as RawSourceMap),
