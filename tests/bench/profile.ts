@@ -1,4 +1,5 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { CDPSession, Page } from '@playwright/test';
 import { SourceMapConsumer, type RawSourceMap } from 'source-map';
@@ -279,8 +280,11 @@ async function main(): Promise<void> {
       '== triage cpu',
       await summarize(triageRun.profile),
     );
-    await writeFile('/tmp/htri/triage.cpuprofile', JSON.stringify(triageRun.profile));
-    await writeFile('/tmp/htri/triage-trace.json', JSON.stringify(triageRun.trace));
+    // Kept for a closer look (e.g. in DevTools): SLOWPOST_PROFILE_DIR, or the system's tmp.
+    const dir = process.env.SLOWPOST_PROFILE_DIR ?? tmpdir();
+    await mkdir(dir, { recursive: true });
+    await writeFile(join(dir, 'triage.cpuprofile'), JSON.stringify(triageRun.profile));
+    await writeFile(join(dir, 'triage-trace.json'), JSON.stringify(triageRun.trace));
     if (!process.argv.includes('--triage-only')) {
       let composerTimes = { typed: [] as number[], floor: [] as number[] };
       const composerRun = await traced(page, cdp, async () => {

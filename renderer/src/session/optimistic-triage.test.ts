@@ -4,8 +4,8 @@ import { OptimisticTriage } from './optimistic-triage';
 
 const all = ['a', 'b', 'c'].map((threadId) => ({ threadId }) as SessionConversation);
 const ids = (list: SessionConversation[]) => list.map((c) => c.threadId);
-const everything = new Set(['a', 'b', 'c']);
-const withoutA = new Set(['b', 'c']);
+const everything = (id: string) => ['a', 'b', 'c'].includes(id);
+const withoutA = (id: string) => ['b', 'c'].includes(id);
 
 describe('optimistic triage', () => {
   it('hides a handled conversation at once, until a newer store answer agrees', () => {
@@ -36,5 +36,21 @@ describe('optimistic triage', () => {
     expect(triage.size).toBe(1);
     triage.settle(everything, 3); // the answer to "undo"
     expect(triage.size).toBe(0);
+  });
+
+  it('tells which conversations its changes since a revision concern', () => {
+    const triage = new OptimisticTriage();
+    const seen = triage.revision;
+    const done = triage.set('a', 'handled');
+    triage.set('b', 'handled');
+    expect(triage.changedSince(seen)).toEqual(['a', 'b']);
+    const now = triage.revision;
+    expect(triage.changedSince(now)).toEqual([]);
+    triage.written('a', done, 1);
+    triage.settle(withoutA, 2); // a is settled (dropped): the list may change for it
+    expect(triage.changedSince(now)).toEqual(['a']);
+    expect(triage.shows('a', withoutA)).toBe(false);
+    expect(triage.shows('b', everything)).toBe(false);
+    expect(triage.shows('c', everything)).toBe(true);
   });
 });

@@ -9,6 +9,9 @@ import type { SessionConversation } from '../../../shared/session';
  */
 export type OverrideState = 'handled' | 'open';
 
+/** Whether the store (its latest answer) lists a conversation as still to go through. */
+export type StorePending = (threadId: string) => boolean;
+
 interface Override {
   readonly state: OverrideState;
   readonly token: number;
@@ -19,14 +22,16 @@ interface Override {
 export class OptimisticTriage {
   private readonly overrides = new Map<string, Override>();
   private tokens = 0;
-  /** Changes whenever the overrides do: what `apply` returns depends on nothing else. */
+  /** Changes whenever the overrides do: what `shows` answers depends on nothing else. */
   revision = 0;
+  /** Which thread each revision changed, for `changedSince` (oldest first, trimmed as read). */
+  private log: { readonly revision: number; readonly threadId: string }[] = [];
 
   /** Records an action; returns a token for `written`. */
   set(threadId: string, state: OverrideState): number {
     const token = ++this.tokens;
     this.overrides.set(threadId, { state, token, writtenAt: null });
-    this.revision += 1;
+    this.changed(threadId);
     return token;
   }
 
@@ -37,28 +42,42 @@ export class OptimisticTriage {
   }
 
   /** Forgets what the store now says by itself. */
-  settle(storePending: ReadonlySet<string>, version: number): void {
+  settle(storePending: StorePending, version: number): void {
     for (const [threadId, override] of this.overrides) {
-      const agrees = (override.state === 'open') === storePending.has(threadId);
+      const agrees = (override.state === 'open') === storePending(threadId);
       if (override.writtenAt !== null && version > override.writtenAt && agrees) {
         this.overrides.delete(threadId);
-        this.revision += 1;
+        this.changed(threadId);
       }
     }
   }
 
-  apply(
-    all: readonly SessionConversation[],
-    storePending: ReadonlySet<string>,
-  ): SessionConversation[] {
-    return all.filter((c) => {
-      const override = this.overrides.get(c.threadId);
-      if (override !== undefined) return override.state === 'open';
-      return storePending.has(c.threadId);
-    });
+  /** Whether the list shows this conversation: the override's word, else the store's. */
+  shows(threadId: string, storePending: StorePending): boolean {
+    const override = this.overrides.get(threadId);
+    return override === undefined ? storePending(threadId) : override.state === 'open';
+  }
+
+  /** The list: the store's with the overrides applied, in the session's order. */
+  apply(all: readonly SessionConversation[], storePending: StorePending): SessionConversation[] {
+    return all.filter((c) => this.shows(c.threadId, storePending));
+  }
+
+  /**
+   * The threads whose override changed after `revision` (the list only changes for them).
+   * Reading forgets what came before `revision`: ask with the newest revision seen.
+   */
+  changedSince(revision: number): string[] {
+    this.log = this.log.filter((entry) => entry.revision > revision);
+    return this.log.map((entry) => entry.threadId);
   }
 
   get size(): number {
     return this.overrides.size;
+  }
+
+  private changed(threadId: string): void {
+    this.revision += 1;
+    this.log.push({ revision: this.revision, threadId });
   }
 }

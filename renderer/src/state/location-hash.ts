@@ -4,13 +4,26 @@
  * `view=replies` for the replies page.
  */
 import { afterNextPaint } from './after-paint';
+import { createRestSchedule } from './rest-schedule';
 import { createSoonWrites } from './soon-writes';
 
 export type HashKey = 'conversation' | 'reply' | 'view';
 
-// Updating the address costs a keystroke several milliseconds: the open conversation (which
-// changes on every triage key) is written once the frame showing it is drawn.
-const soon = createSoonWrites<HashKey, string | null>(applyToHash, (run) => afterNextPaint(run));
+/**
+ * Updating the address costs several milliseconds (Chromium treats it as a navigation), and the
+ * open conversation changes on every j, k and triage key. It is written once the frame showing it
+ * is drawn; in a run of keys, once they rest (a second without a move). Reading the address, and
+ * leaving the page (a reload, closing the window), write what is pending first.
+ */
+const CONVERSATION_REST_MS = 1_000;
+const conversationSchedule = createRestSchedule(CONVERSATION_REST_MS, {
+  now: () => performance.now(),
+  soon: (run) => afterNextPaint(run),
+  later: (run, ms) => window.setTimeout(run, ms),
+});
+const soon = createSoonWrites<HashKey, string | null>(applyToHash, (run) =>
+  conversationSchedule.schedule(run),
+);
 
 function params(hash: string): URLSearchParams {
   return new URLSearchParams(hash.replace(/^#/, ''));
@@ -48,8 +61,9 @@ export function readConversationFromHash(hash?: string): string | null {
   return readFromHash('conversation', hash);
 }
 
-/** Sets the open conversation in the address right after the next frame is drawn. */
+/** Sets the open conversation in the address soon (see CONVERSATION_REST_MS). */
 export function writeConversationToHash(threadId: string | null): void {
+  conversationSchedule.changed();
   soon.set('conversation', threadId);
 }
 

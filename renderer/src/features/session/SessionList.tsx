@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useCallback, useEffect, useRef } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef } from 'react';
 import type { KeyboardEvent } from 'react';
 import type { MarkedAccount } from '../../accounts/account-mark';
 import { AccountMark } from '../../ui/AccountMark';
@@ -51,9 +51,18 @@ export function rowDomId(label: string, id: string): string {
 
 /**
  * One listbox, virtualized so a delivery of thousands costs the same as ten. Keyboard: ↑/↓ or k/j
- * move, Home/End jump, Enter opens. Selection follows focus.
+ * move, Home/End jump, Enter opens. Selection follows focus. Drawn again only when what it is
+ * given changes (an answer from the store that changes no row is not drawn).
  */
-export function SessionList({ label, rows, selectedId, onSelect, onOpen, emptyText, now }: Props) {
+export const SessionList = memo(function SessionList({
+  label,
+  rows,
+  selectedId,
+  onSelect,
+  onOpen,
+  emptyText,
+  now,
+}: Props) {
   const scrollRef = useRef<HTMLDivElement>(null);
   // Heights are known, not measured; a new key function makes the list work them out again.
   const estimateSize = useCallback((index: number) => rowHeight(rows[index]), [rows]);
@@ -66,6 +75,15 @@ export function SessionList({ label, rows, selectedId, onSelect, onOpen, emptyTe
     overscan: 8,
   });
   const selectedIndex = rows.findIndex((r) => r.id === selectedId);
+  // Each row's time, worked out once a minute.
+  const whenOf = useMemo(() => {
+    const times = new Map<number, string>();
+    return (at: number): string => {
+      let when = times.get(at);
+      if (when === undefined) times.set(at, (when = formatPostTime(at, now)));
+      return when;
+    };
+  }, [now]);
   // Keys can come faster than React renders: track where the selection is going.
   const cursor = useRef(selectedIndex);
   cursor.current = selectedIndex;
@@ -149,14 +167,14 @@ export function SessionList({ label, rows, selectedId, onSelect, onOpen, emptyTe
               style={{ transform: `translateY(${item.start}px)`, height: item.size }}
               onClick={() => onSelect(row.id)}
             >
-              <RowContent row={row} when={formatPostTime(row.at, now)} />
+              <RowContent row={row} when={whenOf(row.at)} />
             </div>
           );
         })}
       </div>
     </div>
   );
-}
+});
 
 /**
  * What a row shows. A keystroke moves rows (the one handled leaves, the rest move up) but changes

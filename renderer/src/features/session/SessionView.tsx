@@ -9,6 +9,9 @@ import { closeOpenDeliveries } from '../../db/repositories/deliveries';
 import { setScreening, setThreadTriage, undoChange } from '../../db/repositories/session';
 import type { ReviewSession } from '../../session/use-review-session';
 import { OptimisticTriage } from '../../session/optimistic-triage';
+import { changedThreadIds } from '../../session/session-threads';
+import { nextShownList, storePendingTest } from '../../session/shown-conversations';
+import type { KeptList } from '../../session/shown-conversations';
 import { useSendsPastUndo } from '../../session/sends-past-undo';
 import { useOutbox } from '../../outbox/outbox-context';
 import { takeBack } from '../../outbox/reply-actions';
@@ -24,7 +27,7 @@ import { DraftPreview } from './DraftPreview';
 import { ScreenerDetail } from './ScreenerDetail';
 import type { ListRow } from './SessionList';
 import { SessionList } from './SessionList';
-import { conversationRows, type ConversationRow } from './conversation-row';
+import { nextConversationRows, type KeptRows } from './conversation-row';
 import { SessionSummary } from './SessionSummary';
 import { ShortcutsDialog } from './ShortcutsDialog';
 import { TriageBar } from './TriageBar';
@@ -89,19 +92,27 @@ export function SessionView({ deliveries, review, onClosed }: Props) {
   // Keys can come faster than the store answers: the list shows what the user did at once
   // (see optimistic-triage), and actions read the selection as it is now.
   const optimistic = useRef(new OptimisticTriage());
-  const storePending = useMemo(() => new Set(view.pending.map((c) => c.threadId)), [view.pending]);
+  const { order } = review;
+  const storePending = useMemo(() => storePendingTest(order, view.pending), [order, view.pending]);
   // Each new answer from the store gets a version number.
-  const version = useRef({ of: storePending, n: 0 });
-  if (version.current.of !== storePending)
-    version.current = { of: storePending, n: version.current.n + 1 };
+  const version = useRef({ of: review, n: 0 });
+  if (version.current.of !== review) version.current = { of: review, n: version.current.n + 1 };
   optimistic.current.settle(storePending, version.current.n);
   const revision = optimistic.current.revision;
-  const displayed = useMemo(
-    () => optimistic.current.apply(session.conversations, storePending),
+  // Made from the last list: a keystroke or an answer looks again at what it changed only.
+  const shownList = useRef<KeptList | null>(null);
+  const displayed = useMemo(() => {
+    shownList.current = nextShownList(
+      shownList.current,
+      session.conversations,
+      order,
+      view.pending,
+      optimistic.current,
+    );
+    return shownList.current.list;
     // `revision` stands for the overrides, which live in a ref.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [session.conversations, storePending, revision],
-  );
+  }, [session.conversations, order, view.pending, revision]);
   // Writes for one thread run in order: an undo never overtakes the action it reverses.
   const writes = useRef(new Map<string, Promise<unknown>>());
   // The list shows the action at once; the write starts once that frame is drawn.
@@ -115,12 +126,25 @@ export function SessionView({ deliveries, review, onClosed }: Props) {
   }, []);
   const pendingRef = useRef(displayed);
   pendingRef.current = displayed;
-  const nextAfter = useCallback((threadId: string): string | null => {
-    const pending = pendingRef.current;
-    const index = pending.findIndex((c) => c.threadId === threadId);
-    const next = pending[index + 1] ?? pending[index - 1];
-    return next?.threadId ?? null;
-  }, []);
+  const orderRef = useRef(order);
+  orderRef.current = order;
+  const indexIn = useCallback(
+    (list: readonly SessionConversation[], threadId: string | null): number =>
+      threadId === null
+        ? -1
+        : (orderRef.current?.indexOf(list, threadId) ??
+          list.findIndex((c) => c.threadId === threadId)),
+    [],
+  );
+  const nextAfter = useCallback(
+    (threadId: string): string | null => {
+      const pending = pendingRef.current;
+      const index = indexIn(pending, threadId);
+      const next = pending[index + 1] ?? pending[index - 1];
+      return next?.threadId ?? null;
+    },
+    [indexIn],
+  );
 
   const accounts = useAccountMarks();
   const lookup = useMemo(
@@ -133,27 +157,39 @@ export function SessionView({ deliveries, review, onClosed }: Props) {
     }),
     [review.posts, review.quotes, review.threads, accounts, people],
   );
-  // What an earlier session left untouched says since when it has been waiting.
+  // What an earlier session left untouched says since when it has been waiting. The words name a
+  // day, so they follow the minute's clock (as the rows' times do), and each delivery's are worked
+  // out once a minute, not once for every row.
   const { broughtBack } = review;
-  const waitingSince = useCallback(
-    (activityIds: readonly string[]): string | undefined => {
+  const waitingSince = useMemo(() => {
+    const labels = new Map<Delivery, string>();
+    return (activityIds: readonly string[]): string | undefined => {
       const since = broughtBack.since(activityIds);
-      return since === null ? undefined : waitingSinceLabel(since, Date.now());
-    },
-    [broughtBack],
+      if (since === null) return undefined;
+      let label = labels.get(since);
+      if (label === undefined) labels.set(since, (label = waitingSinceLabel(since, now)));
+      return label;
+    };
+  }, [broughtBack, now]);
+  // Rows that show the same as before stay the same objects (the list skips drawing them), and
+  // are made from the last ones: a keystroke looks again at the rows it changed only.
+  const noteOf = useCallback(
+    (c: SessionConversation) => waitingSince(c.activityIds),
+    [waitingSince],
   );
-  // Rows that show the same as before stay the same objects (the list skips drawing them).
-  const keptRows = useRef(new Map<string, ConversationRow>());
-  const rows: ListRow[] = useMemo(() => {
-    const made = conversationRows(
+  const keptRows = useRef<KeptRows | null>(null);
+  const rows: readonly ListRow[] = useMemo(() => {
+    const last = keptRows.current;
+    keptRows.current = nextConversationRows(
+      last,
       displayed,
       lookup,
-      (c) => waitingSince(c.activityIds),
-      keptRows.current,
+      noteOf,
+      order,
+      last === null ? null : changedThreadIds(last.lookup.threads, lookup.threads),
     );
-    keptRows.current = new Map(made.map((row) => [row.id, row]));
-    return made;
-  }, [displayed, lookup, waitingSince]);
+    return keptRows.current.rows;
+  }, [displayed, lookup, noteOf, order]);
   const screenerRows: ListRow[] = useMemo(
     () =>
       view.screener.map((entry) => {
@@ -180,7 +216,7 @@ export function SessionView({ deliveries, review, onClosed }: Props) {
     () => new Set(session.screener.flatMap((e) => e.postIds)),
     [session.screener],
   );
-  const current = displayed.find((c) => c.threadId === selectedId) ?? null;
+  const current = displayed[indexIn(displayed, selectedId)] ?? null;
   const currentScreener =
     view.screener.find((e) => screenerKey(e) === selectedScreener) ?? view.screener[0] ?? null;
   const finished = displayed.length === 0 && view.screener.length === 0;
@@ -200,7 +236,7 @@ export function SessionView({ deliveries, review, onClosed }: Props) {
   useEffect(() => {
     if (pane !== 'conversations' || selectedId === null) return;
     // Only once the store says so (an action still being written keeps its selection).
-    if (storePending.has(selectedId) || displayed.some((c) => c.threadId === selectedId)) return;
+    if (storePending(selectedId) || indexIn(displayed, selectedId) !== -1) return;
     const position = session.conversations.findIndex((c) => c.threadId === selectedId);
     if (position === -1) return;
     const waiting = new Set(displayed.map((c) => c.threadId));
@@ -208,17 +244,22 @@ export function SessionView({ deliveries, review, onClosed }: Props) {
       session.conversations.slice(position + 1).find((c) => waiting.has(c.threadId)) ??
       displayed[displayed.length - 1];
     selectThread(next?.threadId ?? null);
-  }, [pane, selectedId, displayed, storePending, session.conversations, selectThread]);
+  }, [pane, selectedId, displayed, storePending, session.conversations, selectThread, indexIn]);
 
+  // The threads as the store last answered, for actions (which stay the same functions from one
+  // answer to the next: the buttons that call them are not drawn again).
+  const threadsRef = useRef(review.threads);
+  threadsRef.current = review.threads;
   const triage = useCallback(
     (state: TriageState) => {
       const threadId = useUiStore.getState().selectedThreadId;
-      if (threadId === null || !pendingRef.current.some((c) => c.threadId === threadId)) return;
-      const thread = review.threads.get(threadId);
+      const index = indexIn(pendingRef.current, threadId);
+      if (threadId === null || index === -1) return;
+      const thread = threadsRef.current.get(threadId);
       if (thread === undefined) return;
       const next = nextAfter(threadId);
       const token = optimistic.current.set(threadId, 'handled');
-      pendingRef.current = pendingRef.current.filter((c) => c.threadId !== threadId);
+      pendingRef.current = pendingRef.current.toSpliced(index, 1);
       selectThread(next);
       // Undo is ready at once, before the store has answered.
       pushUndo({
@@ -229,7 +270,7 @@ export function SessionView({ deliveries, review, onClosed }: Props) {
       const at = Date.now();
       write(threadId, token, () => setThreadTriage(db, threadId, state, at));
     },
-    [db, nextAfter, pushUndo, review.threads, selectThread, write],
+    [db, indexIn, nextAfter, pushUndo, selectThread, write],
   );
   const screen = useCallback(
     (screening: 'let-in' | 'kept-out') => {
@@ -306,15 +347,13 @@ export function SessionView({ deliveries, review, onClosed }: Props) {
   // The post a reply answers, for the conversation selected right now: a key pressed just after a
   // click must not answer the conversation shown before it (whose post the thread still holds
   // until the store answers for the new one).
-  const threadsRef = useRef(review.threads);
-  threadsRef.current = review.threads;
   const reply = useCallback(() => {
     const selected = useUiStore.getState().selectedThreadId;
-    const conversation = pendingRef.current.find((c) => c.threadId === selected);
+    const conversation = pendingRef.current[indexIn(pendingRef.current, selected)];
     if (conversation === undefined) return;
     const postId = answeringPostIdOf(conversation, threadsRef.current.get(conversation.threadId));
     if (postId !== undefined) openComposer(postId);
-  }, [openComposer]);
+  }, [indexIn, openComposer]);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent): void => {
@@ -333,7 +372,7 @@ export function SessionView({ deliveries, review, onClosed }: Props) {
           // Read the list and the selection as they are now, not as the last render saw them.
           const list = pendingRef.current;
           const selectedNow = useUiStore.getState().selectedThreadId;
-          const index = list.findIndex((c) => c.threadId === selectedNow);
+          const index = indexIn(list, selectedNow);
           const target = list[Math.max(0, Math.min(list.length - 1, index + delta))];
           if (target !== undefined) selectThread(target.threadId);
         }
@@ -365,6 +404,7 @@ export function SessionView({ deliveries, review, onClosed }: Props) {
   }, [
     current,
     currentScreener,
+    indexIn,
     pane,
     reply,
     screen,
@@ -380,6 +420,12 @@ export function SessionView({ deliveries, review, onClosed }: Props) {
   ]);
 
   const latest = deliveries[deliveries.length - 1];
+  const title = useMemo(
+    () => (latest === undefined ? 'Your delivery' : deliveryTitle(latest)),
+    [latest],
+  );
+  const brought = useMemo(() => broughtLabel(deliveries), [deliveries]);
+  const closeShortcuts = useCallback(() => setPane('conversations'), [setPane]);
   const closeInbox = (): void => {
     setPane('conversations');
     void closeOpenDeliveries(db, Date.now()).then(() => onClosed?.());
@@ -411,6 +457,7 @@ export function SessionView({ deliveries, review, onClosed }: Props) {
       ) : null,
     [hasCurrent, answering, people, answeringName, reply],
   );
+  const focusHeading = useCallback(() => headingRef.current?.focus(), []);
   const onLater = useCallback(() => triage('later'), [triage]);
   const onDone = useCallback(() => triage('done'), [triage]);
   const onMute = useCallback(() => triage('muted'), [triage]);
@@ -420,9 +467,8 @@ export function SessionView({ deliveries, review, onClosed }: Props) {
     <>
       <section className="delivery-bar" aria-label="This delivery">
         <p className="delivery-bar__title">
-          <strong>{latest === undefined ? 'Your delivery' : deliveryTitle(latest)}</strong>
-          {deliveries.length > 1 ? ' (with the earlier one still open)' : ''} ·{' '}
-          {broughtLabel(deliveries)}
+          <strong>{title}</strong>
+          {deliveries.length > 1 ? ' (with the earlier one still open)' : ''} · {brought}
         </p>
         <PaceMeter startedAt={review.startedAt} budgetMinutes={review.budgetMinutes} />
         {showSummary ? null : (
@@ -477,7 +523,7 @@ export function SessionView({ deliveries, review, onClosed }: Props) {
                 rows={screenerRows}
                 selectedId={currentScreener === null ? null : screenerKey(currentScreener)}
                 onSelect={selectScreener}
-                onOpen={() => document.getElementById('screener-heading')?.focus()}
+                onOpen={focusScreenerHeading}
                 emptyText="Nobody waits in the screener."
                 now={now}
               />
@@ -487,7 +533,7 @@ export function SessionView({ deliveries, review, onClosed }: Props) {
                 rows={rows}
                 selectedId={current?.threadId ?? null}
                 onSelect={selectThread}
-                onOpen={() => headingRef.current?.focus()}
+                onOpen={focusHeading}
                 emptyText="Every conversation is handled."
                 now={now}
               />
@@ -531,9 +577,13 @@ export function SessionView({ deliveries, review, onClosed }: Props) {
           </main>
         </div>
       )}
-      <ShortcutsDialog open={pane === 'shortcuts'} onClose={() => setPane('conversations')} />
+      <ShortcutsDialog open={pane === 'shortcuts'} onClose={closeShortcuts} />
     </>
   );
+}
+
+function focusScreenerHeading(): void {
+  document.getElementById('screener-heading')?.focus();
 }
 
 /** The post a reply to this conversation answers: its newest post in the session, else the thread's. */

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { Dialog } from '../../ui/Dialog';
 
 export const SHORTCUTS: readonly (readonly [string, string])[] = [
@@ -21,7 +22,14 @@ export const SHORTCUTS: readonly (readonly [string, string])[] = [
   ['Esc', 'Composer: back, keeping the draft'],
 ];
 
-export function ShortcutsDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
+/** Drawn again only when it opens or closes (not on every keystroke in the session). */
+export const ShortcutsDialog = memo(function ShortcutsDialog({
+  open,
+  onClose,
+}: {
+  open: boolean;
+  onClose: () => void;
+}) {
   return (
     <Dialog open={open} title="Keyboard shortcuts" onClose={onClose}>
       <table className="shortcuts">
@@ -49,4 +57,4 @@ export function ShortcutsDialog({ open, onClose }: { open: boolean; onClose: () 
       </div>
     </Dialog>
   );
-}
+});

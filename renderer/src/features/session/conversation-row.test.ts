@@ -1,7 +1,14 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Person, Post, Thread } from '../../../../shared/domain';
 import type { SessionConversation } from '../../../../shared/session';
-import { conversationRows, type Lookup } from './conversation-row';
+import { OrderedSubset } from '../../session/ordered-subset';
+import {
+  conversationRows,
+  nextConversationRows,
+  type KeptRows,
+  type Lookup,
+} from './conversation-row';
 
 const conversation = (threadId: string, personId: string): SessionConversation => ({
   threadId,
@@ -127,5 +134,68 @@ describe('the session list rows', () => {
     expect(withPeople[0]).not.toBe(first[0]);
     const noted = conversationRows(list, lookup(), () => 'Waiting since Tuesday', kept);
     expect(noted[0]?.note).toBe('Waiting since Tuesday');
+  });
+
+  it('made from the last rows, after any run of conversations leaving, coming back and threads changing, are the rows made from nothing, and keep every row that shows the same', () => {
+    const IDS = ['a', 'b', 'c', 'd', 'e', 'f', 'g'];
+    const PEOPLE = ['mira', 'kai', 'mira', 'mira', 'kai', 'zoe', 'zoe'];
+    const all = IDS.map((id, i) => conversation(id, PEOPLE[i] ?? 'mira'));
+    const order = new OrderedSubset(all, (c) => c.threadId);
+    const stepArb = fc.record({
+      listed: fc.subarray(IDS),
+      // Threads the store answers with as new records.
+      touched: fc.subarray(IDS),
+    });
+    const shows = (row: KeptRows['rows'][number]) => ({
+      id: row.id,
+      title: row.title,
+      detail: row.detail,
+      continuesGroup: row.continuesGroup,
+      note: row.note,
+      account: row.account,
+      face: row.face,
+    });
+    fc.assert(
+      fc.property(fc.array(stepArb, { maxLength: 25 }), (steps) => {
+        const base = lookup();
+        let threads = new Map(
+          IDS.map((id) => [id, { id, accountId: 'acc', lastSnippet: id } as Thread]),
+        );
+        let kept: KeptRows | null = null;
+        for (const { listed, touched } of steps) {
+          const nextThreads = new Map(threads);
+          for (const id of touched)
+            nextThreads.set(id, { id, accountId: 'acc', lastSnippet: `${id}!` } as Thread);
+          const list = order.filter((id) => listed.includes(id));
+          const next: Lookup = { ...base, threads: nextThreads };
+          const before: KeptRows | null = kept;
+          kept = nextConversationRows(
+            kept,
+            list,
+            next,
+            noNote,
+            order,
+            kept === null ? null : touched,
+          );
+          const fresh = conversationRows(list, next, noNote, new Map());
+          expect(kept.rows.map(shows)).toEqual(fresh.map(shows));
+          if (before !== null) {
+            // A row whose conversation, group and thread are as they were is the same object.
+            const old = new Map(before.rows.map((row) => [row.id, row]));
+            kept.rows.forEach((row, i) => {
+              const was = old.get(row.id);
+              if (
+                was !== undefined &&
+                was.continuesGroup === fresh[i]?.continuesGroup &&
+                !touched.includes(row.id)
+              )
+                expect(row).toBe(was);
+            });
+          }
+          threads = nextThreads;
+        }
+      }),
+      { numRuns: 200 },
+    );
   });
 });
