@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { CDPSession, Page } from '@playwright/test';
 import { SourceMapConsumer, type RawSourceMap } from 'source-map';
@@ -13,6 +13,8 @@ import { installKeyTimer, keyTimes, pressMeasured, stats } from './interaction';
 
 const root = resolve(__dirname, '../..');
 const PRESSES = 40;
+/** Where the raw profiles and traces are written (for `--summarize` or DevTools). */
+const OUT_DIR = process.env.SLOWPOST_PROFILE_DIR ?? '/tmp/slowpost-profile';
 
 interface ProfileNode {
   id: number;
@@ -217,6 +219,25 @@ async function phases(page: Page, key: string): Promise<string> {
   return `  ${key}: ${['start', 'toFrame', 'frames', 'draw', 'total'].map(f).join(' | ')}`;
 }
 
+/** Composer keystrokes, typed as the bench types them, once profiled and once traced. */
+async function composerPart(page: Page, cdp: CDPSession, out: string[]): Promise<void> {
+  let composerTimes = { typed: [] as number[], floor: [] as number[] };
+  const composerRun = await traced(page, cdp, async () => {
+    composerTimes = await measureComposer(page, PRESSES, 5);
+  });
+  const c = stats(composerTimes.typed);
+  const cf = stats(composerTimes.floor);
+  out.push(
+    `== composer p95 ${c.p95.toFixed(1)} vs floor ${cf.p95.toFixed(1)} (${(c.p95 / cf.p95).toFixed(2)}×), median ${c.median.toFixed(1)} vs ${cf.median.toFixed(1)}`,
+    '== composer trace',
+    summarizeTrace(composerRun.trace),
+    '== composer cpu',
+    await summarize(composerRun.profile),
+  );
+  await writeFile(join(OUT_DIR, 'composer.cpuprofile'), JSON.stringify(composerRun.profile));
+  await writeFile(join(OUT_DIR, 'composer-trace.json'), JSON.stringify(composerRun.trace));
+}
+
 async function main(): Promise<void> {
   const saved = process.argv.indexOf('--summarize');
   if (saved !== -1) {
@@ -240,6 +261,13 @@ async function main(): Promise<void> {
       .waitFor();
     await installKeyTimer(page);
     await pressMeasured(page, 'e', 5);
+    await mkdir(OUT_DIR, { recursive: true });
+    if (process.argv.includes('--composer-only')) {
+      const out: string[] = [];
+      await composerPart(page, await page.context().newCDPSession(page), out);
+      console.log(out.join('\n'));
+      return;
+    }
     console.log(
       '== replaceState',
       await page.evaluate(`(() => {
@@ -279,23 +307,9 @@ async function main(): Promise<void> {
       '== triage cpu',
       await summarize(triageRun.profile),
     );
-    await writeFile('/tmp/htri/triage.cpuprofile', JSON.stringify(triageRun.profile));
-    await writeFile('/tmp/htri/triage-trace.json', JSON.stringify(triageRun.trace));
-    if (!process.argv.includes('--triage-only')) {
-      let composerTimes = { typed: [] as number[], floor: [] as number[] };
-      const composerRun = await traced(page, cdp, async () => {
-        composerTimes = await measureComposer(page, PRESSES, 5);
-      });
-      const c = stats(composerTimes.typed);
-      const cf = stats(composerTimes.floor);
-      out.push(
-        `== composer p95 ${c.p95.toFixed(1)} vs floor ${cf.p95.toFixed(1)} (${(c.p95 / cf.p95).toFixed(2)}×)`,
-        '== composer trace',
-        summarizeTrace(composerRun.trace),
-        '== composer cpu',
-        await summarize(composerRun.profile),
-      );
-    }
+    await writeFile(join(OUT_DIR, 'triage.cpuprofile'), JSON.stringify(triageRun.profile));
+    await writeFile(join(OUT_DIR, 'triage-trace.json'), JSON.stringify(triageRun.trace));
+    if (!process.argv.includes('--triage-only')) await composerPart(page, cdp, out);
     console.log(out.join('\n'));
   } finally {
     await bench.close();
