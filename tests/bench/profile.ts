@@ -1,10 +1,10 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { CDPSession, Page } from '@playwright/test';
-import { SourceMapConsumer, type RawSourceMap } from 'source-map';
 import { benchPage, buildBenchPage, coldOpen, openBenchBrowser, seed } from './browser';
 import { measureComposer } from './composer';
+import { summarizeProfile, type CpuProfile } from './cpu-profile-summary';
 import { installKeyTimer, keyTimes, pressMeasured, stats } from './interaction';
 
 // `node --import tsx tests/bench/profile.ts` (after `npx electron-vite build`): a CPU profile and a
@@ -12,20 +12,11 @@ import { installKeyTimer, keyTimes, pressMeasured, stats } from './interaction';
 // renderer's own source functions (through its source map) and by the browser's rendering steps.
 // A tool for finding what a keystroke costs; it measures nothing the bench reports.
 
-const root = resolve(__dirname, '../..');
 const PRESSES = 40;
+/** Where the raw profiles and traces are written (for `--summarize` or DevTools). */
+// Kept for a closer look (e.g. in DevTools): SLOWPOST_PROFILE_DIR, or the system's tmp.
+const OUT_DIR = process.env.SLOWPOST_PROFILE_DIR ?? join(tmpdir(), 'slowpost-profile');
 
-interface ProfileNode {
-  id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
-  hitCount?: number;
-  children?: number[];
-}
-interface CpuProfile {
-  nodes: ProfileNode[];
-  samples: number[];
-  timeDeltas: number[];
-}
 interface TraceEvent {
   name: string;
   ph: string;
@@ -36,77 +27,9 @@ interface TraceEvent {
   args?: unknown;
 }
 
-async function consumerFor(url: string): Promise<SourceMapConsumer | null> {
-  const name = new URL(url).pathname.replace(/^\//, '');
-  try {
-    const raw = await readFile(join(root, 'out/renderer', `${name}.map`), 'utf8');
-    // source-map 0.7 builds its consumer asynchronously, though its types say otherwise.
-    const consumer: SourceMapConsumer = await Promise.resolve(
-      new SourceMapConsumer(JSON.parse(raw) as RawSourceMap),
-    );
-    return consumer;
-  } catch {
-    return null;
-  }
-}
-
-/** Self time (ms) by original source function, and total (inclusive) time by the same. */
-async function summarize(profile: CpuProfile): Promise<string> {
-  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-  const parent = new Map<number, number>();
-  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
-  const selfMs = new Map<number, number>();
-  profile.samples.forEach((id, i) => {
-    selfMs.set(id, (selfMs.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
-  });
-  const consumers = new Map<string, SourceMapConsumer | null>();
-  const labelOf = async (node: ProfileNode): Promise<string> => {
-    const { url, lineNumber, columnNumber, functionName } = node.callFrame;
-    if (url === '') return functionName === '' ? '(anonymous)' : `(${functionName})`;
-    if (!consumers.has(url)) consumers.set(url, await consumerFor(url));
-    const consumer = consumers.get(url);
-    if (consumer !== null && consumer !== undefined) {
-      const pos = consumer.originalPositionFor({ line: lineNumber + 1, column: columnNumber });
-      if (pos.source !== null) {
-        const source = pos.source.replace(/^.*node_modules\//, 'nm:').replace(/^(\.\.\/)+/, '');
-        return `${pos.name ?? functionName ?? '?'} ${source}:${pos.line}`;
-      }
-    }
-    return `${functionName || '(anon)'} ${url.split('/').pop()}:${lineNumber}`;
-  };
-  const labels = new Map<number, string>();
-  for (const n of profile.nodes) labels.set(n.id, await labelOf(n));
-  const self = new Map<string, number>();
-  const total = new Map<string, number>();
-  for (const [id, t] of selfMs) {
-    const label = labels.get(id) ?? '?';
-    self.set(label, (self.get(label) ?? 0) + t);
-    const seen = new Set<string>();
-    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
-      const l = labels.get(at) ?? '?';
-      if (seen.has(l)) continue;
-      seen.add(l);
-      total.set(l, (total.get(l) ?? 0) + t);
-    }
-  }
-  const all = [...selfMs.values()].reduce((a, b) => a + b, 0);
-  const idle = self.get('(idle)') ?? 0;
-  const top = (m: Map<string, number>, n: number) =>
-    [...m]
-      .sort((a, b) => b[1] - a[1])
-      .slice(0, n)
-      .map(([l, t]) => `  ${(t / PRESSES).toFixed(2).padStart(7)} ms/key  ${l}`)
-      .join('\n');
-  void byId;
-  return [
-    `sampled ${all.toFixed(0)} ms, idle ${idle.toFixed(0)} ms, busy ${((all - idle) / PRESSES).toFixed(2)} ms/key`,
-    'self:',
-    top(self, 30),
-    'total (inclusive):',
-    top(total, 25),
-    "the app's own code, total (inclusive):",
-    top(new Map([...total].filter(([l]) => /renderer\/src|shared\//.test(l))), 40),
-  ].join('\n');
+/** Self and total time by original source function, per keystroke. */
+function summarize(profile: CpuProfile): Promise<string> {
+  return summarizeProfile(profile, { per: PRESSES, unit: 'ms/key' });
 }
 
 function summarizeTrace(events: TraceEvent[]): string {
@@ -218,6 +141,25 @@ async function phases(page: Page, key: string): Promise<string> {
   return `  ${key}: ${['start', 'toFrame', 'frames', 'draw', 'total'].map(f).join(' | ')}`;
 }
 
+/** Composer keystrokes, typed as the bench types them, once profiled and once traced. */
+async function composerPart(page: Page, cdp: CDPSession, out: string[]): Promise<void> {
+  let composerTimes = { typed: [] as number[], floor: [] as number[] };
+  const composerRun = await traced(page, cdp, async () => {
+    composerTimes = await measureComposer(page, PRESSES, 5);
+  });
+  const c = stats(composerTimes.typed);
+  const cf = stats(composerTimes.floor);
+  out.push(
+    `== composer p95 ${c.p95.toFixed(1)} vs floor ${cf.p95.toFixed(1)} (${(c.p95 / cf.p95).toFixed(2)}×), median ${c.median.toFixed(1)} vs ${cf.median.toFixed(1)}`,
+    '== composer trace',
+    summarizeTrace(composerRun.trace),
+    '== composer cpu',
+    await summarize(composerRun.profile),
+  );
+  await writeFile(join(OUT_DIR, 'composer.cpuprofile'), JSON.stringify(composerRun.profile));
+  await writeFile(join(OUT_DIR, 'composer-trace.json'), JSON.stringify(composerRun.trace));
+}
+
 async function main(): Promise<void> {
   const saved = process.argv.indexOf('--summarize');
   if (saved !== -1) {
@@ -241,6 +183,13 @@ async function main(): Promise<void> {
       .waitFor();
     await installKeyTimer(page);
     await pressMeasured(page, 'e', 5);
+    await mkdir(OUT_DIR, { recursive: true });
+    if (process.argv.includes('--composer-only')) {
+      const out: string[] = [];
+      await composerPart(page, await page.context().newCDPSession(page), out);
+      console.log(out.join('\n'));
+      return;
+    }
     console.log(
       '== replaceState',
       await page.evaluate(`(() => {
@@ -280,26 +229,9 @@ async function main(): Promise<void> {
       '== triage cpu',
       await summarize(triageRun.profile),
     );
-    // Kept for a closer look (e.g. in DevTools): SLOWPOST_PROFILE_DIR, or the system's tmp.
-    const dir = process.env.SLOWPOST_PROFILE_DIR ?? tmpdir();
-    await mkdir(dir, { recursive: true });
-    await writeFile(join(dir, 'triage.cpuprofile'), JSON.stringify(triageRun.profile));
-    await writeFile(join(dir, 'triage-trace.json'), JSON.stringify(triageRun.trace));
-    if (!process.argv.includes('--triage-only')) {
-      let composerTimes = { typed: [] as number[], floor: [] as number[] };
-      const composerRun = await traced(page, cdp, async () => {
-        composerTimes = await measureComposer(page, PRESSES, 5);
-      });
-      const c = stats(composerTimes.typed);
-      const cf = stats(composerTimes.floor);
-      out.push(
-        `== composer p95 ${c.p95.toFixed(1)} vs floor ${cf.p95.toFixed(1)} (${(c.p95 / cf.p95).toFixed(2)}×)`,
-        '== composer trace',
-        summarizeTrace(composerRun.trace),
-        '== composer cpu',
-        await summarize(composerRun.profile),
-      );
-    }
+    await writeFile(join(OUT_DIR, 'triage.cpuprofile'), JSON.stringify(triageRun.profile));
+    await writeFile(join(OUT_DIR, 'triage-trace.json'), JSON.stringify(triageRun.trace));
+    if (!process.argv.includes('--triage-only')) await composerPart(page, cdp, out);
     console.log(out.join('\n'));
   } finally {
     await bench.close();

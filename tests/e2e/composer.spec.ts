@@ -146,3 +146,53 @@ test('the notice of a reply on its way covers none of the next reply’s send-ti
   await expect(page.getByRole('radio', { name: 'Now' })).toBeChecked();
   expect(await seriousA11yViolations(page)).toEqual([]);
 });
+
+test('each keystroke shows at once in the counter and in whether the reply can be sent; the content warning shares the limit', async ({
+  page,
+}) => {
+  await openInbox(page);
+  await startReply(page);
+  const counter = page.getByText(/ characters (left|over the limit)$/);
+  const limit = Number((await counter.textContent())?.match(/^(\d+) characters left$/)?.[1]);
+  expect(limit).toBeGreaterThan(10);
+  const send = page.getByRole('button', { name: 'Send reply' });
+  const discard = page.getByRole('button', { name: 'Discard draft…' });
+  const shorten = page.getByText('Shorten it to fit before sending.');
+  await expect(send).toBeDisabled();
+  await expect(discard).toBeDisabled();
+
+  // Key by key: the counter follows every character, and a reply with words can go.
+  for (const [i, key] of [...'Hi!'].entries()) {
+    await composer(page).press(key);
+    await expect(counter).toHaveText(`${limit - i - 1} characters left`);
+  }
+  await expect(send).toBeEnabled();
+  await expect(discard).toBeEnabled();
+  await expect(page.getByText('Draft saved')).toBeVisible();
+
+  // One character too many: it says so, and it cannot be sent until it fits.
+  await composer(page).fill('a'.repeat(limit));
+  await composer(page).press('End');
+  await composer(page).press('b');
+  await expect(counter).toHaveText('1 characters over the limit');
+  await expect(send).toBeDisabled();
+  await expect(shorten).toBeVisible();
+  await composer(page).press('Backspace');
+  await expect(counter).toHaveText('0 characters left');
+  await expect(send).toBeEnabled();
+  await expect(shorten).toBeHidden();
+
+  // The content warning counts against the same limit, as Mastodon counts it.
+  await page.getByRole('checkbox', { name: 'Add a content warning' }).check();
+  await page.getByRole('textbox', { name: 'Content warning' }).fill('cw');
+  await expect(counter).toHaveText('2 characters over the limit');
+  await expect(send).toBeDisabled();
+  await page.getByRole('checkbox', { name: 'Add a content warning' }).uncheck();
+  await expect(counter).toHaveText('0 characters left');
+
+  // Only spaces left: nothing to send, nothing to discard.
+  await composer(page).fill('   ');
+  await expect(send).toBeDisabled();
+  await expect(discard).toBeDisabled();
+  await expect(page.getByText('Draft saved')).toBeHidden();
+});

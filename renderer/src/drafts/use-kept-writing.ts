@@ -1,19 +1,32 @@
-import { useCallback, useEffect, useRef, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
 import type { WriteAheadEntry } from '../../../shared/drafts/write-ahead-entry';
 import { useDraftKeeper } from './draft-keeper-context';
 
 export type SaveState = 'saved' | 'pending' | 'failed';
 
 export interface KeptWriting<T> {
-  readonly state: SaveState;
-  /** Why the last write to the store failed, in words. */
-  readonly error: string | null;
   /** Note a change: kept at once (written ahead), written to the store once typing pauses. */
   readonly changed: (value: T) => void;
   /** Write the newest change to the store now (before sending). */
   readonly flush: () => Promise<void>;
   /** Forget every change (discarded, or gone to the outbox); waits for a write in flight. */
   readonly forget: () => Promise<void>;
+}
+
+export interface KeptStatusView {
+  readonly state: SaveState;
+  /** Why the last write to the store failed, in words. */
+  readonly error: string | null;
+}
+
+/**
+ * Whether what is written under `key` is in the store yet. Apart from `useKeptWriting`, so only
+ * the part that says "Draft saved" draws again when that changes, not the editor around it.
+ */
+export function useKeptStatus(key: string): KeptStatusView {
+  const keeper = useDraftKeeper();
+  const status = useSyncExternalStore(keeper.subscribe, () => keeper.statuses().get(key));
+  return { state: status?.phase ?? 'saved', error: status?.error ?? null };
 }
 
 /**
@@ -29,7 +42,6 @@ export function useKeptWriting<T>(
   delayMs: number,
 ): KeptWriting<T> {
   const keeper = useDraftKeeper();
-  const status = useSyncExternalStore(keeper.subscribe, () => keeper.statuses().get(key));
   const timer = useRef<number | null>(null);
 
   const flush = useCallback(async (): Promise<void> => {
@@ -60,13 +72,7 @@ export function useKeptWriting<T>(
     [keeper, key],
   );
 
-  return {
-    state: status?.phase ?? 'saved',
-    error: status?.error ?? null,
-    changed,
-    flush,
-    forget,
-  };
+  return useMemo(() => ({ changed, flush, forget }), [changed, flush, forget]);
 }
 
 function stopTimer(timer: { current: number | null }): void {

@@ -1,7 +1,8 @@
 import { ArrowLeft } from 'lucide-react';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Person } from '../../../../shared/domain';
+import { draftWriteAheadKey } from '../../../../shared/drafts/write-ahead-entry';
 import { sendTiming } from '../../../../shared/outbox/send-timing';
 import { ReplySetting, type SendMode } from '../../../../shared/settings/setting-definitions';
 import { nameOf } from '../../../../shared/threads/thread-labels';
@@ -122,53 +123,76 @@ function Composer({ loaded }: { readonly loaded: Loaded }) {
     [db, answering.threadId],
   );
 
-  const send = async (fields: DraftFields, mode: SendMode): Promise<void> => {
-    if (settings === undefined) return;
-    const at = Date.now();
-    const timing = sendTiming(mode, {
-      now: at,
-      coolingOffSeconds: settings.coolingOffSeconds,
-      nextDeliveryAt,
-    });
-    if (!timing.ok) {
-      setSendError(timing.reason);
-      return;
-    }
-    try {
-      await autosave.flush();
-      const entry = await queueDraft(db, answering, fields, {
+  // Kept the same from render to render (with what they use), so the editor is drawn again only
+  // when what it shows changes.
+  const { flush, forget } = autosave;
+  const send = useCallback(
+    async (fields: DraftFields, mode: SendMode): Promise<void> => {
+      if (settings === undefined) return;
+      const at = Date.now();
+      const timing = sendTiming(mode, {
         now: at,
-        sendAfter: timing.sendAfter,
+        coolingOffSeconds: settings.coolingOffSeconds,
+        nextDeliveryAt,
       });
-      // The reply is in the outbox now: what was written ahead must not bring the draft back.
-      await autosave.forget();
-      outbox.kick();
-      const thread = await db.threads.get(answering.threadId);
-      if (thread !== undefined && thread.triage !== 'done') {
-        await setThreadTriage(db, thread.id, 'done', at);
+      if (!timing.ok) {
+        setSendError(timing.reason);
+        return;
       }
-      setQueued({
-        entryId: entry.id,
-        recipientName,
-        threadBefore:
-          thread === undefined
-            ? null
-            : { threadId: thread.id, triage: thread.triage, triagedAt: thread.triagedAt },
-      });
-      close();
-    } catch (error) {
-      setSendError(
-        `Could not put the reply in the outbox: ${error instanceof Error ? error.message : String(error)}. Your draft is kept.`,
-      );
-    }
-  };
+      try {
+        await flush();
+        const entry = await queueDraft(db, answering, fields, {
+          now: at,
+          sendAfter: timing.sendAfter,
+        });
+        // The reply is in the outbox now: what was written ahead must not bring the draft back.
+        await forget();
+        outbox.kick();
+        const thread = await db.threads.get(answering.threadId);
+        if (thread !== undefined && thread.triage !== 'done') {
+          await setThreadTriage(db, thread.id, 'done', at);
+        }
+        setQueued({
+          entryId: entry.id,
+          recipientName,
+          threadBefore:
+            thread === undefined
+              ? null
+              : { threadId: thread.id, triage: thread.triage, triagedAt: thread.triagedAt },
+        });
+        close();
+      } catch (error) {
+        setSendError(
+          `Could not put the reply in the outbox: ${error instanceof Error ? error.message : String(error)}. Your draft is kept.`,
+        );
+      }
+    },
+    [
+      settings,
+      nextDeliveryAt,
+      flush,
+      forget,
+      db,
+      answering,
+      outbox,
+      setQueued,
+      recipientName,
+      close,
+    ],
+  );
+  const onSend = useCallback(
+    (fields: DraftFields, mode: SendMode) => void send(fields, mode),
+    [send],
+  );
 
-  const discard = async (): Promise<void> => {
-    // What was written ahead is forgotten first, so nothing brings the draft back.
-    await autosave.forget();
-    await discardDraft(db, answering.id);
-    close();
-  };
+  const onDiscard = useCallback((): void => {
+    void (async () => {
+      // What was written ahead is forgotten first, so nothing brings the draft back.
+      await forget();
+      await discardDraft(db, answering.id);
+      close();
+    })();
+  }, [forget, db, answering.id, close]);
 
   return (
     <div className="composer">
@@ -212,8 +236,7 @@ function Composer({ loaded }: { readonly loaded: Loaded }) {
               capabilities={capabilities}
               initial={loaded.initial}
               conversationLanguage={answering.language}
-              saveState={autosave.state}
-              saveError={autosave.error}
+              draftKey={draftWriteAheadKey(answering.id)}
               onChange={autosave.changed}
               recentReplies={replies}
               people={people ?? NO_PEOPLE}
@@ -221,8 +244,8 @@ function Composer({ loaded }: { readonly loaded: Loaded }) {
               nextDeliveryAt={nextDeliveryAt}
               defaultSendMode={settings.defaultSendMode}
               sendError={sendError}
-              onSend={(fields, mode) => void send(fields, mode)}
-              onDiscard={() => void discard()}
+              onSend={onSend}
+              onDiscard={onDiscard}
               now={now}
             />
           )}

@@ -1,10 +1,15 @@
-import { memo, useDeferredValue, useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import type { Person } from '../../../../shared/domain';
 import { detectFormLetter, type SentReply } from '../../../../shared/text/form-letter';
 import { FormLetterHint } from './FormLetterHint';
+import type { TypedText } from './typed-text';
+import { useSettledText } from './use-typed';
+
+/** How long typing pauses before the reply is compared with earlier ones. */
+export const FORM_LETTER_PAUSE_MS = 300;
 
 interface Props {
-  readonly text: string;
+  readonly typed: TypedText;
   readonly recipientId: string;
   readonly recipientName: string;
   readonly recentReplies: readonly SentReply[];
@@ -13,21 +18,21 @@ interface Props {
 }
 
 /**
- * Compares the reply with what the user recently sent others, on a deferred copy of the text: a
- * keystroke never waits on it, and the later comparison draws only this part of the editor.
+ * Compares the reply with what the user recently sent others once typing pauses: a keystroke
+ * never waits on it, and the comparison draws only this part of the editor.
  */
 export const FormLetterCheck = memo(function FormLetterCheck({
-  text,
+  typed,
   recipientId,
   recipientName,
   recentReplies,
   people,
   now,
 }: Props) {
-  const deferredText = useDeferredValue(text);
+  const text = useSettledText(typed, FORM_LETTER_PAUSE_MS);
   const result = useMemo(
-    () => detectFormLetter({ text: deferredText, recipientId }, recentReplies, { recipientName }),
-    [deferredText, recipientId, recentReplies, recipientName],
+    () => detectFormLetter({ text, recipientId }, recentReplies, { recipientName }),
+    [text, recipientId, recentReplies, recipientName],
   );
   const repliesById = useMemo(() => new Map(recentReplies.map((r) => [r.id, r])), [recentReplies]);
   return <FormLetterHint result={result} replies={repliesById} people={people} now={now} />;

@@ -14,7 +14,7 @@ import { AccountMark } from '../../ui/AccountMark';
 import { Avatar } from '../../ui/Avatar';
 import { releasedUpTo } from '../../db/repositories/released';
 import { formatPostTime } from '../../ui/format-time';
-import { useKeptWriting } from '../../drafts/use-kept-writing';
+import { useKeptStatus, useKeptWriting } from '../../drafts/use-kept-writing';
 import { KeepInTouch } from './KeepInTouch';
 import { SamePerson } from './SamePerson';
 
@@ -50,6 +50,7 @@ export const PersonCard = memo(function PersonCard({ person, threadId, now }: Pr
     [person.id],
   );
   const saver = useKeptWriting(noteWriteAheadKey(person.id), toEntry, NOTES_SAVE_DELAY_MS);
+  const saved = useKeptStatus(noteWriteAheadKey(person.id));
   const onNotes = (value: string): void => {
     setNotes(value);
     saver.changed(value);
@@ -86,9 +87,9 @@ export const PersonCard = memo(function PersonCard({ person, threadId, now }: Pr
         />
       </label>
       <p className="person-card__hint" role="status">
-        {saver.state === 'failed'
-          ? `Could not save the notes yet (${saver.error ?? 'unknown error'}). They are kept on this computer, and Slowpost will try again.`
-          : saver.state === 'pending'
+        {saved.state === 'failed'
+          ? `Could not save the notes yet (${saved.error ?? 'unknown error'}). They are kept on this computer, and Slowpost will try again.`
+          : saved.state === 'pending'
             ? 'Saving… (only on this computer; never sent)'
             : 'Saved only on this computer; never sent.'}
       </p>

@@ -1,4 +1,4 @@
-import { useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { memo, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { Network, NetworkCapabilities, Person, Visibility } from '../../../../shared/domain';
 import { VisibilitySchema } from '../../../../shared/domain';
 import type { SendMode } from '../../../../shared/settings/setting-definitions';
@@ -6,10 +6,12 @@ import type { SentReply } from '../../../../shared/text/form-letter';
 import { countForNetwork } from '../../../../shared/text/length-counter';
 import type { DraftFields } from '../../db/repositories/replies';
 import { formatClockTime } from '../../ui/format-time';
+import { DraftSaveStatus } from './DraftSaveStatus';
 import { FormLetterCheck } from './FormLetterCheck';
 import { LengthCounter } from './LengthCounter';
 import { VISIBILITY_LABELS, languageChoices, languageLabel } from './reply-options';
-import type { SaveState } from '../../drafts/use-kept-writing';
+import { createTypedText, lastAnswer } from './typed-text';
+import { useTyped } from './use-typed';
 
 interface Props {
   readonly recipientName: string;
@@ -19,8 +21,8 @@ interface Props {
   readonly capabilities: NetworkCapabilities;
   readonly initial: DraftFields;
   readonly conversationLanguage: string | null;
-  readonly saveState: SaveState;
-  readonly saveError: string | null;
+  /** The draft's key in the keeper (whether it is saved yet). */
+  readonly draftKey: string;
   readonly onChange: (fields: DraftFields) => void;
   readonly recentReplies: readonly SentReply[];
   readonly people: ReadonlyMap<string, Person>;
@@ -34,15 +36,21 @@ interface Props {
   readonly now: number;
 }
 
+const isEmpty = (text: string): boolean => text.trim() === '';
+
 /**
  * Where the reply is written: the text (spellchecked, in the reply's language), a counter that
  * counts the way the account's network does, only the options that network has (audience,
  * content warning, language), a note when it reads like a form letter, and the three ways to
  * send it.
+ *
+ * A keystroke writes the draft ahead and draws the counter, and nothing else: the text field is
+ * uncontrolled (its text lives in `typed`), the editor draws again only when the text becomes
+ * empty or not, or too long or not, and the form-letter check waits for a pause.
  */
-export function ReplyEditor(props: Props) {
+export const ReplyEditor = memo(function ReplyEditor(props: Props) {
   const { initial, network, capabilities, onChange } = props;
-  const [text, setText] = useState(initial.text);
+  const [typed] = useState(() => createTypedText(initial.text));
   const [visibility, setVisibility] = useState<Visibility>(initial.visibility);
   const [warningOn, setWarningOn] = useState(initial.contentWarning !== null);
   const [warning, setWarning] = useState(initial.contentWarning ?? '');
@@ -71,7 +79,7 @@ export function ReplyEditor(props: Props) {
   const { graphemes, charactersPerUrl, bytes } = capabilities.postLimit;
 
   const fields = (patch: Partial<DraftFields> = {}): DraftFields => ({
-    text,
+    text: typed.get(),
     visibility,
     contentWarning: canWarn && warningOn ? warning : null,
     language,
@@ -79,12 +87,21 @@ export function ReplyEditor(props: Props) {
   });
   const change = (patch: Partial<DraftFields>): void => onChange(fields(patch));
 
-  const count = countForNetwork(text, network, {
-    maxCharacters: graphemes,
-    charactersPerUrl,
-    maxBytes: bytes,
-    ...(canWarn && warningOn ? { spoilerText: warning } : {}),
-  });
+  const spoilerText = canWarn && warningOn ? warning : null;
+  const countOf = useMemo(
+    () =>
+      lastAnswer((text: string) =>
+        countForNetwork(text, network, {
+          maxCharacters: graphemes,
+          charactersPerUrl,
+          maxBytes: bytes,
+          ...(spoilerText === null ? {} : { spoilerText }),
+        }),
+      ),
+    [network, graphemes, charactersPerUrl, bytes, spoilerText],
+  );
+  const empty = useTyped(typed, isEmpty);
+  const over = useTyped(typed, (text) => countOf(text).over);
 
   // The language list is worked out once (naming each language is costly), not per keystroke.
   const languageOptions = useMemo(
@@ -97,8 +114,7 @@ export function ReplyEditor(props: Props) {
     [initial.language, props.conversationLanguage],
   );
 
-  const empty = text.trim() === '';
-  const blocked = empty || count.over;
+  const blocked = empty || over;
   const send = (): void => {
     if (!blocked) props.onSend(fields(), mode);
   };
@@ -128,27 +144,24 @@ export function ReplyEditor(props: Props) {
           spellCheck
           lang={language ?? undefined}
           autoFocus
-          value={text}
+          defaultValue={initial.text}
           aria-describedby="reply-counter"
           onChange={(event) => {
-            setText(event.target.value);
-            change({ text: event.target.value });
+            const text = event.target.value;
+            // Written ahead first (synchronously: it survives a crash from this keystroke on),
+            // then the counter.
+            change({ text });
+            typed.set(text);
           }}
         />
       </label>
       <div className="editor__status">
-        <LengthCounter count={count} />
-        <p className="editor__saved" role="status">
-          {props.saveState === 'failed'
-            ? `Could not save the draft yet (${props.saveError ?? 'unknown error'}). It is kept on this computer, and Slowpost will try again.`
-            : props.saveState === 'saved' && !empty
-              ? 'Draft saved'
-              : ''}
-        </p>
+        <LengthCounter typed={typed} countOf={countOf} />
+        <DraftSaveStatus draftKey={props.draftKey} typed={typed} />
       </div>
 
       <FormLetterCheck
-        text={text}
+        typed={typed}
         recipientId={props.recipientId}
         recipientName={props.recipientName}
         recentReplies={props.recentReplies}
@@ -272,9 +285,7 @@ export function ReplyEditor(props: Props) {
           >
             Send reply
           </button>
-          {count.over ? (
-            <span className="editor__why">Shorten it to fit before sending.</span>
-          ) : null}
+          {over ? <span className="editor__why">Shorten it to fit before sending.</span> : null}
           {confirmingDiscard ? (
             <span className="editor__discard" role="group" aria-label="Discard this draft?">
               <span>Discard this draft for good?</span>
@@ -304,4 +315,4 @@ export function ReplyEditor(props: Props) {
       </fieldset>
     </form>
   );
-}
+});
