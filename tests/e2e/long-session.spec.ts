@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
-import { conversations, openInbox, readAll, readRecord, writeRecords } from './support/app';
+import { listSize, openInbox, readAll, readRecord, writeRecords } from './support/app';
 
 // A delivery longer than the first screen: a cold open shows its first conversations at once
 // (from a small record), then the whole session. Nothing of it may go missing on the way.
@@ -18,13 +18,6 @@ const selected = (page: Page) =>
   page
     .getByRole('listbox', { name: 'Conversations' })
     .locator('[role="option"][aria-selected="true"]');
-
-/** How many conversations the (virtualized) list holds: every option carries aria-setsize. */
-async function listSize(page: Page): Promise<number> {
-  const option = conversations(page).first();
-  if ((await option.count()) === 0) return 0;
-  return Number(await option.getAttribute('aria-setsize'));
-}
 
 /**
  * From the next load on, notes each size the session's list shows (0 while the session is up

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
-import { conversations, openInbox, seriousA11yViolations } from './support/app';
+import { conversations, listSize, openInbox, seriousA11yViolations } from './support/app';
 
 const selected = (page: Page) =>
   page
@@ -8,13 +8,6 @@ const selected = (page: Page) =>
     .locator('[role="option"][aria-selected="true"]');
 const screenerList = (page: Page) =>
   page.getByRole('listbox', { name: 'Screener' }).getByRole('option');
-
-/** How many conversations the (virtualized) list holds: every option carries aria-setsize. */
-async function listSize(page: Page): Promise<number> {
-  const option = conversations(page).first();
-  if ((await option.count()) === 0) return 0;
-  return Number(await option.getAttribute('aria-setsize'));
-}
 
 /** Social counts: likes, boosts, followers, favourites… */
 const SOCIAL_COUNT =

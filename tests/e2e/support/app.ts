@@ -10,6 +10,18 @@ export function conversations(page: Page): Locator {
   return conversationList(page).getByRole('option');
 }
 
+/**
+ * How many conversations the (virtualized) list holds: every option carries aria-setsize. A list
+ * still busy (only the first screen of a long session read yet) is waited for.
+ */
+export async function listSize(page: Page): Promise<number> {
+  const list = conversationList(page);
+  await expect(list.and(page.locator('[aria-busy="true"]'))).toHaveCount(0);
+  const option = conversations(page).first();
+  if ((await option.count()) === 0) return 0;
+  return Number(await option.getAttribute('aria-setsize'));
+}
+
 export function welcomeDialog(page: Page): Locator {
   return page.getByRole('dialog', { name: 'Welcome to Slowpost' });
 }

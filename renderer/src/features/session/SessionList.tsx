@@ -36,6 +36,8 @@ interface Props {
   readonly onOpen: (id: string) => void;
   readonly emptyText: string;
   readonly now: number;
+  /** More rows are on their way (only the first screen of a long session is read yet). */
+  readonly busy?: boolean;
 }
 
 const ROW_HEIGHT = 76;
@@ -62,6 +64,7 @@ export const SessionList = memo(function SessionList({
   onOpen,
   emptyText,
   now,
+  busy,
 }: Props) {
   const scrollRef = useRef<HTMLDivElement>(null);
   // Heights are known, not measured; a new key function makes the list work them out again.
@@ -142,6 +145,7 @@ export const SessionList = memo(function SessionList({
       className="conversation-list"
       role="listbox"
       aria-label={label}
+      aria-busy={busy === true ? true : undefined}
       tabIndex={0}
       aria-activedescendant={
         selectedIndex >= 0 && selectedId !== null ? rowDomId(label, selectedId) : undefined

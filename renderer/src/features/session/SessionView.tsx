@@ -536,6 +536,7 @@ export function SessionView({ deliveries, review, onClosed }: Props) {
                 onOpen={focusHeading}
                 emptyText="Every conversation is handled."
                 now={now}
+                busy={review.partial}
               />
             )}
           </nav>
