@@ -40,6 +40,8 @@ interface Row {
  */
 async function allRows(page: Page, name: string): Promise<Row[]> {
   const list = page.getByRole('listbox', { name });
+  // A long session's first screen comes first: read the list once all of it is there.
+  await expect(list.and(page.locator('[aria-busy="true"]'))).toHaveCount(0);
   const rows = new Map<string, string>();
   await list.evaluate((el) => (el.scrollTop = 0));
   for (;;) {

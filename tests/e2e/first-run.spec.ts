@@ -1,6 +1,12 @@
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { conversationList, conversations, openInbox, seriousA11yViolations } from './support/app';
+import {
+  conversationList,
+  conversations,
+  listSize,
+  openInbox,
+  seriousA11yViolations,
+} from './support/app';
 
 test('first run shows the demo inbox, clearly labelled', async ({ page }) => {
   await openInbox(page);
@@ -50,7 +56,7 @@ test('the keyboard moves between conversations and into a thread', async ({ page
 
 test('the inbox and the open conversation survive a reload', async ({ page }) => {
   await openInbox(page);
-  const size = await conversations(page).first().getAttribute('aria-setsize');
+  const size = await listSize(page);
   await conversations(page).nth(2).click();
   const chosen = page.getByRole('option', { selected: true });
   await expect(chosen).toHaveCount(1);
@@ -58,7 +64,7 @@ test('the inbox and the open conversation survive a reload', async ({ page }) =>
   const address = page.url();
   await page.reload();
   await expect(conversations(page).first()).toBeVisible();
-  expect(await conversations(page).first().getAttribute('aria-setsize')).toBe(size);
+  expect(await listSize(page)).toBe(size);
   await expect(page.getByRole('option', { selected: true })).toHaveText(chosenText);
   expect(page.url()).toBe(address);
   await expect(page.getByRole('heading', { level: 2, name: /conversation with/i })).toBeVisible();

@@ -61,9 +61,15 @@ export function readConversationFromHash(hash?: string): string | null {
   return readFromHash('conversation', hash);
 }
 
+/** The conversation last set open (null: none yet, or none open). */
+let lastConversation: string | null = null;
+
 /** Sets the open conversation in the address soon (see CONVERSATION_REST_MS). */
 export function writeConversationToHash(threadId: string | null): void {
-  conversationSchedule.changed();
+  // Opening the first conversation (none was open: the session just showed, or came back after a
+  // reload) starts no run, so the user's own first move after it is written at once.
+  if (lastConversation !== null) conversationSchedule.changed();
+  lastConversation = threadId;
   soon.set('conversation', threadId);
 }
 

@@ -32,6 +32,15 @@ function manualClock() {
 }
 
 describe('a schedule that waits for a run of changes to rest', () => {
+  it('follows what is scheduled before any change at once (nothing has moved yet)', () => {
+    const time = manualClock();
+    const schedule = createRestSchedule(1_000, time.clock);
+    const runs: number[] = [];
+    schedule.schedule(() => runs.push(time.clock.now()));
+    time.paint();
+    expect(runs).toEqual([0]);
+  });
+
   it('follows a change after a quiet spell at once (after the next paint)', () => {
     const time = manualClock();
     const schedule = createRestSchedule(1_000, time.clock);

@@ -26,7 +26,8 @@ export function createRestSchedule(restMs: number, clock: RestScheduleClock): Re
       lastChange = clock.now();
     },
     schedule(run) {
-      if (lastChange - previousChange >= restMs) {
+      // Quiet: no change yet, or the last one came long after the one before it.
+      if (previousChange === -Infinity || lastChange - previousChange >= restMs) {
         clock.soon(run);
         return;
       }
