@@ -206,6 +206,11 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       response.end();
     });
   });
+  // Node closes an idle kept-alive socket after 5 s; a client that reuses it in that instant gets
+  // ECONNRESET (CI saw it on a font fetched through Playwright's router). Keep sockets longer
+  // than any client here holds them idle.
+  server.keepAliveTimeout = 120_000;
+  server.headersTimeout = 125_000;
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? '/', origin);

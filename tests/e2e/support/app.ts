@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect } from '@playwright/test';
-import type { BrowserContext, Locator, Page } from '@playwright/test';
+import type { APIResponse, BrowserContext, Locator, Page, Route } from '@playwright/test';
 
 export function conversationList(page: Page): Locator {
   return page.getByRole('listbox', { name: 'Conversations' });
@@ -185,6 +185,18 @@ export async function keepAppReachableOffline(
       await route.continue();
       return;
     }
-    await route.fulfill({ response: await route.fetch() });
+    await route.fulfill({ response: await fetchRetryingReset(route) });
   });
+}
+
+/** The app's own files are GETs of static content: a socket reset on the loopback host is retried. */
+async function fetchRetryingReset(route: Route): Promise<APIResponse> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await route.fetch();
+    } catch (error) {
+      const reset = /ECONNRESET|socket hang up/.test(String(error));
+      if (!reset || attempt >= 3 || route.request().method() !== 'GET') throw error;
+    }
+  }
 }
