@@ -83,16 +83,22 @@ export function* generateBatches(
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
   const span = to - from;
   const personOf = (i: number) => `bench|p${i}`;
-  const people = (i: number) => ({
-    id: personOf(i),
-    accountId: BENCH_ACCOUNT_ID,
-    networkId: `p${i}`,
-    handle: `@${pick(FIRST).toLowerCase()}${i}@bench.example`,
-    displayName: `${pick(FIRST)} ${pick(LAST)}`,
-    avatarUrl: null,
-    profileUrl: null,
-    isSelf: false,
-  });
+  // A person is the same in every batch they come back in, as a network sends them (named once).
+  const known = new Map<number, Record<string, unknown>>();
+  const people = (i: number) => {
+    const made = known.get(i) ?? {
+      id: personOf(i),
+      accountId: BENCH_ACCOUNT_ID,
+      networkId: `p${i}`,
+      handle: `@${pick(FIRST).toLowerCase()}${i}@bench.example`,
+      displayName: `${pick(FIRST)} ${pick(LAST)}`,
+      avatarUrl: null,
+      profileUrl: null,
+      isSelf: false,
+    };
+    known.set(i, made);
+    return made;
+  };
   const self = {
     ...people(0),
     id: BENCH_SELF,

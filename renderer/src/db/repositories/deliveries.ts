@@ -55,9 +55,10 @@ async function releaseDelivery(
     async () => {
       const existing = await db.deliveries.get(id);
       if (existing !== undefined) return existing;
+      const releasedBefore = await releasedUpTo(db);
       const upTo = Math.max(
         request.kind === 'scheduled' ? request.slot : request.now,
-        await releasedUpTo(db),
+        releasedBefore,
       );
       const waiting = await db.activity
         .where('[deliveryId+arrivedAt]')
@@ -86,8 +87,15 @@ async function releaseDelivery(
       };
       await db.deliveries.put(delivery);
       // Every thread the delivery touches gets its summary (a poll that ended, too), so anything
-      // the session lists can be opened and triaged.
+      // the session lists can be opened and triaged; so does every thread with a post it released
+      // (context with no activity of its own), so each stored summary stays that of its thread's
+      // stored posts, which lets ingest skip threads a batch cannot change.
       const touched = released.flatMap((item) => (item.threadId === null ? [] : [item.threadId]));
+      const releasedPosts = await db.posts
+        .where('arrivedAt')
+        .between(releasedBefore, upTo, false, true)
+        .toArray();
+      for (const post of releasedPosts) touched.push(post.threadId);
       await summariseThreads(db, [...new Set(touched)], upTo);
       return delivery;
     },

@@ -5,8 +5,8 @@ import { freshActivity, lastPerId, mergePerson, mergePost } from './ingest-merge
 import { releasedUpTo } from './released';
 import { sameRecord } from './same-record';
 import { recordSkipped } from './sync-log';
-import { readPeople, readThreadPosts, writeSummaries } from './thread-summaries';
-import { releasedAuthorIds } from './thread-summary';
+import { readPeople, readThreadPosts, threadsShowing, writeSummaries } from './thread-summaries';
+import { releasedAuthorIds, shownNameChanged, threadsToSummarise } from './thread-summary';
 
 export interface IngestSummary {
   readonly people: number;
@@ -33,7 +33,8 @@ export class NoSuchAccountError extends Error {
  * - people keep the user's own notes, screening and keep-in-touch cadence;
  * - posts and activity seen before keep their arrival time, and activity its delivery (nothing is
  *   ever delivered twice); new ones arrive now and wait for the next delivery;
- * - each touched thread is re-summarised from the posts that deliveries have released.
+ * - each thread whose summary the batch changes is re-summarised from the posts that deliveries
+ *   have released (see `threadsToSummarise`).
  * Everything the batch needs is read in one round (all requests in flight together), and records
  * the batch would not change are not rewritten.
  */
@@ -46,21 +47,18 @@ export async function ingestBatch(
   const people = lastPerId(batch.people);
   const posts = lastPerId(batch.posts);
   const incoming = lastPerId(batch.activity);
-  const threadIds = [...new Set(batch.posts.map((p) => p.threadId))];
+  const batchThreadIds = [...new Set(posts.map((p) => p.threadId))];
   return db.transaction(
     'rw',
     [db.accounts, db.people, db.posts, db.threads, db.activity, db.deliveries, db.syncLog],
     async () => {
-      const [account, peopleBefore, postsBefore, activityBefore, upTo, threads, stored] =
-        await Promise.all([
-          db.accounts.get(accountId),
-          db.people.bulkGet(people.map((p) => p.id)),
-          db.posts.bulkGet(posts.map((p) => p.id)),
-          db.activity.bulkGet(incoming.map((a) => a.id)),
-          releasedUpTo(db),
-          db.threads.bulkGet(threadIds),
-          readThreadPosts(db, threadIds),
-        ]);
+      const [account, peopleBefore, postsBefore, activityBefore, upTo] = await Promise.all([
+        db.accounts.get(accountId),
+        db.people.bulkGet(people.map((p) => p.id)),
+        db.posts.bulkGet(posts.map((p) => p.id)),
+        db.activity.bulkGet(incoming.map((a) => a.id)),
+        releasedUpTo(db),
+      ]);
       if (account === undefined) throw new NoSuchAccountError(accountId);
 
       const mergedPeople = people.map((p, i) => mergePerson(p, peopleBefore[i], now));
@@ -73,13 +71,29 @@ export async function ingestBatch(
       const mergedPosts = posts.map((p, i) => mergePost(p, postsBefore[i], now));
       writes.push(db.posts.bulkPut(mergedPosts.filter((p, i) => !sameRecord(postsBefore[i], p))));
 
-      const postsByThread = withBatchPosts(stored, mergedPosts);
-      const peopleById = new Map<string, Person>(mergedPeople.map((p) => [p.id, p]));
-      const authorsToRead = releasedAuthorIds([...postsByThread.values()].flat(), upTo).filter(
-        (id) => !peopleById.has(id),
+      // Only threads whose summary the batch can change are read again (usually none: fresh
+      // posts wait for their delivery, and people come back as they were).
+      const renamed = mergedPeople.filter((p, i) => shownNameChanged(peopleBefore[i], p));
+      const touched = threadsToSummarise(mergedPosts, postsBefore, upTo);
+      const batchPosts = new Map(mergedPosts.map((p) => [p.id, p]));
+      const naming = await threadsShowing(
+        db,
+        renamed.map((p) => p.id),
+        batchPosts,
+        upTo,
       );
-      for (const [id, person] of await readPeople(db, authorsToRead)) peopleById.set(id, person);
-      writes.push(writeSummaries(db, threadIds, threads, postsByThread, upTo, peopleById));
+      for (const id of naming) touched.add(id);
+      const threadIds = [...touched];
+      if (threadIds.length > 0) {
+        const postsByThread = withBatchPosts(await readThreadPosts(db, threadIds), mergedPosts);
+        const peopleById = new Map<string, Person>(mergedPeople.map((p) => [p.id, p]));
+        const authorsToRead = releasedAuthorIds([...postsByThread.values()].flat(), upTo).filter(
+          (id) => !peopleById.has(id),
+        );
+        for (const [id, person] of await readPeople(db, authorsToRead)) peopleById.set(id, person);
+        const existing = await db.threads.bulkGet(threadIds);
+        writes.push(writeSummaries(db, threadIds, existing, postsByThread, upTo, peopleById));
+      }
 
       const updated: Account = {
         ...account,
@@ -92,7 +106,7 @@ export async function ingestBatch(
         people: people.length,
         posts: posts.length,
         newActivity: fresh.length,
-        threads: threadIds.length,
+        threads: batchThreadIds.length,
       };
     },
   );

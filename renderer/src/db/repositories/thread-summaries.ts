@@ -1,5 +1,6 @@
 import type { Person, Post, Thread } from '../../../../shared/domain';
 import type { SlowpostDb } from '../database';
+import { isReleased } from './released';
 import { releasedAuthorIds, sameSummary, summaryOf } from './thread-summary';
 
 /**
@@ -33,6 +34,28 @@ export async function readThreadPosts(
     threadIds.map((id) => db.posts.where('threadId').equals(id).toArray()),
   );
   return new Map(threadIds.map((id, index) => [id, lists[index] ?? []]));
+}
+
+/**
+ * The threads whose summaries name any of these people: those with a released stored post by
+ * them. The author index is read for keys only; posts in `known` (the batch's, as stored) are not
+ * read again, and a newcomer usually has no other stored post.
+ */
+export async function threadsShowing(
+  db: SlowpostDb,
+  personIds: readonly string[],
+  known: ReadonlyMap<string, Post>,
+  upTo: number,
+): Promise<string[]> {
+  if (personIds.length === 0) return [];
+  const ids = await db.posts
+    .where('authorId')
+    .anyOf([...personIds])
+    .primaryKeys();
+  const others = ids.filter((id) => !known.has(id));
+  const read = others.length === 0 ? [] : await db.posts.bulkGet(others);
+  const posts = [...ids.flatMap((id) => known.get(id) ?? []), ...read];
+  return posts.flatMap((p) => (p !== undefined && isReleased(p, upTo) ? [p.threadId] : []));
 }
 
 export async function readPeople(

@@ -2,6 +2,7 @@ import type { Person, Post, Thread } from '../../../../shared/domain';
 import { htmlToVisibleText } from '../../../../shared/text/html-to-text';
 import { participantsLabel, snippetOf } from '../../../../shared/threads/thread-labels';
 import { isReleased } from './released';
+import { sameRecord } from './same-record';
 
 /**
  * One thread's list summary (who is in it, its latest line) from its posts, counting only those
@@ -62,5 +63,38 @@ export function sameSummary(stored: Thread, next: Thread): boolean {
     stored.lastPostId === next.lastPostId &&
     stored.triage === next.triage &&
     stored.triagedAt === next.triagedAt
+  );
+}
+
+/**
+ * The threads whose stored summary a batch's posts can change, given that every stored summary is
+ * `summaryOf` the thread's stored posts (ingest, deliveries and sent replies keep it so). A summary
+ * reads only released posts, so it changes only when a batch post changes what is released in its
+ * thread: new or edited and released, or released before and now changed or moved away. A batch of
+ * fresh posts waiting for their delivery, the usual sync, changes none. (People whose shown name
+ * changed are the other way a summary changes: see `threadsShowing`.)
+ */
+export function threadsToSummarise(
+  posts: readonly Post[],
+  before: readonly (Post | undefined)[],
+  upTo: number,
+): Set<string> {
+  const ids = new Set<string>();
+  posts.forEach((post, index) => {
+    const old = before[index];
+    if (old !== undefined && sameRecord(old, post)) return;
+    if (isReleased(post, upTo)) ids.add(post.threadId);
+    if (old !== undefined && isReleased(old, upTo)) ids.add(old.threadId);
+  });
+  return ids;
+}
+
+/** Whether a summary naming this person could read differently after the change (or arrival). */
+export function shownNameChanged(before: Person | undefined, after: Person): boolean {
+  return (
+    before === undefined ||
+    before.displayName !== after.displayName ||
+    before.handle !== after.handle ||
+    before.isSelf !== after.isSelf
   );
 }
