@@ -207,3 +207,37 @@ test('r pressed at once after clicking a conversation answers that conversation,
   });
   await expect(heading).toHaveText(expected);
 });
+
+test('a conversation handled just before the page goes stays handled, even while the store is too busy to write it', async ({
+  page,
+}) => {
+  await openInbox(page);
+  await expect.poll(() => listSize(page)).toBeGreaterThan(2);
+  // Another connection holds the conversations' table in a write that never ends: the app's
+  // triage cannot be stored before the page goes (as on a disk too slow to keep up).
+  await page.evaluate(`new Promise((held) => {
+    const open = indexedDB.open('slowpost');
+    open.onsuccess = () => {
+      const store = open.result.transaction(['threads'], 'readwrite').objectStore('threads');
+      const spin = () => { store.get('nothing').onsuccess = spin; };
+      spin();
+      held();
+    };
+  })`);
+  const first = (await selected(page).textContent()) ?? '';
+  await page.keyboard.press('e');
+  await expect(conversations(page).filter({ hasText: first })).toHaveCount(0);
+  const second = (await selected(page).textContent()) ?? '';
+  await page.keyboard.press('l');
+  await expect(conversations(page).filter({ hasText: second })).toHaveCount(0);
+  await page.reload();
+
+  await expect(selected(page)).toHaveCount(1);
+  await expect(conversations(page).filter({ hasText: first })).toHaveCount(0);
+  await expect(conversations(page).filter({ hasText: second })).toHaveCount(0);
+  // Saved for later, as it was: the Replies page lists it to write to.
+  await page.getByRole('button', { name: 'Replies' }).click();
+  await expect(
+    page.getByRole('region', { name: 'Reply later' }).getByRole('button', { name: /^Write to / }),
+  ).toHaveCount(1);
+});

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import type { SlowpostDb } from '../db/database';
 import { useUiStore } from '../state/ui-store';
+import { storeKeptTriage } from '../session/triage-write-ahead';
 import type { SyncClient } from '../sync/sync-client';
 import { addDemoOnFirstRun, needsWelcome, welcomeDelivery } from './prepare-store';
 
@@ -16,6 +17,10 @@ export function useStartup(db: SlowpostDb, sync: SyncClient): void {
     if (welcoming) return;
     let cancelled = false;
     const run = async (): Promise<void> => {
+      // Triage the last page showed but had not stored as it went comes first.
+      await storeKeptTriage(db, window.localStorage).catch((error: unknown) => {
+        console.error('Triage kept by the last page was not stored:', error);
+      });
       if (await needsWelcome(db)) {
         if (!cancelled) setStartup('welcome');
         return;

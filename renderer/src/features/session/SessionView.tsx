@@ -16,6 +16,7 @@ import { useSendsPastUndo } from '../../session/sends-past-undo';
 import { useOutbox } from '../../outbox/outbox-context';
 import { takeBack } from '../../outbox/reply-actions';
 import { afterNextPaint } from '../../state/after-paint';
+import { pageTriageWriteAhead, type TriageValues } from '../../session/triage-write-ahead';
 import { useUiStore } from '../../state/ui-store';
 import { useNow } from '../../ui/use-now';
 import { usePainted } from '../../ui/use-painted';
@@ -115,15 +116,23 @@ export function SessionView({ deliveries, review, onClosed }: Props) {
   }, [session.conversations, order, view.pending, revision]);
   // Writes for one thread run in order: an undo never overtakes the action it reverses.
   const writes = useRef(new Map<string, Promise<unknown>>());
-  // The list shows the action at once; the write starts once that frame is drawn.
-  const write = useCallback((threadId: string, token: number, run: () => Promise<unknown>) => {
-    const previous = writes.current.get(threadId) ?? Promise.resolve();
-    const next = previous
-      .then(() => new Promise<void>((painted) => afterNextPaint(painted)))
-      .then(run)
-      .then(() => optimistic.current.written(threadId, token, version.current.n));
-    writes.current.set(threadId, next);
-  }, []);
+  // The list shows the action at once; the write starts once that frame is drawn. Until it is
+  // stored, the values it stores are kept if the page goes (see triage-write-ahead).
+  const write = useCallback(
+    (threadId: string, token: number, run: () => Promise<unknown>, values?: TriageValues) => {
+      if (values !== undefined) pageTriageWriteAhead.pending(threadId, values);
+      const previous = writes.current.get(threadId) ?? Promise.resolve();
+      const next = previous
+        .then(() => new Promise<void>((painted) => afterNextPaint(painted)))
+        .then(run)
+        .then(() => {
+          if (values !== undefined) pageTriageWriteAhead.stored(threadId, values);
+          optimistic.current.written(threadId, token, version.current.n);
+        });
+      writes.current.set(threadId, next);
+    },
+    [],
+  );
   const pendingRef = useRef(displayed);
   pendingRef.current = displayed;
   const orderRef = useRef(order);
@@ -268,7 +277,8 @@ export function SessionView({ deliveries, review, onClosed }: Props) {
         before: { triage: thread.triage, triagedAt: thread.triagedAt },
       });
       const at = Date.now();
-      write(threadId, token, () => setThreadTriage(db, threadId, state, at));
+      const values = { triage: state, triagedAt: state === 'open' ? null : at };
+      write(threadId, token, () => setThreadTriage(db, threadId, state, at), values);
     },
     [db, indexIn, nextAfter, pushUndo, selectThread, write],
   );
@@ -326,7 +336,7 @@ export function SessionView({ deliveries, review, onClosed }: Props) {
       const token = optimistic.current.set(change.threadId, 'open');
       setPane('conversations');
       selectThread(change.threadId);
-      write(change.threadId, token, () => undoChange(db, change));
+      write(change.threadId, token, () => undoChange(db, change), change.before);
     } else {
       setPane('screener');
       void undoChange(db, change);
