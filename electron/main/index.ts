@@ -24,6 +24,7 @@ import { createTray } from './tray/create-tray';
 import { installAppMenu } from './window/app-menu';
 import { registerAppScheme, serveAppScheme } from './window/app-protocol';
 import { createMainWindow } from './window/create-main-window';
+import { allowExportDownloads } from './window/export-downloads';
 import { createWindowStateStore } from './window/window-state';
 
 // Wiring only: every piece lives in its own module.
@@ -75,6 +76,7 @@ if (!app.requestSingleInstanceLock()) {
     const iconPath = join(resources, 'icon.png');
 
     denyAllPermissions(session.defaultSession);
+    allowExportDownloads(session.defaultSession, appOrigins);
     if (devUrl !== undefined) {
       // Vite's dev server needs its inline refresh preamble and websocket; only in development.
       addCspHeader(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkExternalUrl, isTrustedAppUrl } from './trusted-url';
+import { checkExternalUrl, isAppBlobUrl, isTrustedAppUrl } from './trusted-url';
 
 describe('isTrustedAppUrl', () => {
   const origins = ['app://slowpost', 'http://127.0.0.1:5173'];
@@ -23,6 +23,27 @@ describe('isTrustedAppUrl', () => {
     null,
   ])('does not trust %s', (url) => {
     expect(isTrustedAppUrl(url, origins)).toBe(false);
+  });
+});
+
+describe('isAppBlobUrl: the only downloads allowed are files the app page made (its export)', () => {
+  const origins = ['app://slowpost', 'http://127.0.0.1:5173'];
+  it.each([
+    'blob:app://slowpost/6f1c2d3e-0000-4000-8000-000000000000',
+    'blob:http://127.0.0.1:5173/6f1c2d3e-0000-4000-8000-000000000000',
+  ])('allows %s', (url) => {
+    expect(isAppBlobUrl(url, origins)).toBe(true);
+  });
+  it.each([
+    'blob:https://evil.example/6f1c2d3e',
+    'blob:app://slowpost.evil/6f1c2d3e',
+    'app://slowpost/export.json',
+    'https://mastodon.example/media/file.zip',
+    'data:application/json,{}',
+    '',
+    null,
+  ])('refuses %s', (url) => {
+    expect(isAppBlobUrl(url, origins)).toBe(false);
   });
 });
 

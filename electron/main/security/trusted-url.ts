@@ -57,3 +57,13 @@ export function checkExternalUrl(value: unknown): ExternalUrlDecision {
   }
   return { ok: true, url: url.href };
 }
+
+/**
+ * True for a file the app's own page made (a `blob:` URL of one of its origins): the only
+ * downloads Slowpost allows, its export. A blob of another origin, or any http(s) file, is not.
+ */
+export function isAppBlobUrl(value: unknown, appOrigins: readonly string[]): boolean {
+  const url = parseUrl(value);
+  if (url === null || url.protocol !== 'blob:') return false;
+  return isTrustedAppUrl(url.pathname, appOrigins);
+}

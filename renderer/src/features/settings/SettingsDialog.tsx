@@ -13,6 +13,7 @@ import { bridge } from '../../bridge/bridge';
 import { readSetting, writeSetting } from '../../db/repositories/settings';
 import { currentTimeZone } from '../../deliveries/use-delivery-clock';
 import { Dialog } from '../../ui/Dialog';
+import { YourDataSection } from '../data/YourDataSection';
 import { AccountsSection } from './AccountsSection';
 import { DeliveryTimesFields } from './DeliveryTimesFields';
 import { DesktopHabitsFields, type HabitsState } from './DesktopHabitsFields';
@@ -278,6 +279,7 @@ export function SettingsDialog({ open, onClose }: { open: boolean; onClose: () =
     >
       {/* Accounts act at once; the form below is saved with its button. */}
       <AccountsSection />
+      <YourDataSection />
       {form === null || !loaded ? null : (
         <form
           ref={formRef}

@@ -8,7 +8,8 @@ import {
   type FocusPreset,
 } from '../../../../shared/schedule/schedule-presets';
 import { useDatabase } from '../../app/database-context';
-import { answerWelcome, type WelcomeAnswer } from '../../app/prepare-store';
+import { answerWelcome, needsWelcome, type WelcomeAnswer } from '../../app/prepare-store';
+import { ImportFileButton } from '../data/ImportFileButton';
 import { useUiStore } from '../../state/ui-store';
 import { scheduleSummary } from './welcome-summary';
 
@@ -72,6 +73,16 @@ export function Welcome({ onConnect }: { onConnect: () => void }) {
         `Slowpost could not store your choice: ${error instanceof Error ? error.message : String(error)}`,
       );
     }
+  };
+
+  /** Everything came from the file, the welcome's answer too (or, from an early export, Skip). */
+  const afterImport = async (): Promise<void> => {
+    if (answered.current) return;
+    answered.current = true;
+    if (await needsWelcome(db)) {
+      await answerWelcome(db, { choice: 'skipped', schedule: null }, Date.now());
+    }
+    setStartup('opening');
   };
 
   const toggleFocus = (id: FocusPreset['id'], on: boolean): void =>
@@ -192,6 +203,13 @@ export function Welcome({ onConnect }: { onConnect: () => void }) {
             <button type="submit" className="button button--primary">
               Explore the demo
             </button>
+          </div>
+          <div className="welcome__import">
+            <p className="hint">Moving from another computer?</p>
+            <ImportFileButton
+              label="Import a Slowpost export…"
+              onImported={() => void afterImport()}
+            />
           </div>
         </form>
       ) : null}
