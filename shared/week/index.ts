@@ -2,3 +2,4 @@
 export * from './week-range';
 export * from './week-figures';
 export * from './week-wording';
+export * from './session-step';

@@ -4,12 +4,7 @@ import type { SessionTime } from '../domain/session-time';
 import { defaultScheduleSettings, type ScheduleSettings } from '../schedule/schedule-settings';
 import { weekFigures, type SentMessage, type WeekInput } from './week-figures';
 import { weekContaining, weekFromKey, weekKey, weekShiftedBy } from './week-range';
-import {
-  deliveriesSummary,
-  focusSummary,
-  sessionsSummary,
-  writingSummary,
-} from './week-wording';
+import { deliveriesSummary, focusSummary, sessionsSummary, writingSummary } from './week-wording';
 
 const ZONE = 'Europe/London';
 const MINUTE = 60_000;
@@ -157,11 +152,7 @@ describe('weekFigures', () => {
     expect(midweek.focus).toHaveLength(2);
     // Slowpost was first used on Tuesday afternoon: Monday's and Tuesday's are not counted.
     const newcomer = weekFigures(scriptedWeek({ since: at(24, 15) }));
-    expect(newcomer.focus.map((f) => f.start)).toEqual([
-      at(25, 9),
-      at(26, 9),
-      at(27, 9),
-    ]);
+    expect(newcomer.focus.map((f) => f.start)).toEqual([at(25, 9), at(26, 9), at(27, 9)]);
     expect(weekFigures(scriptedWeek({ since: null })).focus).toEqual([]);
   });
 

@@ -103,7 +103,11 @@ function markOf(delivery: Delivery): DeliveryMark {
     case 'catch-up':
       return { at: delivery.deliveredAt, kind: 'caught-up', reason: null };
     case 'early':
-      return { at: delivery.deliveredAt, kind: 'early', reason: delivery.openedEarly?.reason ?? null };
+      return {
+        at: delivery.deliveredAt,
+        kind: 'early',
+        reason: delivery.openedEarly?.reason ?? null,
+      };
     case 'welcome':
       return { at: delivery.deliveredAt, kind: 'first', reason: null };
   }

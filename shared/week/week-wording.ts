@@ -50,7 +50,9 @@ export function writingSummary(figures: WeekFigures): string {
 export function focusSummary(figures: WeekFigures): string {
   const passed = figures.focus.length;
   if (passed === 0) {
-    return figures.current ? 'No focus windows have passed yet this week.' : 'No focus windows this week.';
+    return figures.current
+      ? 'No focus windows have passed yet this week.'
+      : 'No focus windows this week.';
   }
   const windows = `focus window${passed === 1 ? '' : 's'}${figures.current ? ' so far' : ''}`;
   if (figures.focusKept === passed) {

@@ -56,7 +56,12 @@ function person(id: string, displayName: string, isSelf = false): Person {
   };
 }
 
-function sentEntry(id: string, inReplyToPostId: string, threadId: string, sentAt: number): OutboxEntry {
+function sentEntry(
+  id: string,
+  inReplyToPostId: string,
+  threadId: string,
+  sentAt: number,
+): OutboxEntry {
   return {
     id,
     idempotencyKey: `key-${id}-0123456789abcdef`,

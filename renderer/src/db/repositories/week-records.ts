@@ -66,7 +66,10 @@ function firstDeliveryAt(first: Delivery | undefined): number | null {
 }
 
 /** The sent entries as messages to people: linked people (one human on two networks) are one. */
-async function sentMessages(db: SlowpostDb, entries: readonly OutboxEntry[]): Promise<SentMessage[]> {
+async function sentMessages(
+  db: SlowpostDb,
+  entries: readonly OutboxEntry[],
+): Promise<SentMessage[]> {
   const addresses = entries.map(addressOf);
   const postIds = [...new Set(addresses.flatMap((a) => (a.postId === null ? [] : [a.postId])))];
   const posts = await db.posts.bulkGet(postIds);

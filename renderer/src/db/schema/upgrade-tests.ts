@@ -211,7 +211,9 @@ export const UPGRADE_TESTS: readonly UpgradeTest[] = [
       expect(await db.sessionTime.count()).toBe(0);
       const record = { id: 'slot-1', startedAt: 5_000, lastAt: 65_000, activeMs: 60_000 };
       await db.sessionTime.put(record);
-      expect(await db.sessionTime.where('startedAt').between(0, 10_000).toArray()).toEqual([record]);
+      expect(await db.sessionTime.where('startedAt').between(0, 10_000).toArray()).toEqual([
+        record,
+      ]);
     },
   },
 ];
