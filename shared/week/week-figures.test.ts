@@ -181,7 +181,7 @@ describe('weekFigures', () => {
     );
     expect(deliveriesSummary(figures)).toBe('No deliveries this week.');
     expect(sessionsSummary(figures)).toBe('No time in sessions this week.');
-    expect(writingSummary(figures)).toBe('0 conversations answered; nobody written to this week.');
+    expect(writingSummary(figures)).toBe('No conversations answered; nobody written to this week.');
     expect(focusSummary(figures)).toBe('No focus windows have passed yet this week.');
   });
 

@@ -41,7 +41,10 @@ export function sessionsSummary(figures: WeekFigures): string {
 
 /** What the writing chart shows, in words. */
 export function writingSummary(figures: WeekFigures): string {
-  const answered = `${counted(figures.answered, 'conversation', 'conversations')} answered`;
+  const answered =
+    figures.answered === 0
+      ? 'No conversations answered'
+      : `${counted(figures.answered, 'conversation', 'conversations')} answered`;
   if (figures.people.length === 0) return `${answered}; nobody written to this week.`;
   return `${answered}; you wrote to ${listed(figures.people)}.`;
 }

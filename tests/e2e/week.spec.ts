@@ -148,7 +148,7 @@ test('the week page shows a scripted week in small charts with words, and the we
     '8 minutes in 1 session, against a budget of 20 minutes a session; it stayed within it.',
   );
   await expect(card(page, 'Writing to people')).toContainText(
-    '0 conversations answered; nobody written to this week.',
+    'No conversations answered; nobody written to this week.',
   );
   await expect(card(page, 'Focus windows')).toContainText('All 2 focus windows were kept.');
   // It stays on that week through a reload.

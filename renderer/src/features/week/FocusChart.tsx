@@ -20,7 +20,7 @@ export function FocusChart({ figures }: { figures: WeekFigures }) {
       {figures.focus.map((window, index) => {
         const x = SPACING * index + SPACING / 2;
         return (
-          <g key={window.start}>
+          <g key={`${window.start}-${index}`}>
             <circle
               className={
                 window.kept ? 'week-chart__dot' : 'week-chart__ring week-chart__ring--quiet'
