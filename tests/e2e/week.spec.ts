@@ -136,7 +136,7 @@ test('the week page shows a scripted week in small charts with words, and the we
   // Nothing about likes, boosts or followers.
   await expect(week(page)).not.toContainText(/likes?|boosts?|followers?|streak/i);
   expect(await a11yViolations(page)).toEqual([]);
-  await page.screenshot({ path: 'tests/e2e/screenshots/week-light-1280.png', fullPage: true });
+  await page.screenshot({ path: 'tests/e2e/screenshots/your-week-1280-light.png', fullPage: true });
 
   // The week before, by keyboard; next week is not there yet.
   await expect(page.getByRole('button', { name: 'Next week' })).toBeDisabled();
@@ -159,10 +159,10 @@ test('the week page shows a scripted week in small charts with words, and the we
 
   await page.emulateMedia({ colorScheme: 'dark' });
   expect(await a11yViolations(page)).toEqual([]);
-  await page.screenshot({ path: 'tests/e2e/screenshots/week-dark-1280.png', fullPage: true });
+  await page.screenshot({ path: 'tests/e2e/screenshots/your-week-1280-dark.png', fullPage: true });
   // A narrow window: the cards stack, nothing is cut off sideways.
   await page.setViewportSize({ width: 760, height: 1000 });
   expect(await horizontalOverflow(page)).toEqual([]);
   await page.emulateMedia({ colorScheme: 'light' });
-  await page.screenshot({ path: 'tests/e2e/screenshots/week-light-760.png', fullPage: true });
+  await page.screenshot({ path: 'tests/e2e/screenshots/your-week-760-light.png', fullPage: true });
 });
