@@ -12,3 +12,4 @@ export * from './draft';
 export * from './outbox';
 export * from './setting';
 export * from './sync-log';
+export * from './session-time';

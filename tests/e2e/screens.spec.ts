@@ -115,6 +115,18 @@ const SCREENS: readonly Screen[] = [
     },
   },
   {
+    name: 'week',
+    open: async (page) => {
+      await page.getByRole('button', { name: 'Your week' }).click();
+      const week = page.getByRole('main', { name: 'Your week' });
+      await expect(week.getByRole('img', { name: /^Deliveries by day/ })).toBeVisible();
+    },
+    close: async (page) => {
+      await page.getByRole('button', { name: 'Inbox' }).click();
+      await expect(conversations(page).first()).toBeVisible();
+    },
+  },
+  {
     name: 'delivery-history',
     open: async (page) => {
       await page.getByRole('button', { name: 'Delivery history' }).click();

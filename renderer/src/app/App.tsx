@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { History, Inbox, Mailbox, Reply, Settings } from 'lucide-react';
+import { CalendarDays, History, Inbox, Mailbox, Reply, Settings } from 'lucide-react';
 import { useCallback, useEffect, useState } from 'react';
 import { EmptyInbox } from '../features/conversations/EmptyInbox';
 import { ClosedInbox } from '../features/deliveries/ClosedInbox';
@@ -10,6 +10,7 @@ import { SettingProblemsNotice } from '../features/settings/SettingProblemsNotic
 import { SessionView } from '../features/session/SessionView';
 import { markOpened, openDeliveries } from '../db/repositories/deliveries';
 import { useReviewSession } from '../session/use-review-session';
+import { useSessionTime } from '../session/use-session-time';
 import { useDeliveryClock } from '../deliveries/use-delivery-clock';
 import { onHashChange } from '../state/location-hash';
 import { useUiStore } from '../state/ui-store';
@@ -22,6 +23,7 @@ import {
   prefetchLaterScreens,
   repliesPage,
   settingsDialog,
+  weekPage,
   welcome,
 } from './lazy-screens';
 import { useAppShortcuts } from './use-app-shortcuts';
@@ -65,6 +67,14 @@ export function App({ sync }: { sync: SyncClient }) {
   const DeliveryHistory = useLazyScreen(deliveryHistory, dialog === 'history');
   const ComposerScreen = useLazyScreen(composerScreen, composing !== null);
   const RepliesPage = useLazyScreen(repliesPage, page === 'replies');
+  const WeekPage = useLazyScreen(weekPage, page === 'week');
+  // Time in the session counts while it is in front (or its composer is).
+  const sessionInFront =
+    open !== undefined &&
+    open.length > 0 &&
+    sessionShown &&
+    (page === 'inbox' || composing !== null);
+  useSessionTime(db, sessionInFront ? (open[0]?.id ?? null) : null);
   const Welcome = useLazyScreen(welcome, welcoming);
 
   let body;
@@ -133,6 +143,15 @@ export function App({ sync }: { sync: SyncClient }) {
               <Reply className="icon" aria-hidden="true" />
               Replies
             </button>
+            <button
+              type="button"
+              className="button button--quiet"
+              aria-current={page === 'week' ? 'page' : undefined}
+              onClick={() => showPage('week')}
+            >
+              <CalendarDays className="icon" aria-hidden="true" />
+              Your week
+            </button>
           </nav>
           {/* After the pages in the tab order: the demo is a note, not the first thing to reach. */}
           {hasDemo ? <DemoNotice /> : null}
@@ -168,6 +187,7 @@ export function App({ sync }: { sync: SyncClient }) {
           {body}
         </div>
         {page === 'replies' && RepliesPage !== null ? <RepliesPage /> : null}
+        {page === 'week' && WeekPage !== null ? <WeekPage /> : null}
         {SettingsDialog !== null ? (
           <SettingsDialog open={dialog === 'schedule'} onClose={() => setDialog(null)} />
         ) : null}

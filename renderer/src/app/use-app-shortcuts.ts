@@ -1,5 +1,8 @@
 import { useEffect } from 'react';
-import { useUiStore } from '../state/ui-store';
+import { useUiStore, type AppPage } from '../state/ui-store';
+
+/** The page each key after `g` goes to. */
+const PAGE_KEYS: Partial<Record<string, AppPage>> = { r: 'replies', w: 'week', i: 'inbox' };
 
 /** Typing in a field is never a shortcut. */
 function isTyping(target: EventTarget | null): boolean {
@@ -8,7 +11,8 @@ function isTyping(target: EventTarget | null): boolean {
 }
 
 /**
- * Shortcuts that work on every page: `g` then `r` for Replies, `g` then `i` for the inbox, and
+ * Shortcuts that work on every page: `g` then `r` for Replies, `g` then `w` for Your week, `g` then
+ * `i` for the inbox, and
  * `,` (or Ctrl/⌘ + `,`, the desktop convention) for Settings. None of them fires while typing,
  * while a dialog is open or while the composer is in front. They listen first (capture), so the
  * `r` of `g r` never reaches the session's own `r` (write a reply).
@@ -30,10 +34,11 @@ export function useAppShortcuts({ openSettings }: { readonly openSettings: () =>
         return;
       }
       if (command || event.shiftKey) return;
-      if (wasAfterG && (event.key === 'r' || event.key === 'i')) {
+      const page = wasAfterG ? PAGE_KEYS[event.key] : undefined;
+      if (page !== undefined) {
         event.preventDefault();
         event.stopPropagation();
-        ui.showPage(event.key === 'r' ? 'replies' : 'inbox');
+        ui.showPage(page);
         return;
       }
       if (event.key === 'g') {

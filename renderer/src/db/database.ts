@@ -10,6 +10,7 @@ import type {
   Person,
   PersonLink,
   Post,
+  SessionTime,
   SettingRecord,
   SkippedItem,
   SyncStatus,
@@ -37,6 +38,7 @@ export class SlowpostDatabase extends Dexie {
   declare syncLog: EntityTable<SkippedItem, 'seq'>;
   declare syncStatus: EntityTable<SyncStatus, 'accountId'>;
   declare sessionSnapshots: EntityTable<SessionSnapshotRow, 'id'>;
+  declare sessionTime: EntityTable<SessionTime, 'id'>;
 
   /** `upToVersion` exists for the ladder tests, which open the store as an older release would. */
   constructor(name: string = DATABASE_NAME, upToVersion: number = LATEST_SCHEMA_VERSION) {

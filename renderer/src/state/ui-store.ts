@@ -63,8 +63,8 @@ interface SessionSlice {
   readonly selectScreener: (key: string | null) => void;
 }
 
-/** Which page is in front: the inbox (session or closed), or the replies page. */
-export type AppPage = 'inbox' | 'replies';
+/** Which page is in front: the inbox (session or closed), the replies page, or "Your week". */
+export type AppPage = 'inbox' | 'replies' | 'week';
 
 /** A reply just queued, for the notice that offers to take it back. */
 export interface QueuedNotice {
@@ -93,7 +93,10 @@ interface NavigationSlice {
 
 export type UiState = StartupSlice & SelectionSlice & ClockSlice & SessionSlice & NavigationSlice;
 
-const pageInHash = (): AppPage => (readFromHash('view') === 'replies' ? 'replies' : 'inbox');
+const pageInHash = (): AppPage => {
+  const view = readFromHash('view');
+  return view === 'replies' || view === 'week' ? view : 'inbox';
+};
 
 export const useUiStore = create<UiState>()((set, get) => ({
   startup: { phase: 'opening', message: null },

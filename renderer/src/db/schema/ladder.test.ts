@@ -40,6 +40,7 @@ describe('the schema ladder', () => {
         'personLinks',
         'posts',
         'sessionSnapshots',
+        'sessionTime',
         'settings',
         'syncLog',
         'syncStatus',

@@ -199,6 +199,23 @@ export const UPGRADE_TESTS: readonly UpgradeTest[] = [
       expect(await db.sessionSnapshots.count()).toBe(0);
     },
   },
+  {
+    toVersion: 10,
+    async seed(db) {
+      await db.posts.bulkPut([post('p-kept', 1_000)]);
+    },
+    async verify(db) {
+      // Nothing changes shape; sessions before this version have no recorded time, and a week's
+      // sessions are one range of the new index.
+      expect(await db.posts.get('p-kept')).toEqual(post('p-kept', 1_000));
+      expect(await db.sessionTime.count()).toBe(0);
+      const record = { id: 'slot-1', startedAt: 5_000, lastAt: 65_000, activeMs: 60_000 };
+      await db.sessionTime.put(record);
+      expect(await db.sessionTime.where('startedAt').between(0, 10_000).toArray()).toEqual([
+        record,
+      ]);
+    },
+  },
 ];
 
 function personOf(

@@ -15,6 +15,7 @@ export const SHORTCUTS: readonly (readonly [string, string])[] = [
   ['o', 'Screener: keep this person out'],
   ['Shift + D', 'Done for now (to the session’s summary)'],
   ['g then r', 'Go to Replies'],
+  ['g then w', 'Go to Your week'],
   ['g then i', 'Go to the inbox'],
   [', or Ctrl (⌘) + ,', 'Open Settings'],
   ['?', 'Show these shortcuts'],
