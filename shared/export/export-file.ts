@@ -10,6 +10,7 @@ import {
   PersonLinkSchema,
   PersonSchema,
   PostSchema,
+  SessionTimeSchema,
   SettingRecordSchema,
   ThreadSchema,
 } from '../domain';
@@ -45,6 +46,7 @@ export const EXPORT_TABLES = {
   drafts: DraftSchema,
   outbox: OutboxEntrySchema,
   settings: SettingRecordSchema,
+  sessionTime: SessionTimeSchema,
 } as const;
 export type ExportTable = keyof typeof EXPORT_TABLES;
 export const EXPORT_TABLE_NAMES = Object.keys(EXPORT_TABLES) as ExportTable[];
@@ -149,6 +151,7 @@ const KEY_OF: { readonly [K in ExportTable]: (record: ExportTables[K][number]) =
   drafts: (r) => r.id,
   outbox: (r) => r.id,
   settings: (r) => r.key,
+  sessionTime: (r) => r.id,
 };
 
 /** Each record's key, as the store keys that table. */

@@ -1,4 +1,12 @@
-import type { Draft, OutboxEntry, Person, PersonLink, SettingRecord, Thread } from '../domain';
+import type {
+  Draft,
+  OutboxEntry,
+  Person,
+  PersonLink,
+  SessionTime,
+  SettingRecord,
+  Thread,
+} from '../domain';
 
 /**
  * How an imported record meets the one already stored under its key. Each answers the record to
@@ -94,4 +102,13 @@ export function mergeOutboxRecord(
 
 function unchanged<T extends object>(a: T, b: T): boolean {
   return (Object.keys(a) as (keyof T)[]).every((key) => Object.is(a[key], b[key]));
+}
+
+/** A session's time on screen: the copy that counted longer (it went on after the other). */
+export function mergeSessionTimeRecord(
+  stored: SessionTime | undefined,
+  incoming: SessionTime,
+): SessionTime | null {
+  if (stored === undefined) return incoming;
+  return incoming.activeMs > stored.activeMs ? incoming : null;
 }

@@ -22,6 +22,7 @@ const TABLES = [
   'drafts',
   'outbox',
   'settings',
+  'sessionTime',
 ] as const;
 
 /**

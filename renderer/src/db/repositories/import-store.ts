@@ -11,6 +11,7 @@ import {
   mergeOutboxRecord,
   mergePersonLinkRecord,
   mergePersonRecord,
+  mergeSessionTimeRecord,
   mergeThreadRecord,
 } from '../../../../shared/export/merge-records';
 import type { OutboxEntry, PersonLink } from '../../../../shared/domain';
@@ -44,6 +45,7 @@ const MERGES: { readonly [K in ExportTable]: Merge<K> } = {
   drafts: mergeByUpdatedAt,
   outbox: mergeOutboxRecord,
   settings: mergeByUpdatedAt,
+  sessionTime: mergeSessionTimeRecord,
 };
 
 /**
