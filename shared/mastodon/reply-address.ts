@@ -5,7 +5,7 @@
  * reply notifies only them; without this a direct answer would be seen by no one but the user.
  * A reply to a direct message is always direct: a private conversation is answered privately.
  */
-import type { Account, Visibility } from '../domain';
+import type { Account, Addressee, Visibility } from '../domain';
 import type { MastodonStatus } from './payloads';
 
 export interface AddressedReply {
@@ -32,4 +32,20 @@ export function addressReply(
   const missing = [...new Set(people.map((p) => p.acct))].filter((acct) => !mentions(text, acct));
   const prefix = missing.map((acct) => `@${acct} `).join('');
   return { text: `${prefix}${text}`, visibility: direct ? 'direct' : visibility };
+}
+
+/**
+ * A new conversation (a post that answers nothing), addressed to one person: their full handle
+ * (`@name@server`) first unless the user already mentioned them. Mentioned, they are notified; a
+ * direct message (`visibility: 'direct'`) reaches only them.
+ */
+export function addressNewConversation(
+  text: string,
+  visibility: Visibility,
+  addressee: Addressee,
+): AddressedReply {
+  const acct = addressee.handle.replace(/^@/, '');
+  const local = acct.split('@')[0] ?? acct;
+  const already = mentions(text, acct) || (local !== acct && mentions(text, local));
+  return { text: already ? text : `@${acct} ${text}`, visibility };
 }

@@ -64,7 +64,7 @@ export const SendNotice = memo(function SendNotice({
       return;
     }
     setQueued(null);
-    openComposer(result.postId);
+    openComposer(result.draftId);
   };
 
   return (
