@@ -35,17 +35,21 @@ export function addressReply(
 }
 
 /**
- * A new conversation (a post that answers nothing), addressed to one person: their full handle
- * (`@name@server`) first unless the user already mentioned them. Mentioned, they are notified; a
+ * A new conversation (a post that answers nothing), addressed to one person: their handle first
+ * unless the user already mentioned them, as Mastodon clients write it (`@name` for someone on
+ * the account's own server, `@name@server` for anyone else). Mentioned, they are notified; a
  * direct message (`visibility: 'direct'`) reaches only them.
  */
 export function addressNewConversation(
   text: string,
   visibility: Visibility,
   addressee: Addressee,
+  account: Account,
 ): AddressedReply {
   const acct = addressee.handle.replace(/^@/, '');
-  const local = acct.split('@')[0] ?? acct;
-  const already = mentions(text, acct) || (local !== acct && mentions(text, local));
-  return { text: already ? text : `@${acct} ${text}`, visibility };
+  const [local = acct, domain] = acct.split('@');
+  const ownDomain = account.handle.replace(/^@/, '').split('@')[1];
+  const sameServer = domain !== undefined && domain.toLowerCase() === ownDomain?.toLowerCase();
+  const already = mentions(text, acct) || (sameServer && mentions(text, local));
+  return { text: already ? text : `@${sameServer ? local : acct} ${text}`, visibility };
 }

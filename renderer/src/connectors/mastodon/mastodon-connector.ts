@@ -279,7 +279,7 @@ class MastodonConnector implements Connector {
         status: null,
       });
     }
-    return addressNewConversation(reply.text, reply.visibility, reply.addressee);
+    return addressNewConversation(reply.text, reply.visibility, reply.addressee, this.account);
   }
 
   /**

@@ -27,6 +27,7 @@ import { SendNotice } from '../replies/SendNotice';
 import { PersonCard } from './PersonCard';
 import { capabilitiesOf } from './post-limit';
 import { ReplyEditor, type EditorWording } from './ReplyEditor';
+import { VISIBILITY_LABELS } from './reply-options';
 import { DRAFT_SAVE_DELAY_MS } from './use-draft-autosave';
 
 const NO_PEOPLE: ReadonlyMap<string, Person> = new Map();
@@ -195,7 +196,7 @@ function NewConversation({ loaded }: { readonly loaded: NewConversationContext }
   const optionsNote =
     network === 'bluesky'
       ? `A public post that mentions ${name}. Slowpost cannot send Bluesky direct messages yet.`
-      : `It starts with ${person.handle}, so ${name} is told of it; “Only people mentioned” makes it a direct message.`;
+      : `It starts with ${person.handle}, so ${name} is told of it; “${VISIBILITY_LABELS.direct}” makes it a direct message.`;
 
   return (
     <div className="composer">
