@@ -1,5 +1,6 @@
 import type {
   Account,
+  Addressee,
   ActivityItem,
   Network,
   NetworkCapabilities,
@@ -50,10 +51,16 @@ export interface ThreadSnapshot {
   readonly problems: readonly ConnectorProblem[];
 }
 
+/**
+ * A post to send: a reply (`inReplyToPostId` and `threadId` set), or a new conversation (both
+ * null) written to `addressee`, who is mentioned at its start on their network.
+ */
 export interface OutgoingReply {
   readonly accountId: string;
-  readonly threadId: string;
-  readonly inReplyToPostId: string;
+  readonly threadId: string | null;
+  readonly inReplyToPostId: string | null;
+  /** Whom a new conversation is written to; absent or null for a reply. */
+  readonly addressee?: Addressee | null;
   readonly text: string;
   readonly visibility: Visibility;
   readonly contentWarning: string | null;

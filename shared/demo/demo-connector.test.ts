@@ -300,6 +300,50 @@ describe('demo connector: sendReply', () => {
   });
 });
 
+describe('demo connector: a new conversation (a post that answers nothing)', () => {
+  const friend = network.people.find((p) => !p.isSelf && p.profileUrl !== null);
+  const firstWords = (text: string): OutgoingReply => ({
+    accountId: DEMO_ACCOUNT_ID,
+    threadId: null,
+    inReplyToPostId: null,
+    addressee: {
+      personId: friend?.id ?? '',
+      networkId: friend?.networkId ?? '',
+      handle: friend?.handle ?? '',
+    },
+    text,
+    visibility: 'direct',
+    contentWarning: null,
+    language: 'en',
+  });
+
+  it('starts its own thread, mentions the addressee first, and is found by the check', async () => {
+    const { clock, connector } = setup();
+    clock.now = ANCHOR + 60_000;
+    const outgoing = firstWords('How did the seedlings do?');
+    const sent = await connector.sendReply(outgoing, 'key-new-0001-aaaa');
+    const post = PostSchema.strict().parse(sent.post);
+    expect(post).toMatchObject({ parent: null, threadId: post.id, root: { id: post.id } });
+    expect(post.contentHtml).toContain(friend?.handle.replace(/^@/, '').split('@')[0]);
+    expect(post.contentHtml).toContain('How did the seedlings do?');
+    const again = await connector.sendReply(outgoing, 'key-new-0001-aaaa');
+    expect(again.post.id).toBe(post.id);
+    const found = await connector.findSentReply(outgoing, {
+      idempotencyKey: 'key-new-0001-aaaa',
+      firstAttemptAt: clock.now,
+    });
+    expect(found?.post.id).toBe(post.id);
+  });
+
+  it('is refused without someone on the network to write to', async () => {
+    const { connector } = setup();
+    const error = await connector
+      .sendReply({ ...firstWords('Hello?'), addressee: null }, 'key-new-0002-aaaa')
+      .catch((e: unknown) => e);
+    expectConnectorError(error, 'rejected');
+  });
+});
+
 describe('demo connector: what a real network also answers', () => {
   it('says what a reply may do, like a Mastodon server with its defaults', () => {
     const { connector } = setup();

@@ -229,12 +229,21 @@ class DemoNetworkConnector implements DemoConnector {
       throw rejected(`The demo connector cannot post for account ${reply.accountId}`, 403);
     }
     const now = this.clock();
-    const parent = this.visiblePost(reply.inReplyToPostId, now);
-    if (parent === undefined) {
-      throw rejected(`The post being answered (${reply.inReplyToPostId}) does not exist`, 404);
-    }
-    if (reply.threadId !== parent.threadId) {
-      throw rejected(`Post ${parent.id} is not in thread ${reply.threadId}`, 422);
+    let parent: Post | null = null;
+    if (reply.inReplyToPostId === null) {
+      // A new conversation: it must say whom it is written to, someone on this network.
+      const to = reply.addressee ?? null;
+      if (to === null || !this.data.people.some((p) => p.networkId === to.networkId)) {
+        throw rejected('A new conversation needs someone on the demo network to write to', 422);
+      }
+    } else {
+      parent = this.visiblePost(reply.inReplyToPostId, now) ?? null;
+      if (parent === null) {
+        throw rejected(`The post being answered (${reply.inReplyToPostId}) does not exist`, 404);
+      }
+      if (reply.threadId !== parent.threadId) {
+        throw rejected(`Post ${parent.id} is not in thread ${reply.threadId}`, 422);
+      }
     }
     if (reply.text.trim() === '') throw rejected('A reply cannot be empty', 422);
     if (reply.language !== null && !LanguageSchema.safeParse(reply.language).success) {
@@ -252,12 +261,13 @@ class DemoNetworkConnector implements DemoConnector {
       uri,
       cid: null,
       url: `${DEMO_SERVER_ORIGIN}/@${SELF_SEED.acct}/${networkId}`,
-      threadId: parent.threadId,
+      // A new conversation starts its own thread, with itself as the root.
+      threadId: parent?.threadId ?? id,
       authorId: this.self.id,
-      contentHtml: plainTextToHtml(reply.text, (handle) => this.mentionTarget(handle)),
-      createdAt: Math.max(now, parent.createdAt),
-      parent: { id: parent.id, uri: parent.uri, cid: null },
-      root: parent.root,
+      contentHtml: plainTextToHtml(addressed(reply), (handle) => this.mentionTarget(handle)),
+      createdAt: Math.max(now, parent?.createdAt ?? now),
+      parent: parent === null ? null : { id: parent.id, uri: parent.uri, cid: null },
+      root: parent?.root ?? { id, uri, cid: null },
       visibility: reply.visibility,
       contentWarning: reply.contentWarning,
       language: reply.language,
@@ -278,7 +288,9 @@ class DemoNetworkConnector implements DemoConnector {
   async findSentReply(reply: OutgoingReply, earlier: EarlierAttempt): Promise<SentReply | null> {
     this.reach();
     const post = this.sent.get(earlier.idempotencyKey);
-    return post !== undefined && post.parent?.id === reply.inReplyToPostId ? { post } : null;
+    return post !== undefined && (post.parent?.id ?? null) === reply.inReplyToPostId
+      ? { post }
+      : null;
   }
 
   /** Where an activity item is in the network's order, by its network id. */
@@ -366,4 +378,14 @@ function firstIndexAfter(items: readonly IncomingActivity[], position: CursorPos
     else high = mid;
   }
   return low;
+}
+
+/** A new conversation's text, with its addressee mentioned first unless the user already did. */
+function addressed(reply: OutgoingReply): string {
+  const to = reply.addressee ?? null;
+  if (reply.inReplyToPostId !== null || to === null) return reply.text;
+  const handle = to.handle.replace(/^@/, '');
+  return reply.text.toLowerCase().includes(`@${handle.toLowerCase()}`)
+    ? reply.text
+    : `@${handle} ${reply.text}`;
 }

@@ -23,13 +23,38 @@ export const RecordKeySchema = z.object({
 });
 export type RecordKey = z.infer<typeof RecordKeySchema>;
 
-/** A reply on its way out. The idempotency key is made once, when it is queued, and never changes. */
-export const OutboxEntrySchema = z.object({
+/**
+ * The person a new conversation is written to (a post that answers nothing): mentioned at its
+ * start on their network (Mastodon `@handle`, a Bluesky mention facet), or the only one a direct
+ * message reaches. Copied from their person record when it is queued, so the outbox needs nothing
+ * else to send it.
+ */
+export const AddresseeSchema = z.object({
+  /** Their local person id (`${accountId}|${networkId}`). */
+  personId: IdSchema,
+  /** Mastodon account id or AT Protocol DID. */
+  networkId: z.string().min(1),
+  /** As the network spells it: `name@server` on Mastodon, `name.bsky.social` on Bluesky. */
+  handle: z.string().min(1),
+});
+export type Addressee = z.infer<typeof AddresseeSchema>;
+
+/**
+ * A post on its way out: a reply (`inReplyToPostId` and `threadId` set), or a new conversation
+ * with someone (both null, `addressee` set). The idempotency key is made once, when it is queued,
+ * and never changes. Rows written before new conversations existed have no `addressee`: they
+ * parse as replies.
+ */
+export const OutboxEntryFieldsSchema = z.object({
   id: IdSchema,
   idempotencyKey: z.string().min(16),
   accountId: IdSchema,
-  threadId: IdSchema,
-  inReplyToPostId: IdSchema,
+  /** The conversation a reply belongs to; null for a new conversation (its post starts one). */
+  threadId: IdSchema.nullable(),
+  /** The post a reply answers; null for a new conversation. */
+  inReplyToPostId: IdSchema.nullable(),
+  /** Whom a new conversation is written to; null (or absent, in older rows) for a reply. */
+  addressee: AddresseeSchema.nullable().optional(),
   text: z.string().min(1),
   visibility: VisibilitySchema,
   contentWarning: z.string().nullable(),
@@ -57,5 +82,34 @@ export const OutboxEntrySchema = z.object({
    * has no record to choose.
    */
   recordKey: RecordKeySchema.nullable().optional(),
+});
+
+/** An outbox entry: its fields, and a reply or a new conversation, never half of each. */
+export const OutboxEntrySchema = OutboxEntryFieldsSchema.superRefine((entry, ctx) => {
+  const reply = entry.inReplyToPostId !== null;
+  if (reply && entry.threadId === null) {
+    ctx.addIssue({ code: 'custom', path: ['threadId'], message: 'a reply needs its thread' });
+  }
+  if (!reply && entry.threadId !== null) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['threadId'],
+      message: 'a new conversation has no thread before it is posted',
+    });
+  }
+  if (!reply && entry.addressee == null) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['addressee'],
+      message: 'a post that answers nothing must say whom it is written to',
+    });
+  }
+  if (reply && entry.addressee != null) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['addressee'],
+      message: 'a reply is addressed by the post it answers',
+    });
+  }
 });
 export type OutboxEntry = z.infer<typeof OutboxEntrySchema>;

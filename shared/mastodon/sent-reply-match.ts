@@ -3,7 +3,8 @@
  * decided from the user's own statuses. Many servers ignore `Idempotency-Key` (snac) and Mastodon
  * forgets it after an hour, so the reply is looked for instead:
  *
- * a status of the account that answers the same parent (`in_reply_to_id`), made no earlier than
+ * a status of the account that answers the same parent (`in_reply_to_id`; none, for a new
+ * conversation), made no earlier than
  * the first attempt less `CLOCK_SKEW_MS` (the server's clock may be behind this computer's), whose
  * text is the reply's text. Texts are compared as plain text (the status's HTML with its tags
  * removed and entities decoded), normalised: Unicode NFC, every @mention removed (servers link and
@@ -27,8 +28,8 @@ export function comparableText(text: string): string {
 }
 
 export interface ReplyLookup {
-  /** The parent's status id. */
-  readonly inReplyToId: string;
+  /** The parent's status id; null for a new conversation (a status that answers nothing). */
+  readonly inReplyToId: string | null;
   readonly text: string;
   /** When the first attempt started, on this computer's clock. */
   readonly firstAttemptAt: number;
@@ -38,7 +39,7 @@ export interface ReplyLookup {
 export function isSentReply(status: MastodonStatus, lookup: ReplyLookup): boolean {
   return (
     status.reblog == null &&
-    status.inReplyToId === lookup.inReplyToId &&
+    (status.inReplyToId ?? null) === lookup.inReplyToId &&
     status.createdAt >= lookup.firstAttemptAt - CLOCK_SKEW_MS &&
     comparableText(htmlToPlainText(status.content)) === comparableText(lookup.text)
   );

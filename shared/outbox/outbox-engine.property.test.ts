@@ -3,7 +3,7 @@
  * an hour, ignored): whatever the network and the process do — faults on every request, stalled
  * requests, crashes at any store operation or mid-request (before or after the server accepted),
  * restarts, clock jumps of hours, users taking replies back, retrying, editing failed ones as
- * drafts and sending them again — no reply is ever posted twice, none is lost, and once the faults
+ * drafts and sending them again — no reply (nor new conversation) is ever posted twice, none is lost, and once the faults
  * stop every reply is posted exactly once or waits for the user with its text kept.
  *
  * `npm test` runs a few hundred histories per server model; `npm run test:soak` runs 10,000
@@ -115,6 +115,8 @@ describe.each(Object.entries(SERVER_MODELS))(
         expect(coverage.undone).toBeGreaterThan(runs * 0.02);
         expect(coverage.edited).toBeGreaterThan(runs * 0.02);
         expect(coverage.needsAttentionAtEnd).toBeGreaterThan(runs * 0.02);
+        // New conversations (posts that answer nothing) went through the check too.
+        expect(coverage.newConversationFoundByCheck).toBeGreaterThan(runs * 0.03);
       },
       BUDGET_MS,
     );

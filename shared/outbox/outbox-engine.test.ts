@@ -145,6 +145,52 @@ describe('outbox engine: the happy path', () => {
   });
 });
 
+describe('outbox engine: new conversations (posts that answer nothing)', () => {
+  const firstWords = (accountId: string, text: string): QueueReplyInput => ({
+    ...reply(accountId, text),
+    threadId: null,
+    inReplyToPostId: null,
+    addressee: { personId: `${accountId}|friend`, networkId: 'friend', handle: 'friend@example' },
+  });
+
+  it('sends one with its addressee, as a post that starts its own thread', async () => {
+    const world = createOutboxWorld({ accounts: ['a'] });
+    const { engine } = world.process;
+    const queued = await engine.queue(firstWords('a', 'thinking of you'), ids());
+    if (!queued.ok) throw new Error(queued.error.message);
+    await engine.tick();
+    const sent = stored(world, queued.value.id);
+    expect(sent.state).toBe('sent');
+    const [post] = posts(world, sent);
+    expect(posts(world, sent)).toHaveLength(1);
+    expect(post?.reply.addressee?.handle).toBe('friend@example');
+    expect(post?.post.parent).toBeNull();
+    expect(sent.sentPostId).toBe(post?.post.id);
+  });
+
+  it('a timeout after the server accepted: the check finds it among the own posts, once', async () => {
+    const world = createOutboxWorld({ accounts: ['a'], idempotency: { kind: 'ignored' } });
+    world.setFaults('a', faultSequence({ kind: 'timeout-after-accept' }));
+    const { engine } = world.process;
+    const queued = await engine.queue(firstWords('a', 'long time no see'), ids());
+    if (!queued.ok) throw new Error(queued.error.message);
+    await engine.tick();
+    expect(stored(world, queued.value.id)).toMatchObject({
+      state: 'waiting',
+      outcomeUnknown: true,
+    });
+    world.clock.advance(10 * 60_000);
+    const report = await engine.tick();
+    expect(report.foundByCheck.map((e) => e.id)).toEqual([queued.value.id]);
+    expect(stored(world, queued.value.id).state).toBe('sent');
+    expect(posts(world, queued.value)).toHaveLength(1);
+    expect(world.server.requests.map((r) => [r.operation, r.serverOutcome])).toEqual([
+      ['send', 'created'],
+      ['find', 'found'],
+    ]);
+  });
+});
+
 describe('outbox engine: failures', () => {
   it('a timeout after the server accepted: checked after a settle delay, found, one post', async () => {
     const world = createOutboxWorld({

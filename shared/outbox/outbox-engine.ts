@@ -218,6 +218,7 @@ export function outgoingReplyOf(entry: OutboxEntry): OutgoingReply {
     accountId: entry.accountId,
     threadId: entry.threadId,
     inReplyToPostId: entry.inReplyToPostId,
+    ...(entry.addressee == null ? {} : { addressee: entry.addressee }),
     text: entry.text,
     visibility: entry.visibility,
     contentWarning: entry.contentWarning,

@@ -50,6 +50,27 @@ describe('memory outbox store', () => {
     expect((await store.get('a'))?.text).toBe('reply a');
   });
 
+  it('compareAndSet compares nested records by value (a stored copy is never the same object)', async () => {
+    const store = createMemoryOutboxStore();
+    const a = entry('a', {
+      threadId: null,
+      inReplyToPostId: null,
+      addressee: { personId: 'acc-1|friend', networkId: 'friend', handle: '@friend@example.org' },
+    });
+    expect(OutboxEntrySchema.safeParse(a).success).toBe(true);
+    expect(await store.compareAndSet(null, a)).toBe(true);
+    const stored = await store.get('a');
+    expect(stored?.addressee).not.toBe(a.addressee);
+    expect(stored === undefined ? false : sameEntry(stored, a)).toBe(true);
+    const sending = { ...a, state: 'sending' as const, attempts: 1 };
+    expect(await store.compareAndSet(a, sending)).toBe(true);
+    const other = {
+      ...sending,
+      addressee: { ...sending.addressee!, handle: '@other@example.org' },
+    };
+    expect(sameEntry(sending, other)).toBe(false);
+  });
+
   it('compareAndSet writes only over the expected entry', async () => {
     const store = createMemoryOutboxStore();
     const a = entry('a');

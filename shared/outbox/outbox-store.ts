@@ -6,7 +6,7 @@
  * table). There is deliberately no `transaction(fn)`: the engine can never hold a transaction open
  * across a network call.
  */
-import { OutboxEntrySchema, type OutboxEntry, type OutboxState } from '../domain/outbox';
+import { OutboxEntryFieldsSchema, type OutboxEntry, type OutboxState } from '../domain/outbox';
 import { dueAt } from './outbox-transitions';
 
 export interface OutboxStore {
@@ -30,16 +30,24 @@ export interface OutboxStore {
   listByState(state: OutboxState): Promise<OutboxEntry[]>;
 }
 
-const ENTRY_FIELDS = Object.keys(OutboxEntrySchema.shape) as (keyof OutboxEntry)[];
+const ENTRY_FIELDS = Object.keys(OutboxEntryFieldsSchema.shape) as (keyof OutboxEntry)[];
 
 /**
- * Field-by-field equality of two entries. Every field is a primitive or null, except `recordKey`,
- * a small record of primitives compared by value (a stored copy is never the same object).
+ * Field-by-field equality of two entries. Every field is a primitive or null, except `recordKey`
+ * and `addressee`, small records of primitives compared by value (a stored copy is never the same
+ * object).
  */
 export function sameEntry(a: OutboxEntry, b: OutboxEntry): boolean {
-  return ENTRY_FIELDS.every((field) =>
-    field === 'recordKey' ? sameRecordKey(a.recordKey, b.recordKey) : Object.is(a[field], b[field]),
-  );
+  return ENTRY_FIELDS.every((field) => {
+    if (field === 'recordKey') return sameRecordKey(a.recordKey, b.recordKey);
+    if (field === 'addressee') return sameAddressee(a.addressee, b.addressee);
+    return Object.is(a[field], b[field]);
+  });
+}
+
+function sameAddressee(a: OutboxEntry['addressee'], b: OutboxEntry['addressee']): boolean {
+  if (a == null || b == null) return (a ?? null) === (b ?? null);
+  return a.personId === b.personId && a.networkId === b.networkId && a.handle === b.handle;
 }
 
 function sameRecordKey(a: OutboxEntry['recordKey'], b: OutboxEntry['recordKey']): boolean {
@@ -73,8 +81,9 @@ export interface MemoryOutboxStore extends OutboxStore {
 
 const NEVER: Promise<never> = new Promise<never>(() => {});
 
+/** A deep copy, as IndexedDB hands back: no nested record is ever shared with the caller. */
 function copy(entry: OutboxEntry): OutboxEntry {
-  return { ...entry };
+  return structuredClone(entry);
 }
 
 export function createMemoryOutboxStore(initial: readonly OutboxEntry[] = []): MemoryOutboxStore {

@@ -487,3 +487,52 @@ describe('an attempt whose outcome is unknown', () => {
     expect(confirmSent(unknown, '').ok).toBe(false);
   });
 });
+
+describe('a new conversation (a post that answers nothing)', () => {
+  const addressee = { personId: 'acc-1|friend', networkId: 'friend', handle: 'friend@example.org' };
+  const newConversation: QueueReplyInput = {
+    ...input,
+    threadId: null,
+    inReplyToPostId: null,
+    addressee,
+  };
+
+  it('queues with its addressee and no thread, and comes back as the draft of that person', () => {
+    const entry = value(
+      queueReply(newConversation, { now: T0, newId: () => 'out-n', newKey: () => KEY }),
+    );
+    expect(entry).toMatchObject({ inReplyToPostId: null, threadId: null, addressee });
+    const withdrawn = value(cancel(entry, T0 + 1));
+    expect(withdrawn.draft).toMatchObject({
+      id: 'write:acc-1|friend',
+      threadId: 'write:acc-1|friend',
+      text: input.text,
+    });
+  });
+
+  it('is refused without an addressee, or half a reply', () => {
+    const noOne = queueReply(
+      { ...newConversation, addressee: null },
+      { now: T0, newId: () => 'x', newKey: () => KEY },
+    );
+    expect(noOne.ok).toBe(false);
+    if (!noOne.ok) expect(noOne.error.message).toMatch(/addressee: .*whom it is written to/);
+    const halfReply = queueReply(
+      { ...input, threadId: null },
+      { now: T0, newId: () => 'x', newKey: () => KEY },
+    );
+    expect(halfReply.ok).toBe(false);
+    const both = queueReply(
+      { ...input, addressee },
+      { now: T0, newId: () => 'x', newKey: () => KEY },
+    );
+    expect(both.ok).toBe(false);
+  });
+
+  it('rows written before new conversations existed (no addressee) still parse as replies', () => {
+    const { addressee: _dropped, ...older } = queued();
+    const parsed = OutboxEntrySchema.parse(older);
+    expect(parsed.inReplyToPostId).toBe('acc-1|post-1');
+    expect(parsed.addressee ?? null).toBeNull();
+  });
+});

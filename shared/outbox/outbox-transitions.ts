@@ -5,8 +5,13 @@
  * Illegal transitions never throw; they return `{ ok: false, error }` with a typed error.
  */
 import { isTransient, mayHaveCreated, type ConnectorFailure } from '../connectors/connector';
-import type { Draft } from '../domain/draft';
-import { OutboxEntrySchema, type OutboxEntry, type OutboxState } from '../domain/outbox';
+import { isNewConversationDraftId, newConversationDraftId, type Draft } from '../domain/draft';
+import {
+  OutboxEntrySchema,
+  type Addressee,
+  type OutboxEntry,
+  type OutboxState,
+} from '../domain/outbox';
 import { parseUnknown, type ValidationIssue } from '../validation/parse-unknown';
 import { backoffDelayMs, DEFAULT_BACKOFF, type BackoffPolicy } from './outbox-backoff';
 import { describeFailure, INTERRUPTED_MESSAGE } from './outbox-messages';
@@ -173,11 +178,16 @@ export function mayHaveReachedServer(entry: OutboxEntry): boolean {
 
 export const MIN_IDEMPOTENCY_KEY_LENGTH = 16;
 
-/** What the user wrote and where it goes. */
+/**
+ * What the user wrote and where it goes: a reply (thread and post answered), or a new
+ * conversation (both null, and the person it is written to).
+ */
 export interface QueueReplyInput {
   readonly accountId: string;
-  readonly threadId: string;
-  readonly inReplyToPostId: string;
+  readonly threadId: string | null;
+  readonly inReplyToPostId: string | null;
+  /** Whom a new conversation is written to; absent or null for a reply. */
+  readonly addressee?: Addressee | null;
   readonly text: string;
   readonly visibility: OutboxEntry['visibility'];
   readonly contentWarning: string | null;
@@ -196,6 +206,9 @@ export interface QueueReplyOptions {
 
 /** The reply a draft describes. A draft's id is the local id of the post it answers. */
 export function replyInputFromDraft(draft: Draft): QueueReplyInput {
+  if (isNewConversationDraftId(draft.id)) {
+    throw new Error('a new conversation is queued with its addressee, not from its draft alone');
+  }
   return {
     accountId: draft.accountId,
     threadId: draft.threadId,
@@ -207,12 +220,23 @@ export function replyInputFromDraft(draft: Draft): QueueReplyInput {
   };
 }
 
+/**
+ * The id of the draft an entry was written in: the post a reply answers, or the new conversation
+ * with its addressee.
+ */
+export function draftIdOfEntry(entry: OutboxEntry): string {
+  if (entry.inReplyToPostId !== null) return entry.inReplyToPostId;
+  if (entry.addressee == null) throw new Error('a new conversation always has its addressee');
+  return newConversationDraftId(entry.addressee.personId);
+}
+
 /** The draft to restore when a reply leaves the outbox unsent (cancel or dismiss). */
 export function draftFromEntry(entry: OutboxEntry, now: number): Draft {
+  const id = draftIdOfEntry(entry);
   return {
-    id: entry.inReplyToPostId,
+    id,
     accountId: entry.accountId,
-    threadId: entry.threadId,
+    threadId: entry.threadId ?? id,
     text: entry.text,
     visibility: entry.visibility,
     contentWarning: entry.contentWarning,
@@ -252,6 +276,7 @@ export function queueReply(
     accountId: input.accountId,
     threadId: input.threadId,
     inReplyToPostId: input.inReplyToPostId,
+    addressee: input.addressee ?? null,
     text: input.text,
     visibility: input.visibility,
     contentWarning: input.contentWarning,

@@ -10,7 +10,8 @@ const MINUTE = 60_000;
 export interface SentMessage {
   /** When it went out (the outbox's last due time: it left then or just after). */
   readonly sentAt: number;
-  readonly threadId: string;
+  /** Null for a message that started a conversation before the network gave it a thread. */
+  readonly threadId: string | null;
   /** True for a reply; false for a message that started a new conversation. */
   readonly answers: boolean;
   /** Who it was written to, one key per human (linked people share one), or null when unknown. */

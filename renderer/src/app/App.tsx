@@ -197,7 +197,7 @@ export function App({ sync }: { sync: SyncClient }) {
         {Welcome !== null ? <Welcome onConnect={() => setDialog('schedule')} /> : null}
       </div>
       {composing !== null && ComposerScreen !== null ? (
-        <ComposerScreen key={composing} postId={composing} />
+        <ComposerScreen key={composing} draftId={composing} />
       ) : null}
       {/* While writing, the composer shows the notice in its own last row. */}
       {composing === null ? <SendNotice /> : null}

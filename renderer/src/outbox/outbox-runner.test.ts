@@ -114,7 +114,7 @@ describe('the outbox runner in the page', () => {
     expect((await db.outbox.get(entry.id))?.state).toBe('waiting');
 
     const result = await takeBack(db, runner, entry.id);
-    expect(result).toEqual({ ok: true, postId: post.id });
+    expect(result).toEqual({ ok: true, draftId: post.id });
     expect((await db.outbox.get(entry.id))?.state).toBe('cancelled');
     expect(await db.drafts.get(post.id)).toMatchObject({ text: fields.text, language: 'en' });
     expect((await waitingReplies(db)).map((w) => w.draft?.text)).toEqual([fields.text]);
@@ -159,7 +159,7 @@ describe('a reply the network refuses', () => {
     expect((await db.outbox.get(entry.id))?.attempts).toBe(1);
 
     const result = await editAsDraft(db, runner, entry.id);
-    expect(result).toEqual({ kind: 'draft', postId: gone.id });
+    expect(result).toEqual({ kind: 'draft', draftId: gone.id });
     expect(await db.drafts.get(gone.id)).toMatchObject({ text: fields.text });
     expect((await db.outbox.get(entry.id))?.state).toBe('cancelled');
   });

@@ -1,18 +1,23 @@
 import type { OutboxEntry } from '../../../shared/domain';
-import type { OutboxCommandResult, Withdrawn } from '../../../shared/outbox';
+import { draftIdOfEntry, type OutboxCommandResult, type Withdrawn } from '../../../shared/outbox';
 import type { SlowpostDb } from '../db/database';
 import { restoreDraft } from '../db/repositories/replies';
 import { undoChange } from '../db/repositories/session';
 import type { QueuedNotice } from '../state/ui-store';
 import type { OutboxRunner } from './outbox-runner';
 
+/**
+ * `draftId`: the draft the text is in, to open the composer on: the post a reply answers, or
+ * `write:<person id>` for a new conversation (see `newConversationDraftId`).
+ */
 export type ActionResult =
-  { readonly ok: true; readonly postId: string } | { readonly ok: false; readonly message: string };
+  | { readonly ok: true; readonly draftId: string }
+  | { readonly ok: false; readonly message: string };
 
 /** What "Edit as a draft" (or checking a reply whose outcome is unknown) came to. */
 export type EditResult =
   /** The text is the draft again: open it. */
-  | { readonly kind: 'draft'; readonly postId: string }
+  | { readonly kind: 'draft'; readonly draftId: string }
   /** It was posted after all; it is in its conversation now. */
   | { readonly kind: 'posted' }
   /** It is certainly not posted, and still in the outbox (after "Check again"). */
@@ -33,7 +38,7 @@ async function backToDraft(
     const result = await withdraw();
     if (!result.ok) return { ok: false, message: result.error.message };
     await restoreDraft(db, result.value.entry, Date.now());
-    return { ok: true, postId: result.value.entry.inReplyToPostId };
+    return { ok: true, draftId: draftIdOfEntry(result.value.entry) };
   });
 }
 
@@ -71,7 +76,7 @@ export async function editAsDraft(
   const checked = await checkPosted(outbox, entryId);
   if (checked.kind !== 'not-posted') return checked;
   const result = await backToDraft(db, () => outbox.engine.dismiss(entryId));
-  return result.ok ? { kind: 'draft', postId: result.postId } : { kind: 'failed', ...result };
+  return result.ok ? { kind: 'draft', draftId: result.draftId } : { kind: 'failed', ...result };
 }
 
 /** Asks the network whether a reply with an unknown outcome was posted. */
@@ -102,5 +107,5 @@ export async function retryReply(outbox: OutboxRunner, entry: OutboxEntry): Prom
   const result = await outbox.engine.retry(entry.id);
   if (!result.ok) return { ok: false, message: result.error.message };
   outbox.kick();
-  return { ok: true, postId: entry.inReplyToPostId };
+  return { ok: true, draftId: draftIdOfEntry(entry) };
 }

@@ -1,14 +1,14 @@
 /**
  * Where the user is lives in the address, so a reload (or a crash) reopens exactly that place:
  * `#conversation=<thread id>` for the open conversation, `reply=<post id>` while writing a reply,
- * `view=replies` for the replies page, `view=week` for "Your week" (with `week=<its Monday>` once
- * an earlier week is shown).
+ * `write=<person id>` while writing to someone first, `view=replies` for the replies page,
+ * `view=week` for "Your week" (with `week=<its Monday>` once an earlier week is shown).
  */
 import { afterNextPaint } from './after-paint';
 import { createRestSchedule } from './rest-schedule';
 import { createSoonWrites } from './soon-writes';
 
-export type HashKey = 'conversation' | 'reply' | 'view' | 'week';
+export type HashKey = 'conversation' | 'reply' | 'view' | 'week' | 'write';
 
 /**
  * Updating the address costs several milliseconds (Chromium treats it as a navigation), and the

@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { DeliveryClockStatus } from '../../../shared/ipc/contract';
 import type { TriageState } from '../../../shared/domain';
+import { newConversationDraftId, personOfNewConversationDraft } from '../../../shared/domain/draft';
 import type { TriageChange } from '../db/repositories/session';
 import {
   readConversationFromHash,
@@ -81,9 +82,13 @@ export interface QueuedNotice {
 interface NavigationSlice {
   readonly page: AppPage;
   readonly showPage: (page: AppPage) => void;
-  /** The post being answered in the full-window composer, or null. */
+  /**
+   * The draft open in the full-window composer, or null: the id of the post being answered, or
+   * `write:<person id>` for a new conversation (`newConversationDraftId`).
+   */
   readonly composing: string | null;
-  readonly openComposer: (postId: string) => void;
+  /** Opens the composer on a draft: a post's id (a reply), or a new conversation's draft id. */
+  readonly openComposer: (draftId: string) => void;
   readonly closeComposer: () => void;
   readonly queued: QueuedNotice | null;
   readonly setQueued: (notice: QueuedNotice | null) => void;
@@ -92,6 +97,12 @@ interface NavigationSlice {
 }
 
 export type UiState = StartupSlice & SelectionSlice & ClockSlice & SessionSlice & NavigationSlice;
+
+/** The draft the address opens the composer on: `write=<person id>`, else `reply=<post id>`. */
+function composingInHash(): string | null {
+  const personId = readFromHash('write');
+  return personId === null ? readFromHash('reply') : newConversationDraftId(personId);
+}
 
 const pageInHash = (): AppPage => {
   const view = readFromHash('view');
@@ -123,20 +134,23 @@ export const useUiStore = create<UiState>()((set, get) => ({
   followHash: () =>
     set({
       page: pageInHash(),
-      composing: readFromHash('reply'),
+      composing: composingInHash(),
       selectedThreadId: readConversationFromHash(),
     }),
   showPage: (page) => {
     writeToHash('view', page === 'inbox' ? null : page);
     set({ page });
   },
-  composing: readFromHash('reply'),
-  openComposer: (postId) => {
-    writeToHash('reply', postId);
-    set({ composing: postId });
+  composing: composingInHash(),
+  openComposer: (draftId) => {
+    const personId = personOfNewConversationDraft(draftId);
+    writeToHash('reply', personId === null ? draftId : null);
+    writeToHash('write', personId);
+    set({ composing: draftId });
   },
   closeComposer: () => {
     writeToHash('reply', null);
+    writeToHash('write', null);
     set({ composing: null });
   },
   queued: null,

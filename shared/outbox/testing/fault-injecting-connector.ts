@@ -159,7 +159,8 @@ export interface FakeReplyServer {
   readonly queued: number;
   /**
    * The check after an unknown outcome, as a client can make it on a real server: the account's
-   * own reply to `reply.inReplyToPostId` with the same text, created at or after `since`.
+   * own reply to `reply.inReplyToPostId` (or, for a new conversation, its own post that answers
+   * nothing) with the same text, created at or after `since`.
    */
   findOwnReply(accountId: string, reply: OutgoingReply, since: number): Post | null;
   /** Used by connectors to log requests. */
@@ -228,16 +229,16 @@ export function createFakeReplyServer(options: FakeReplyServerOptions = {}): Fak
     const existing = remembered(scoped);
     if (existing) return { outcome: 'duplicate', post: existing.post };
     if (rejectNew) return { outcome: 'rejected', ...rejectNew };
-    if (deleted.has(reply.inReplyToPostId)) {
+    if (reply.inReplyToPostId !== null && deleted.has(reply.inReplyToPostId)) {
       return { outcome: 'rejected', status: 404, message: 'Record not found' };
     }
     serial += 1;
     const networkId = `srv-${serial}`;
-    const parentRef = {
-      id: reply.inReplyToPostId,
-      uri: `fake:${reply.inReplyToPostId}`,
-      cid: null,
-    };
+    // A new conversation (answering nothing) starts its own thread.
+    const parentRef =
+      reply.inReplyToPostId === null
+        ? null
+        : { id: reply.inReplyToPostId, uri: `fake:${reply.inReplyToPostId}`, cid: null };
     const post: Post = {
       id: localId(accountId, networkId),
       accountId,
@@ -245,12 +246,16 @@ export function createFakeReplyServer(options: FakeReplyServerOptions = {}): Fak
       uri: `fake:${accountId}/${networkId}`,
       cid: null,
       url: null,
-      threadId: reply.threadId,
+      threadId: reply.threadId ?? localId(accountId, networkId),
       authorId: localId(accountId, 'me'),
       contentHtml: `<p>${escapeHtml(reply.text)}</p>`,
       createdAt: now(),
       parent: parentRef,
-      root: parentRef,
+      root: parentRef ?? {
+        id: localId(accountId, networkId),
+        uri: `fake:${accountId}/${networkId}`,
+        cid: null,
+      },
       visibility: reply.visibility,
       contentWarning: reply.contentWarning,
       language: reply.language,
@@ -295,7 +300,7 @@ export function createFakeReplyServer(options: FakeReplyServerOptions = {}): Fak
       const found = posts.find(
         (p) =>
           p.accountId === accountId &&
-          p.post.parent?.id === reply.inReplyToPostId &&
+          (p.post.parent?.id ?? null) === reply.inReplyToPostId &&
           p.reply.text === reply.text &&
           p.post.createdAt >= since,
       );

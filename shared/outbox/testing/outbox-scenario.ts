@@ -12,6 +12,9 @@
  * - a reply taken back before it left never reaches the server (`undone-sent`);
  * - once the faults stop and the user retries what needs attention, every message is posted
  *   exactly once, except replies to deleted posts, which wait with their text kept (`stuck`).
+ *
+ * Messages are replies to one of two posts, or new conversations (posts that answer nothing,
+ * written to someone), which the check must find among the account's own posts all the same.
  */
 import fc from 'fast-check';
 import type { OutboxEntry } from '../../domain/outbox';
@@ -33,6 +36,8 @@ import {
 } from './outbox-world';
 
 const ACCOUNTS = ['a', 'b', 'c'] as const;
+/** The `parent` of a queued message that answers nothing: a new conversation with someone. */
+const NEW_CONVERSATION = 2;
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 
@@ -44,6 +49,7 @@ export type ScenarioCommand =
   | {
       readonly t: 'queue';
       readonly account: number;
+      /** 0 or 1: a reply to that post; `NEW_CONVERSATION`: a post that answers nothing. */
       readonly parent: number;
       readonly delay: number;
     }
@@ -134,7 +140,7 @@ export function commandArbitrary(options: ScenarioArbitraryOptions): fc.Arbitrar
       arbitrary: fc.record({
         t: fc.constant('queue' as const),
         account: fc.nat({ max: ACCOUNTS.length - 1 }),
-        parent: fc.nat({ max: 1 }),
+        parent: fc.nat({ max: NEW_CONVERSATION }),
         delay: fc.constantFrom(0, 0, 30_000, 5 * MINUTE),
       }),
     },
@@ -234,7 +240,8 @@ export function historyArbitrary(
 interface Message {
   readonly text: string;
   readonly account: string;
-  readonly parentPostId: string;
+  /** The post it answers, or null for a new conversation. */
+  readonly parentPostId: string | null;
   /** Entry ids, oldest first; the last one is the live one. */
   readonly entries: string[];
   readonly keys: Set<string>;
@@ -349,7 +356,11 @@ function finalViolations(world: OutboxWorld, model: Model): Violation[] {
         if (count === 0) out.push({ kind: 'lost', message: `${message.text}: sent, no post` });
         break;
       case 'needs-attention':
-        if (!model.deletedParents.has(message.parentPostId) || count !== 0) {
+        if (
+          message.parentPostId === null ||
+          !model.deletedParents.has(message.parentPostId) ||
+          count !== 0
+        ) {
           out.push({
             kind: 'stuck',
             message: `${message.text} still needs attention: ${entry.lastError ?? ''}`,
@@ -395,6 +406,8 @@ export interface Coverage {
   readonly edited: boolean;
   readonly needsAttentionAtEnd: boolean;
   readonly delivered: number;
+  /** The engine's check found a new conversation (a post that answers nothing) already posted. */
+  readonly newConversationFoundByCheck: boolean;
 }
 
 export interface ScenarioResult {
@@ -437,7 +450,8 @@ async function execute(
       const message: Message = {
         text: `reply #${model.messages.length}`,
         account,
-        parentPostId: `${account}|parent-${command.parent}`,
+        parentPostId:
+          command.parent === NEW_CONVERSATION ? null : `${account}|parent-${command.parent}`,
         entries: [],
         keys: new Set(),
         undone: false,
@@ -531,10 +545,14 @@ async function queueEntry(
   const n = model.entrySerial++;
   const id = `out-${n}`;
   const key = `idem-${n}-${'x'.repeat(16)}`;
+  const reply = message.parentPostId !== null;
   const input: QueueReplyInput = {
     accountId: message.account,
-    threadId: `${message.account}|thread-${message.parentPostId}`,
+    threadId: reply ? `${message.account}|thread-${message.parentPostId}` : null,
     inReplyToPostId: message.parentPostId,
+    addressee: reply
+      ? null
+      : { personId: `${message.account}|friend`, networkId: 'friend', handle: 'friend@example' },
     text: message.text,
     visibility: 'public',
     contentWarning: null,
@@ -632,6 +650,9 @@ export async function runScenario(
       edited: model.withdrawn.size > model.undoneEntries.size,
       needsAttentionAtEnd: world.entries().some((e) => e.state === 'needs-attention'),
       delivered: world.server.posts.length,
+      newConversationFoundByCheck: world.server.requests.some(
+        (r) => r.serverOutcome === 'found' && r.reply.inReplyToPostId === null,
+      ),
     },
   };
 }
@@ -691,6 +712,7 @@ export function emptyCoverage(): CoverageCounts {
     edited: 0,
     needsAttentionAtEnd: 0,
     delivered: 0,
+    newConversationFoundByCheck: 0,
   };
 }
 

@@ -13,12 +13,13 @@ import {
   type Connector,
   type OutgoingReply,
 } from '../../../shared/connectors/connector';
-import { localId, type Account, type Post } from '../../../shared/domain';
+import { localId, type Account, type Person, type Post } from '../../../shared/domain';
 import { createOutboxEngine } from '../../../shared/outbox';
 import { createMastodonConnector } from '../../../renderer/src/connectors/mastodon/mastodon-connector';
 import { SlowpostDatabase } from '../../../renderer/src/db/database';
 import { createDexieOutboxStore } from '../../../renderer/src/db/repositories/outbox-store';
 import { queueDraft } from '../../../renderer/src/db/repositories/replies';
+import { queueNewConversation } from '../../../renderer/src/db/repositories/new-conversation';
 import { syncAccount } from '../../../renderer/src/sync/sync-account';
 import {
   accessToken,
@@ -325,6 +326,89 @@ describe.skipIf(unavailable !== null)('the Mastodon connector against snac2', ()
     db.close();
   }, 120_000);
 
+  it('alice writes to carol first: a post that answers nothing, mentioning her, once after a crash', async () => {
+    const alice = accountOf('alice');
+    const db = await storeFor(alice);
+    const carol: Person = {
+      id: localId(alice.id, users.get('carol')?.id ?? ''),
+      accountId: alice.id,
+      networkId: users.get('carol')?.id ?? '',
+      handle: `@carol@localhost:${server.port}`,
+      displayName: 'carol',
+      avatarUrl: null,
+      profileUrl: null,
+      isSelf: false,
+      firstSeenAt: 0,
+      screening: 'let-in',
+      notes: '',
+      keepInTouchDays: null,
+    };
+    const text = 'It has been a while. Shall we walk the river path on Sunday?';
+    const entry = await queueNewConversation(
+      db,
+      carol,
+      { text, visibility: 'public', contentWarning: null, language: 'en' },
+      { now: Date.now(), sendAfter: Date.now() },
+    );
+    // The first run posts it, then dies before the answer comes back.
+    const real = connectorFor('alice');
+    const dying: Connector = {
+      ...real,
+      capabilities: real.capabilities,
+      sendReply: (r, k, o) => real.sendReply(r, k, o).then(() => new Promise<never>(() => {})),
+      fetchActivitySince: (c, o) => real.fetchActivitySince(c, o),
+      fetchThread: (p, o) => real.fetchThread(p, o),
+      findSentReply: (r, e, o) => real.findSentReply(r, e, o),
+      markSeen: (a, o) => real.markSeen(a, o),
+      fetchFollowing: (c, o) => real.fetchFollowing(c, o),
+    };
+    const first = createOutboxEngine({
+      store: createDexieOutboxStore(db, () => {}),
+      connectorFor: () => dying,
+      clock: { now: Date.now },
+      random: () => 0.5,
+    });
+    void first.tick();
+    await until(async () => (await ownReplies('alice', null, 'river path')) === 1, 'the post');
+    expect((await db.outbox.get(entry.id))?.state).toBe('sending');
+
+    // A new run, a few minutes later: the check finds the post among alice's own, answering nothing.
+    let later = Date.now() + 3 * 60_000;
+    const second = createOutboxEngine({
+      store: createDexieOutboxStore(db, () => {}),
+      connectorFor: () => connectorFor('alice'),
+      clock: { now: () => later },
+      random: () => 0.5,
+    });
+    await second.recover();
+    for (let round = 0; round < 3; round += 1) {
+      later += 5 * 60_000;
+      await second.tick();
+      if ((await db.outbox.get(entry.id))?.state !== 'waiting') break;
+    }
+    const [made] = await ownReplyIds('alice', null, 'river path');
+    expect(await db.outbox.get(entry.id)).toMatchObject({
+      state: 'sent',
+      sentPostId: localId(alice.id, made ?? ''),
+    });
+    expect(await ownReplies('alice', null, 'river path')).toBe(1);
+
+    // As the server holds it: a post answering nothing, starting with carol's mention.
+    const status = (await api('alice', `/api/v1/statuses/${made ?? ''}`)) as {
+      visibility: string;
+      content: string;
+      in_reply_to_id: string | null;
+      mentions: { username?: string; acct?: string }[];
+    };
+    expect(status.in_reply_to_id ?? null).toBeNull();
+    expect(status.content).toContain('river path');
+    // (snac numbers its mentions itself: they are told apart by name.)
+    expect(status.mentions.map((m) => (m.username ?? m.acct ?? '').split('@')[0])).toContain(
+      'carol',
+    );
+    db.close();
+  }, 120_000);
+
   it('writes the notifications marker, and never moves it back', async () => {
     const alice = accountOf('alice');
     const db = await storeFor(alice);
@@ -393,17 +477,20 @@ function toReply(account: Account, statusId: string): OutgoingReply {
   };
 }
 
-/** The ids of `user`'s own posts that answer `statusId` with `text`, as the server holds them. */
-async function ownReplyIds(user: string, statusId: string, text: string): Promise<string[]> {
+/**
+ * The ids of `user`'s own posts that answer `statusId` (null: that answer nothing) with `text`, as
+ * the server holds them.
+ */
+async function ownReplyIds(user: string, statusId: string | null, text: string): Promise<string[]> {
   const statuses = (await api(
     user,
     `/api/v1/accounts/${users.get(user)?.id ?? ''}/statuses?limit=40`,
   )) as { id: string; in_reply_to_id: string | null; content: string }[];
   return statuses
-    .filter((s) => s.in_reply_to_id === statusId && s.content.includes(text))
+    .filter((s) => (s.in_reply_to_id ?? null) === statusId && s.content.includes(text))
     .map((s) => s.id);
 }
 
-async function ownReplies(user: string, statusId: string, text: string): Promise<number> {
+async function ownReplies(user: string, statusId: string | null, text: string): Promise<number> {
   return (await ownReplyIds(user, statusId, text)).length;
 }

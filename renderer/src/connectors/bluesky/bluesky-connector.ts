@@ -14,6 +14,10 @@
  *   once: the record's key and creation time are chosen before the first attempt
  *   (`chooseRecordKey`, stored by the outbox), every attempt creates the record at that key, and
  *   the check after an unknown outcome reads that record back (`com.atproto.repo.getRecord`).
+ * - New conversations: a post that answers nothing, starting with `@handle` of the person it is
+ *   written to and a mention facet with their DID (as Slowpost knows it), exactly once the same
+ *   way. Bluesky's direct messages live in a separate chat service this connector does not speak,
+ *   so a new conversation there is always a mention.
  * - Read position: `updateSeen` with the time of the activity seen, never moved back.
  */
 import { RichText } from '@atproto/api';
@@ -51,6 +55,7 @@ import { tidAt } from '../../../../shared/bluesky/tid';
 import {
   BLUESKY_CAPABILITIES,
   type Account,
+  type Addressee,
   type NetworkCapabilities,
   type RecordKey,
 } from '../../../../shared/domain';
@@ -215,10 +220,15 @@ class BlueskyConnector implements Connector {
     options?: CallOptions,
   ): Promise<SentReply> {
     const key = reply.recordKey ?? this.chooseRecordKey(this.now());
-    const parent = await this.parentOf(reply, options);
-    const rich = new RichText({ text: reply.text });
+    const parent =
+      reply.inReplyToPostId === null ? null : await this.parentOf(reply.inReplyToPostId, options);
+    const addressee = reply.inReplyToPostId === null ? this.addresseeOf(reply) : null;
+    const rich = new RichText({
+      text: addressee === null ? reply.text : mentionFirst(reply.text, addressee.handle),
+    });
     // Nothing is sent yet: a failure here is one to try again, not an unknown outcome.
     await this.beforeSending(() => rich.detectFacets(this.caller.agent));
+    if (addressee !== null) rich.facets = withMentionOf(rich, addressee);
     const limit = this.capabilities.postLimit;
     if (rich.graphemeLength > limit.graphemes || rich.length > (limit.bytes ?? Infinity)) {
       throw new ConnectorError({
@@ -231,7 +241,7 @@ class BlueskyConnector implements Connector {
       $type: POST_COLLECTION,
       text: rich.text,
       ...(rich.facets && rich.facets.length > 0 ? { facets: rich.facets } : {}),
-      reply: { root: parent.root, parent: parent.self },
+      ...(parent === null ? {} : { reply: { root: parent.root, parent: parent.self } }),
       ...(reply.language === null ? {} : { langs: [reply.language] }),
       createdAt: new Date(key.createdAt).toISOString(),
     };
@@ -373,10 +383,10 @@ class BlueskyConnector implements Connector {
    * refusal of the reply.
    */
   private async parentOf(
-    reply: OutgoingReply,
+    postId: string,
     options?: CallOptions,
   ): Promise<{ self: StrongRef; root: StrongRef }> {
-    const uri = this.uriOf(reply.inReplyToPostId);
+    const uri = this.uriOf(postId);
     const raw = await this.beforeSending(() =>
       callLenient(
         this.caller,
@@ -419,6 +429,18 @@ class BlueskyConnector implements Connector {
     }
   }
 
+  /** Whom a new conversation (a post that answers nothing) is written to. */
+  private addresseeOf(reply: OutgoingReply): Addressee {
+    if (reply.addressee == null || !reply.addressee.networkId.startsWith('did:')) {
+      throw new ConnectorError({
+        kind: 'rejected',
+        message: 'A post that answers nothing must say whom on Bluesky it is written to.',
+        status: null,
+      });
+    }
+    return reply.addressee;
+  }
+
   /** The AT URI inside a local post id of this account. */
   private uriOf(postId: string): string {
     const uri = networkIdOf(postId, this.account.id);
@@ -431,6 +453,30 @@ class BlueskyConnector implements Connector {
     }
     return uri;
   }
+}
+
+/** The text with `@handle ` first, unless it already starts by mentioning them. */
+function mentionFirst(text: string, handle: string): string {
+  const bare = handle.replace(/^@/, '');
+  return text.toLowerCase().startsWith(`@${bare.toLowerCase()}`) ? text : `@${bare} ${text}`;
+}
+
+/**
+ * The facets with the addressee's mention at the start of the text pointing at their DID, as
+ * Slowpost knows it: the handle may not resolve right now (or may have moved), and the mention is
+ * what makes the post reach them.
+ */
+function withMentionOf(rich: RichText, addressee: Addressee): RichText['facets'] {
+  const mention = `@${addressee.handle.replace(/^@/, '')}`;
+  const byteEnd = new TextEncoder().encode(mention).length;
+  const others = (rich.facets ?? []).filter((facet) => facet.index.byteStart >= byteEnd);
+  return [
+    {
+      index: { byteStart: 0, byteEnd },
+      features: [{ $type: 'app.bsky.richtext.facet#mention', did: addressee.networkId }],
+    },
+    ...others,
+  ];
 }
 
 function isRecordNotFound(error: unknown): boolean {

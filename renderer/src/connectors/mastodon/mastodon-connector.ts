@@ -13,6 +13,8 @@
  * - Replies: to the parent's status (`in_reply_to_id`), addressed as Mastodon clients do (a direct
  *   message is answered as one), with the content warning, the language and the outbox's
  *   `Idempotency-Key`; the check after an unknown outcome: shared/mastodon/sent-reply-match.ts.
+ *   A new conversation is a status answering nothing that starts with its addressee's `@handle`
+ *   (public, unlisted, followers-only, or a direct message), checked for the same way.
  * - Read position: the notifications marker, never moved back.
  */
 import {
@@ -52,7 +54,11 @@ import {
   MastodonStatusSchema,
   type MastodonStatus,
 } from '../../../../shared/mastodon/payloads';
-import { addressReply } from '../../../../shared/mastodon/reply-address';
+import {
+  addressNewConversation,
+  addressReply,
+  type AddressedReply,
+} from '../../../../shared/mastodon/reply-address';
 import { CLOCK_SKEW_MS, isSentReply } from '../../../../shared/mastodon/sent-reply-match';
 import { ThreadRoots } from '../../../../shared/mastodon/thread-roots';
 import { z } from 'zod';
@@ -233,14 +239,13 @@ class MastodonConnector implements Connector {
     idempotencyKey: string,
     options?: CallOptions,
   ): Promise<SentReply> {
-    const parentId = this.statusIdOf(reply.inReplyToPostId);
-    const parent = await this.parentOf(parentId, options);
-    const addressed = addressReply(reply.text, reply.visibility, parent, this.account);
+    const parentId = reply.inReplyToPostId === null ? null : this.statusIdOf(reply.inReplyToPostId);
+    const addressed = await this.addressed(reply, parentId, options);
     const raw = await request(this.access, options, (client) =>
       client.v1.statuses.create(
         {
           status: addressed.text,
-          inReplyToId: parentId,
+          ...(parentId === null ? {} : { inReplyToId: parentId }),
           visibility: addressed.visibility,
           ...(reply.contentWarning === null || reply.contentWarning.trim() === ''
             ? {}
@@ -252,6 +257,29 @@ class MastodonConnector implements Connector {
     );
     const sent = parseAnswer(MastodonStatusSchema, raw, 'post just sent');
     return { post: this.ownReply(sent, reply) };
+  }
+
+  /**
+   * Whom the post is addressed to: a reply, the people of the post it answers (read first); a new
+   * conversation, its addressee. Nothing has been sent yet when this fails.
+   */
+  private async addressed(
+    reply: OutgoingReply,
+    parentId: string | null,
+    options?: CallOptions,
+  ): Promise<AddressedReply> {
+    if (parentId !== null) {
+      const parent = await this.parentOf(parentId, options);
+      return addressReply(reply.text, reply.visibility, parent, this.account);
+    }
+    if (reply.addressee == null) {
+      throw new ConnectorError({
+        kind: 'rejected',
+        message: 'A post that answers nothing must say whom it is written to.',
+        status: null,
+      });
+    }
+    return addressNewConversation(reply.text, reply.visibility, reply.addressee, this.account);
   }
 
   /**
@@ -289,7 +317,9 @@ class MastodonConnector implements Connector {
 
   /** The user's reply as the server has it, in the thread it answers. */
   private ownReply(status: MastodonStatus, reply: OutgoingReply): Post {
-    const rootId = networkIdOf(reply.threadId, this.account.id) ?? status.id;
+    // A new conversation is the root of its own thread.
+    const rootId =
+      (reply.threadId === null ? null : networkIdOf(reply.threadId, this.account.id)) ?? status.id;
     this.roots.learnContext(status, rootId === status.id ? [] : [rootId], []);
     const post = toPost(status, this.context);
     if (post === null) throw new Error('a sent reply always has its thread');
@@ -306,7 +336,7 @@ class MastodonConnector implements Connector {
     options?: CallOptions,
   ): Promise<SentReply | null> {
     const lookup = {
-      inReplyToId: this.statusIdOf(reply.inReplyToPostId),
+      inReplyToId: reply.inReplyToPostId === null ? null : this.statusIdOf(reply.inReplyToPostId),
       text: reply.text,
       firstAttemptAt: earlier.firstAttemptAt,
     };

@@ -1,5 +1,6 @@
 import Dexie from 'dexie';
 import type { Account } from '../../../../shared/domain';
+import { newConversationDraftId } from '../../../../shared/domain/draft';
 import type { SignedInAccount } from '../../../../shared/ipc/contract';
 import type { SlowpostDb } from '../database';
 import { openDeliveries } from './open-deliveries';
@@ -98,6 +99,17 @@ export async function removeAccountData(
       await db.activity.where('accountId').equals(accountId).delete();
       await db.drafts.where('threadId').anyOf(threadIds).delete();
       await db.outbox.where('threadId').anyOf(threadIds).delete();
+      // New conversations belong to no thread yet: their drafts are keyed by the person written
+      // to (whose id starts with the account's), their entries carry the account.
+      await db.drafts
+        .where('id')
+        .startsWith(newConversationDraftId(`${accountId}|`))
+        .delete();
+      await db.outbox
+        .filter((row: { accountId?: unknown; threadId?: unknown }) => {
+          return row.accountId === accountId && row.threadId == null;
+        })
+        .delete();
       await forgetSyncLog(db, accountId);
       await db.accounts.delete(accountId);
       await closeEmptyOpenDeliveries(db, now);

@@ -46,7 +46,7 @@ export async function recentReplies(
     });
     const parentIds = [
       ...own.map((p) => p.parent?.id ?? ''),
-      ...queued.map((e) => e.inReplyToPostId),
+      ...queued.map((e) => e.inReplyToPostId ?? ''),
     ];
     const parents = await db.posts.bulkGet(parentIds);
     const authorOf = new Map<string, string>();
@@ -60,7 +60,8 @@ export async function recentReplies(
       replies.push({ id: post.id, recipientId, text: post.contentHtml, sentAt: post.createdAt });
     }
     for (const entry of queued) {
-      const recipientId = authorOf.get(entry.inReplyToPostId);
+      // A new conversation is written to its addressee; a reply, to the author of what it answers.
+      const recipientId = entry.addressee?.personId ?? authorOf.get(entry.inReplyToPostId ?? '');
       if (recipientId === undefined) continue;
       replies.push({ id: entry.id, recipientId, text: entry.text, sentAt: entry.createdAt });
     }

@@ -136,10 +136,13 @@ export async function outboxItems(
     }
     entries.sort((a, b) => b.createdAt - a.createdAt);
     const answered = await db.posts.bulkGet([
-      ...entries.map((e) => e.inReplyToPostId),
+      ...entries.map((e) => e.inReplyToPostId ?? ''),
       ...damaged.map((d) => stringField(d.row, 'inReplyToPostId') ?? ''),
     ]);
-    const people = await db.people.bulkGet(answered.map((p) => p?.authorId ?? ''));
+    // A new conversation is to its addressee; a reply, to the author of the post it answers.
+    const people = await db.people.bulkGet(
+      answered.map((p, index) => entries[index]?.addressee?.personId ?? p?.authorId ?? ''),
+    );
     const unreadable = damaged.map((d, index): UnreadableOutboxItem => {
       const text = stringField(d.row, 'text');
       return {

@@ -2,7 +2,8 @@ import type { Draft, OutboxEntry, Post, Visibility } from '../../../../shared/do
 import { DraftSchema } from '../../../../shared/domain';
 import { decideDraftFold } from '../../../../shared/drafts/draft-fold-decision';
 import type { DraftWriteAhead } from '../../../../shared/drafts/write-ahead-entry';
-import { draftFromEntry, queueReply } from '../../../../shared/outbox';
+import { draftFromEntry, draftIdOfEntry, queueReply } from '../../../../shared/outbox';
+import { isNewConversationDraftId } from '../../../../shared/domain/draft';
 import { normaliseLanguageTag } from '../../../../shared/text/language-tag';
 import { parseUnknown } from '../../../../shared/validation/parse-unknown';
 import type { SlowpostDb } from '../database';
@@ -87,11 +88,14 @@ export async function storeDraftVersion(
       db.accounts.get(version.accountId),
       db.posts.get(version.postId),
       db.drafts.get(version.postId),
-      db.outbox
-        .where('threadId')
-        .equals(version.threadId)
-        .filter((entry) => entry.inReplyToPostId === version.postId)
-        .toArray(),
+      // A new conversation has no thread: its entries are found by the draft they came from.
+      (isNewConversationDraftId(version.postId)
+        ? db.outbox.filter((entry) => sameDraft(entry, version.postId))
+        : db.outbox
+            .where('threadId')
+            .equals(version.threadId)
+            .filter((entry) => entry.inReplyToPostId === version.postId)
+      ).toArray(),
     ]);
     const queuedAt = replies.reduce<number | null>(
       (latest, entry) =>
@@ -129,6 +133,15 @@ export async function storeDraftVersion(
     await db.drafts.put(parsed.value);
     return { written: true };
   });
+}
+
+/** Whether an outbox row was queued from this (new conversation's) draft; a damaged row is not. */
+function sameDraft(row: OutboxEntry, draftId: string): boolean {
+  try {
+    return draftIdOfEntry(row) === draftId;
+  } catch {
+    return false;
+  }
 }
 
 /** Removes the draft answering a post (the user discarded it). */
@@ -184,7 +197,7 @@ export async function restoreDraft(
 ): Promise<Draft> {
   return db.transaction('rw', db.drafts, async () => {
     const restored = draftFromEntry(entry, now);
-    const newer = await db.drafts.get(entry.inReplyToPostId);
+    const newer = await db.drafts.get(draftIdOfEntry(entry));
     const draft =
       newer === undefined || newer.text.trim() === ''
         ? restored

@@ -143,11 +143,12 @@ describe('readWeekRecords', () => {
 
   it('a message that answers nothing counts the person it was written to', async () => {
     await db.people.put(person('acct|ada', 'Ada Lind'));
-    const entry = {
+    const entry: OutboxEntry = {
       ...sentEntry('n1', 'acct|none', 'acct|new-thread', at(24, 11)),
       inReplyToPostId: null,
-      toPersonId: 'acct|ada',
-    } as unknown as OutboxEntry;
+      threadId: null,
+      addressee: { personId: 'acct|ada', networkId: 'ada', handle: 'ada@example.social' },
+    };
     await db.outbox.put(entry);
     const records = await readWeekRecords(db, WEEK);
     const figures = weekFigures({ ...records, week: WEEK, zone: ZONE, now: at(28, 12) });

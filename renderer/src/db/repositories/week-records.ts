@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import type { Delivery, OutboxEntry, Person } from '../../../../shared/domain';
 import { ScheduleSetting, SessionSetting } from '../../../../shared/settings/setting-definitions';
 import type { SentMessage, WeekInput, WeekRange } from '../../../../shared/week';
@@ -14,22 +13,10 @@ export type WeekRecords = Omit<WeekInput, 'week' | 'zone' | 'now'>;
 
 /**
  * Who an outbox entry was written to: the author of the post it answers, or, for a message that
- * answers nothing (a new conversation), the person it names. Read loosely: entries written before
- * new conversations existed name no one but the post they answer.
+ * answers nothing (a new conversation), its addressee.
  */
-const AddressedSchema = z.looseObject({
-  inReplyToPostId: z.string().nullable().optional(),
-  toPersonId: z.string().nullable().optional(),
-  recipientId: z.string().nullable().optional(),
-});
-
 function addressOf(entry: OutboxEntry): { postId: string | null; personId: string | null } {
-  const parsed = AddressedSchema.safeParse(entry);
-  if (!parsed.success) return { postId: null, personId: null };
-  return {
-    postId: parsed.data.inReplyToPostId ?? null,
-    personId: parsed.data.toPersonId ?? parsed.data.recipientId ?? null,
-  };
+  return { postId: entry.inReplyToPostId, personId: entry.addressee?.personId ?? null };
 }
 
 /**

@@ -2,6 +2,7 @@ import { ArrowLeft } from 'lucide-react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Person } from '../../../../shared/domain';
+import { personOfNewConversationDraft } from '../../../../shared/domain/draft';
 import { draftWriteAheadKey } from '../../../../shared/drafts/write-ahead-entry';
 import { sendTiming } from '../../../../shared/outbox/send-timing';
 import { ReplySetting, type SendMode } from '../../../../shared/settings/setting-definitions';
@@ -26,6 +27,7 @@ import { PersonCard } from './PersonCard';
 import { capabilitiesOf } from './post-limit';
 import { NETWORK_NAMES } from '../../accounts/account-mark';
 import { NetworkGlyph } from '../../ui/NetworkGlyph';
+import { NewConversationScreen } from './NewConversationScreen';
 import { ReplyEditor } from './ReplyEditor';
 import { useDraftAutosave } from './use-draft-autosave';
 
@@ -34,11 +36,24 @@ type Loaded = ReplyContext;
 const NO_PEOPLE: ReadonlyMap<string, Person> = new Map();
 
 /**
+ * The composer on a draft: a reply to a post (its id), or a new conversation with someone
+ * (`write:<person id>`, see `NewConversationScreen`).
+ */
+export function ComposerScreen({ draftId }: { readonly draftId: string }) {
+  const personId = personOfNewConversationDraft(draftId);
+  return personId === null ? (
+    <ReplyComposerScreen postId={draftId} />
+  ) : (
+    <NewConversationScreen personId={personId} />
+  );
+}
+
+/**
  * The full-window, distraction-free composer: the conversation on one side, the person on the
  * other, the reply in the middle, and nothing else. Everything it reads is local, so it works
  * the same offline. Escape (or "Back") leaves with the draft kept.
  */
-export function ComposerScreen({ postId }: { readonly postId: string }) {
+function ReplyComposerScreen({ postId }: { readonly postId: string }) {
   const db = useDatabase();
   const close = useUiStore((s) => s.closeComposer);
   const keeper = useDraftKeeper();

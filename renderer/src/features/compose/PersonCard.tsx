@@ -1,6 +1,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { memo, useCallback, useState } from 'react';
+import { PenLine } from 'lucide-react';
 import type { Person } from '../../../../shared/domain';
+import { newConversationDraftId } from '../../../../shared/domain/draft';
 import {
   noteWriteAheadKey,
   type NoteWriteAhead,
@@ -15,11 +17,13 @@ import { Avatar } from '../../ui/Avatar';
 import { releasedUpTo } from '../../db/repositories/released';
 import { formatPostTime } from '../../ui/format-time';
 import { useKeptStatus, useKeptWriting } from '../../drafts/use-kept-writing';
+import { useUiStore } from '../../state/ui-store';
 import { KeepInTouch } from './KeepInTouch';
 import { SamePerson } from './SamePerson';
 
 interface Props {
   readonly person: Person;
+  /** The conversation being answered (its earlier ones are listed), or a new conversation's draft id. */
   readonly threadId: string;
   readonly now: number;
 }
@@ -30,10 +34,13 @@ const NOTES_SAVE_DELAY_MS = 400;
  * Who the user is writing to: which of the user's accounts knows them, the user's own private
  * notes about them and how often to keep in touch (editable here, kept only on this machine),
  * the same person on the user's other accounts, and their earlier conversations from the local
- * store.
+ * store; and a way to write to them first (a new conversation).
  */
 export const PersonCard = memo(function PersonCard({ person, threadId, now }: Props) {
   const db = useDatabase();
+  const openComposer = useUiStore((s) => s.openComposer);
+  // In a new conversation with them already: no button to start one.
+  const writingTo = threadId === newConversationDraftId(person.id);
   const name = nameOf(person);
   const past = useLiveQuery(
     async () => pastConversations(db, person.id, threadId, await releasedUpTo(db)),
@@ -74,6 +81,18 @@ export const PersonCard = memo(function PersonCard({ person, threadId, now }: Pr
       {account === undefined ? null : (
         <p className="person-card__account">
           <AccountMark account={account} relation="via" />
+        </p>
+      )}
+      {writingTo ? null : (
+        <p className="person-card__write">
+          <button
+            type="button"
+            className="button"
+            onClick={() => openComposer(newConversationDraftId(person.id))}
+          >
+            <PenLine className="icon" aria-hidden="true" />
+            Write to {name}
+          </button>
         </p>
       )}
       <label className="field">

@@ -13,7 +13,27 @@ import { VISIBILITY_LABELS, languageChoices, languageLabel } from './reply-optio
 import { createTypedText, lastAnswer } from './typed-text';
 import { useTyped } from './use-typed';
 
+/** How the editor names what is written: a reply, or the first message of a new conversation. */
+export interface EditorWording {
+  /** The form's name ("Your reply"). */
+  readonly form: string;
+  /** The text field's label, before the recipient's name ("Your reply to"). */
+  readonly fieldTo: string;
+  /** The send button ("Send reply"). */
+  readonly send: string;
+}
+
+const REPLY_WORDING: EditorWording = {
+  form: 'Your reply',
+  fieldTo: 'Your reply to',
+  send: 'Send reply',
+};
+
 interface Props {
+  /** Default: a reply's. */
+  readonly wording?: EditorWording;
+  /** A line under the options (e.g. what kind of post a new conversation on this network is). */
+  readonly optionsNote?: string | null;
   readonly recipientName: string;
   readonly recipientId: string;
   readonly network: Network;
@@ -50,6 +70,7 @@ const isEmpty = (text: string): boolean => text.trim() === '';
  */
 export const ReplyEditor = memo(function ReplyEditor(props: Props) {
   const { initial, network, capabilities, onChange } = props;
+  const wording = props.wording ?? REPLY_WORDING;
   const [typed] = useState(() => createTypedText(initial.text));
   const [visibility, setVisibility] = useState<Visibility>(initial.visibility);
   const [warningOn, setWarningOn] = useState(initial.contentWarning !== null);
@@ -122,7 +143,7 @@ export const ReplyEditor = memo(function ReplyEditor(props: Props) {
   return (
     <form
       className="editor"
-      aria-label="Your reply"
+      aria-label={wording.form}
       onSubmit={(event) => {
         event.preventDefault();
         send();
@@ -136,7 +157,9 @@ export const ReplyEditor = memo(function ReplyEditor(props: Props) {
       }}
     >
       <label className="field editor__field">
-        <span>Your reply to {props.recipientName}</span>
+        <span>
+          {wording.fieldTo} {props.recipientName}
+        </span>
         <textarea
           ref={textArea}
           className="editor__text"
@@ -234,6 +257,7 @@ export const ReplyEditor = memo(function ReplyEditor(props: Props) {
               />
             </label>
           ) : null}
+          {props.optionsNote == null ? null : <p className="editor__note">{props.optionsNote}</p>}
         </fieldset>
       ) : null}
 
@@ -283,7 +307,7 @@ export const ReplyEditor = memo(function ReplyEditor(props: Props) {
             disabled={blocked}
             aria-keyshortcuts="Control+Enter"
           >
-            Send reply
+            {wording.send}
           </button>
           {over ? <span className="editor__why">Shorten it to fit before sending.</span> : null}
           {confirmingDiscard ? (

@@ -63,7 +63,7 @@ export function OutboxEntryRow({
   const toComposer = (action: () => Promise<ActionResult>) =>
     act(async () => {
       const result = await action();
-      if (result.ok) openComposer(result.postId);
+      if (result.ok) openComposer(result.draftId);
       else setNote({ kind: 'problem', text: result.message });
     });
 
@@ -71,7 +71,7 @@ export function OutboxEntryRow({
     switch (result.kind) {
       case 'draft':
         setNote(null);
-        openComposer(result.postId);
+        openComposer(result.draftId);
         return;
       case 'posted':
         setNote({

@@ -50,12 +50,14 @@ export const SendNotice = memo(function SendNotice({
   if (queued === null || entry == null || entry.state === 'cancelled') return null;
   const status = outboxStatus(entry, { now, online, clockTime: formatClockTime });
   const whom = queued.recipientName;
+  // A new conversation is a message; anything else answers a post.
+  const what = entry.inReplyToPostId === null ? 'message' : 'reply';
   let line: string;
-  if (entry.state === 'sent') line = `Your reply to ${whom} was sent.`;
+  if (entry.state === 'sent') line = `Your ${what} to ${whom} was sent.`;
   else if (entry.state === 'needs-attention')
-    line = `Your reply to ${whom} needs attention: ${status.detail}`;
-  else if (entry.state === 'sending') line = `Sending your reply to ${whom}…`;
-  else line = `Your reply to ${whom}: ${status.detail}`;
+    line = `Your ${what} to ${whom} needs attention: ${status.detail}`;
+  else if (entry.state === 'sending') line = `Sending your ${what} to ${whom}…`;
+  else line = `Your ${what} to ${whom}: ${status.detail}`;
 
   const undo = async (): Promise<void> => {
     const result = await takeBack(db, outbox, entry.id, queued.threadBefore);
@@ -64,7 +66,7 @@ export const SendNotice = memo(function SendNotice({
       return;
     }
     setQueued(null);
-    openComposer(result.postId);
+    openComposer(result.draftId);
   };
 
   return (

@@ -324,7 +324,7 @@ export function SessionView({ deliveries, review, onClosed }: Props) {
           return;
         }
         setQueued(null);
-        openComposer(result.postId);
+        openComposer(result.draftId);
       };
       if (before?.triage === 'open') {
         const token = optimistic.current.set(before.threadId, 'open');
