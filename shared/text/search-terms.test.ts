@@ -69,3 +69,23 @@ describe('highlight', () => {
     ).toEqual(['Gardens']);
   });
 });
+
+describe('the ASCII fast path', () => {
+  it('finds the same words as the Unicode word breaker', () => {
+    const samples = [
+      "Don't do it, e.g. this: 3.14 and 1,000 and 1.2.3 (v2.0-beta)",
+      "I'm it's. O'Neil a:b c:d foo_bar x.y.z a1.b2 1a.2b x.5 5.x 12:30",
+      'https://example.com/a-b?c=d#e #tag @user@host.example',
+      "end. Start a''b _a_ a_1.5 a_.b -- ... !?",
+    ];
+    const segmenter = new Intl.Segmenter(undefined, { granularity: 'word' });
+    for (const text of samples) {
+      const expected = Array.from(segmenter.segment(text))
+        .filter((s) => s.isWordLike)
+        .map((s) => s.segment.toLowerCase());
+      // A non-ASCII character at the end sends the same text through the word breaker.
+      expect(searchTerms(text)).toEqual([...new Set(expected)]);
+      expect(searchTerms(`${text} é`)).toEqual([...new Set([...expected, 'e'])]);
+    }
+  });
+});
