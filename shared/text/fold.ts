@@ -29,7 +29,7 @@ const ACCENTS = /[\u0300-\u036f]/gu;
 /** `text` folded for matching: same length or not, never for display. */
 export function foldForSearch(text: string): string {
   // Fast path: plain ASCII only needs its case folded.
-  if (/^[\x00-\x7f]*$/.test(text)) return text.toLowerCase();
+  if (!/[^\p{ASCII}]/u.test(text)) return text.toLowerCase();
   return text
     .normalize('NFKD')
     .replace(ACCENTS, '')

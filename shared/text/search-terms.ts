@@ -18,7 +18,7 @@ export interface TermSpan {
  * into words too; punctuation, spaces and emoji are not words.
  */
 export function termSpans(text: string): TermSpan[] {
-  if (/^[\x00-\x7f]*$/.test(text)) return asciiTermSpans(text);
+  if (!/[^\p{ASCII}]/u.test(text)) return asciiTermSpans(text);
   return segmentWords(text).flatMap((w) => {
     const term = foldForSearch(w.text).slice(0, MAX_TERM_LENGTH);
     return term === '' ? [] : [{ term, start: w.start, end: w.end }];

@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { History, Inbox, Mailbox, Reply, Settings } from 'lucide-react';
+import { History, Inbox, Mailbox, Reply, Search, Settings } from 'lucide-react';
 import { useCallback, useEffect, useState } from 'react';
 import { EmptyInbox } from '../features/conversations/EmptyInbox';
 import { ClosedInbox } from '../features/deliveries/ClosedInbox';
@@ -9,6 +9,7 @@ import { SendNotice } from '../features/replies/SendNotice';
 import { SettingProblemsNotice } from '../features/settings/SettingProblemsNotice';
 import { SessionView } from '../features/session/SessionView';
 import { markOpened, openDeliveries } from '../db/repositories/deliveries';
+import { buildSearchIndexInBackground } from '../db/repositories/search-index-build';
 import { useReviewSession } from '../session/use-review-session';
 import { useDeliveryClock } from '../deliveries/use-delivery-clock';
 import { onHashChange } from '../state/location-hash';
@@ -21,11 +22,17 @@ import {
   deliveryHistory,
   prefetchLaterScreens,
   repliesPage,
+  searchDialog,
   settingsDialog,
   welcome,
 } from './lazy-screens';
 import { useAppShortcuts } from './use-app-shortcuts';
 import { useStartup } from './use-startup';
+
+function whenIdle(run: () => void): () => void {
+  const handle = requestIdleCallback(run, { timeout: 2000 });
+  return () => cancelIdleCallback(handle);
+}
 
 export const FIRST_VIEW_MARK = 'slowpost:first-view';
 
@@ -54,8 +61,11 @@ export function App({ sync }: { sync: SyncClient }) {
     if (openIds !== '' && sessionShown) void markOpened(db, Date.now());
   }, [db, openIds, sessionShown]);
 
-  const [dialog, setDialog] = useState<'schedule' | 'history' | null>(null);
-  useAppShortcuts({ openSettings: useCallback(() => setDialog('schedule'), []) });
+  const [dialog, setDialog] = useState<'schedule' | 'history' | 'search' | null>(null);
+  useAppShortcuts({
+    openSettings: useCallback(() => setDialog('schedule'), []),
+    openSearch: useCallback(() => setDialog('search'), []),
+  });
   const page = useUiStore((s) => s.page);
   const showPage = useUiStore((s) => s.showPage);
   const composing = useUiStore((s) => s.composing);
@@ -66,6 +76,7 @@ export function App({ sync }: { sync: SyncClient }) {
   const ComposerScreen = useLazyScreen(composerScreen, composing !== null);
   const RepliesPage = useLazyScreen(repliesPage, page === 'replies');
   const Welcome = useLazyScreen(welcome, welcoming);
+  const SearchDialog = useLazyScreen(searchDialog, dialog === 'search');
 
   let body;
   if (open === undefined || accountCount === undefined) {
@@ -105,6 +116,11 @@ export function App({ sync }: { sync: SyncClient }) {
   // Once the first view (or the welcome) is up, the later screens load while the page is idle.
   const firstViewUp = hasView || welcoming;
   useEffect(() => (firstViewUp ? prefetchLaterScreens() : undefined), [firstViewUp]);
+  // A store made before search indexes its older posts while the page is idle.
+  useEffect(
+    () => (firstViewUp ? buildSearchIndexInBackground(db, whenIdle) : undefined),
+    [db, firstViewUp],
+  );
 
   return (
     <>
@@ -137,6 +153,16 @@ export function App({ sync }: { sync: SyncClient }) {
           {/* After the pages in the tab order: the demo is a note, not the first thing to reach. */}
           {hasDemo ? <DemoNotice /> : null}
           <nav className="app__tools" aria-label="Slowpost">
+            <button
+              type="button"
+              className="button button--quiet"
+              aria-keyshortcuts="/ Control+K Meta+K"
+              title="Search (/ or Ctrl+K)"
+              onClick={() => setDialog('search')}
+            >
+              <Search className="icon" aria-hidden="true" />
+              <span className="button__label--collapsible">Search</span>
+            </button>
             <button
               type="button"
               className="button button--quiet"
@@ -173,6 +199,9 @@ export function App({ sync }: { sync: SyncClient }) {
         ) : null}
         {DeliveryHistory !== null ? (
           <DeliveryHistory open={dialog === 'history'} onClose={() => setDialog(null)} />
+        ) : null}
+        {SearchDialog !== null ? (
+          <SearchDialog open={dialog === 'search'} onClose={() => setDialog(null)} />
         ) : null}
         {Welcome !== null ? <Welcome onConnect={() => setDialog('schedule')} /> : null}
       </div>

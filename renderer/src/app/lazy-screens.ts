@@ -20,12 +20,16 @@ export const repliesPage = lazyScreen(() =>
   import('../features/replies/RepliesPage').then((m) => m.RepliesPage),
 );
 
+export const searchDialog = lazyScreen(() =>
+  import('../features/search/SearchDialog').then((m) => m.SearchDialog),
+);
+
 /** Only on the very first open: never prefetched. */
 export const welcome = lazyScreen(() =>
   import('../features/welcome/Welcome').then((m) => m.Welcome),
 );
 
-const LATER_SCREENS = [settingsDialog, deliveryHistory, composerScreen, repliesPage];
+const LATER_SCREENS = [settingsDialog, deliveryHistory, composerScreen, repliesPage, searchDialog];
 
 /** How long the page may stay busy before the screens load anyway. */
 const PREFETCH_TIMEOUT_MS = 2000;

@@ -46,7 +46,8 @@ export async function searchIndexBuilding(db: SlowpostDb): Promise<boolean> {
  */
 export function buildSearchIndexInBackground(
   db: SlowpostDb,
-  idle: (run: () => void) => () => void = whenIdle,
+  /** Runs `run` when the page is next idle; returns a cancel. */
+  idle: (run: () => void) => () => void,
 ): () => void {
   let stopped = false;
   let cancel = (): void => undefined;
@@ -65,9 +66,4 @@ export function buildSearchIndexInBackground(
     stopped = true;
     cancel();
   };
-}
-
-function whenIdle(run: () => void): () => void {
-  const handle = requestIdleCallback(run, { timeout: 2000 });
-  return () => cancelIdleCallback(handle);
 }

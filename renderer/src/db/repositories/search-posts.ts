@@ -89,7 +89,7 @@ async function termsBeginning(db: SlowpostDb, prefix: string): Promise<string[]>
         resolve(terms);
         return;
       }
-      const term = termOf(String(cursor.key));
+      const term = termOf(cursor.key as string);
       terms.push(term);
       // Past every key of this word: '\u0003' sorts after both marks and before any letter.
       cursor.continue(`${term}\u0003`);
