@@ -1,5 +1,5 @@
 import { ArrowLeft } from 'lucide-react';
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import type { Person } from '../../../../shared/domain';
 import { snippetParts } from '../../../../shared/search/snippet';
@@ -51,7 +51,8 @@ function SearchPanel() {
   const [active, setActive] = useState(0);
   const [opened, setOpened] = useState<Opened | null>(null);
   const inputRef = useRef<HTMLInputElement>(null);
-  const headingRef = useRef<HTMLHeadingElement>(null);
+  // The conversation's heading takes the focus once it is drawn (its posts are read first).
+  const headingRef = useCallback((heading: HTMLHeadingElement | null) => heading?.focus(), []);
   const backRef = useRef<HTMLButtonElement>(null);
   const listId = useId();
   const results = useSearch(db, text, includeKeptOut);
@@ -60,10 +61,11 @@ function SearchPanel() {
   const activeOption = options[activeIndex];
 
   useEffect(() => setActive(0), [results]);
+  // The dialog opens (showModal) after this mounts, and then focuses its autofocus element.
+  useLayoutEffect(() => inputRef.current?.setAttribute('autofocus', ''), [opened]);
   useEffect(() => {
     if (opened === null) inputRef.current?.focus();
-    else if ('threadId' in opened) headingRef.current?.focus();
-    else backRef.current?.focus();
+    else if (!('threadId' in opened)) backRef.current?.focus();
   }, [opened]);
   useEffect(() => {
     if (activeOption === undefined) return;
@@ -133,7 +135,7 @@ function SearchPanel() {
         ref={inputRef}
         id={`${listId}-input`}
         className="search__input"
-        type="search"
+        type="text"
         role="combobox"
         autoComplete="off"
         spellCheck={false}
