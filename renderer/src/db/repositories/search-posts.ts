@@ -12,6 +12,9 @@ const PER_WORD = 2_000;
 const PREFIX_TERMS = 24;
 /** Posts read from the index per word a prefix stands for. */
 const PER_PREFIX_TERM = 400;
+/** Matching posts read at most (then grouped into conversations), and rows read at a time. */
+const ENOUGH_POSTS = 240;
+const ROW_BATCH = 240;
 /** Conversations a search shows at most, and matching posts shown in each. */
 export const MAX_CONVERSATIONS = 40;
 export const POSTS_PER_CONVERSATION = 3;
@@ -63,16 +66,25 @@ export async function searchPosts(
   parts.sort((a, b) => a.ids.length - b.ids.length);
   const [base, ...others] = parts;
   if (base === undefined) return { conversations: [], complete };
-  let ids = base.ids;
   const exact = others.filter((p) => p.complete).map((p) => new Set(p.ids));
-  ids = ids.filter((id) => exact.every((set) => set.has(id)));
-  const rows = (await db.searchPosts.bulkGet([...ids])).filter(
-    (row): row is PostSearchRow => row !== undefined && !hiddenAuthors.has(row.authorId),
-  );
+  const ids = base.ids.filter((id) => exact.every((set) => set.has(id)));
   // A word in more posts than were read confirms the candidates by their own words instead.
   const cut = others.some((p) => !p.complete);
-  const confirmed = cut ? rows.filter((row) => hasEveryWord(row, query)) : rows;
-  return { conversations: await groupByConversation(db, confirmed), complete };
+  // Rows are read a batch at a time until enough are found: a search shows the newest.
+  const confirmed: PostSearchRow[] = [];
+  let read = 0;
+  while (read < ids.length && confirmed.length < ENOUGH_POSTS) {
+    const rows = await db.searchPosts.bulkGet(ids.slice(read, read + ROW_BATCH));
+    read += ROW_BATCH;
+    for (const row of rows) {
+      if (row === undefined || hiddenAuthors.has(row.authorId)) continue;
+      if (!cut || hasEveryWord(row, query)) confirmed.push(row);
+    }
+  }
+  return {
+    conversations: await groupByConversation(db, confirmed),
+    complete: complete && read >= ids.length,
+  };
 }
 
 /** The words in the index that begin with `prefix` (at most PREFIX_TERMS), one step each. */
@@ -125,9 +137,22 @@ async function candidatesFor(
     ]),
   );
   return {
-    ids: [...new Set(lists.flat())],
+    ids: [...new Set(interleave(lists))],
     complete: lists.every((list) => list.length < perTerm),
   };
+}
+
+/** The lists' items taken in turn (each list is newest first): the newest of each come first. */
+function interleave<T>(lists: readonly (readonly T[])[]): T[] {
+  const out: T[] = [];
+  const longest = Math.max(0, ...lists.map((l) => l.length));
+  for (let i = 0; i < longest; i++) {
+    for (const list of lists) {
+      const item = list[i];
+      if (item !== undefined) out.push(item);
+    }
+  }
+  return out;
 }
 
 function hasEveryWord(row: PostSearchRow, query: SearchQuery): boolean {
