@@ -66,10 +66,14 @@ export async function searchPosts(
   parts.sort((a, b) => a.ids.length - b.ids.length);
   const [base, ...others] = parts;
   if (base === undefined) return { conversations: [], complete };
-  const exact = others.filter((p) => p.complete).map((p) => new Set(p.ids));
-  const ids = base.ids.filter((id) => exact.every((set) => set.has(id)));
-  // A word in more posts than were read confirms the candidates by their own words instead.
-  const cut = others.some((p) => !p.complete);
+  const sets = others.map((p) => ({ ids: new Set(p.ids), complete: p.complete }));
+  // Posts in every list read are matches for sure; when a word was in more posts than were read
+  // and these are too few, the other candidates are confirmed by their own words.
+  const inAll = base.ids.filter((id) => sets.every((set) => set.ids.has(id)));
+  const cut = inAll.length < ENOUGH_POSTS && sets.some((set) => !set.complete);
+  const ids = cut
+    ? base.ids.filter((id) => sets.every((set) => !set.complete || set.ids.has(id)))
+    : inAll;
   // Rows are read a batch at a time until enough are found: a search shows the newest.
   const confirmed: PostSearchRow[] = [];
   let read = 0;
