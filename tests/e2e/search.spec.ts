@@ -156,3 +156,19 @@ test('a post waiting for its delivery is not found until that delivery comes', a
   await searchBox(page).fill(`${words} `);
   await expect(group(page, 'Conversations').filter({ hasText: start })).toHaveCount(1);
 });
+
+test.describe('in the dark', () => {
+  test.use({ colorScheme: 'dark', viewport: { width: 760, height: 800 } });
+
+  test('search is calm and accessible in dark mode on a narrow window', async ({ page }) => {
+    await page.clock.install({ time: at(6) });
+    await page.goto(`${host.origin}/`);
+    await passWelcome(page);
+    await expect(conversations(page).first()).toBeVisible();
+    await page.keyboard.press('Control+k');
+    await searchBox(page).fill('metronome');
+    await expect(group(page, 'Conversations').first()).toContainText('metronome');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await page.screenshot({ path: 'tests/e2e/screenshots/search-results-dark-760.png' });
+  });
+});
