@@ -59,6 +59,8 @@ export const NOT_EXPORTED: Readonly<Record<string, string>> = {
   sessionSnapshots: 'made again from the records at the next open',
   syncLog: "this computer's record of what its syncs skipped",
   syncStatus: "this computer's sync state; the next sync makes it again",
+  searchPosts: 'the search index: kept from the posts as they are stored, the imported ones too',
+  searchBuild: "how far this computer's search index has been built",
 };
 
 const TablesSchema = z.object(

@@ -62,6 +62,21 @@ const LAST =
     ' ',
   );
 
+/**
+ * Words few posts have, for the search bench: a rare word, a Japanese and a Chinese phrase
+ * (written without spaces), and accented words. Drawn from a stream of their own, so every other
+ * part of the dataset stays as it was.
+ */
+const RARE = [
+  'zeppelin',
+  'accordion',
+  'marmalade',
+  '東京で会議がありました',
+  '我们明天去图书馆看书',
+  'Crème brûlée à Zürich',
+  'Привет из Москвы',
+];
+
 export interface RawBatch {
   readonly people: unknown[];
   readonly posts: unknown[];
@@ -80,6 +95,7 @@ export function* generateBatches(
   seed = 42,
 ): Generator<RawBatch> {
   const random = mulberry32(seed);
+  const rareRandom = mulberry32(seed + 1);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
   const span = to - from;
   const personOf = (i: number) => `bench|p${i}`;
@@ -150,9 +166,11 @@ export function* generateBatches(
           uri: `https://bench.example/${id.slice(6)}`,
           cid: null,
         });
-        const text = Array.from({ length: 8 + Math.floor(random() * 30) }, () => pick(WORDS)).join(
-          ' ',
-        );
+        const words = Array.from({ length: 8 + Math.floor(random() * 30) }, () => pick(WORDS));
+        // One post in fifty has one of the rare words.
+        const rare =
+          rareRandom() < 0.02 ? ` ${RARE[Math.floor(rareRandom() * RARE.length)] ?? ''}` : '';
+        const text = words.join(' ') + rare;
         posts.push({
           id: postId,
           accountId: BENCH_ACCOUNT_ID,

@@ -18,6 +18,7 @@ import { measureCalm } from './calm';
 import { PRESETS } from './dataset';
 import { measureComposer } from './composer';
 import { measureMastodonSync } from './mastodon-sync';
+import { measureSearch } from './search';
 import { installKeyTimer, keyTimes, pressMeasured, stats } from './interaction';
 
 // `npm run bench` (100k items) or `npm run bench -- --quick` (10k): measures what users feel in
@@ -36,6 +37,7 @@ const OPEN_RUNS = 5;
 const TRIAGE_PRESSES = 60;
 const COMPOSER_KEYS = 120;
 const SETTLE_MS = 15_000;
+const SEARCH_ROUNDS = 15;
 const MASTODON_NOTIFICATIONS = 10_000;
 const BLUESKY_NOTIFICATIONS = 10_000;
 
@@ -60,6 +62,8 @@ async function main(): Promise<void> {
     const raw = await rawPut(page, preset.name, now);
     log(`sync path (parse → map → store) of ${preset.items} items…`);
     const ingest = await seed(page, preset.name, now);
+    log('search queries…');
+    const search = await measureSearch(page, SEARCH_ROUNDS);
 
     // Cold open with everything stored and a 5,000-item delivery open. A user opens the app long
     // after the history was written; right after a bulk write of this size the store is still
@@ -130,6 +134,8 @@ async function main(): Promise<void> {
     const longSeed = await seedHistory(longPage, longPreset.name, now);
     log(`seeded in ${longSeed.seconds.toFixed(0)} s; letting the store settle…`);
     await longPage.waitForTimeout(SETTLE_MS);
+    log('search queries behind the long history…');
+    const longSearch = await measureSearch(longPage, SEARCH_ROUNDS);
     const long = await measureSession(longPage, bench.host.origin);
     log(`long history measured (cold open median ${ms(long.open.median)})`);
 
@@ -145,6 +151,12 @@ async function main(): Promise<void> {
         composer: `p95 ${ms(composer.p95)} vs floor ${ms(composerFloor.p95)} (${(composer.p95 / composerFloor.p95).toFixed(2)}×)`,
         heap: `${(heapBytes / 2 ** 20).toFixed(1)} MB`,
         [`history${longPreset.items}`]: longFigures,
+        search: `p50 ${ms(search.p50Ms)} / p95 ${ms(search.p95Ms)} (${preset.items} stored; opening search ${ms(search.openMs)})`,
+        [`search${longPreset.items}`]: `p50 ${ms(longSearch.p50Ms)} / p95 ${ms(longSearch.p95Ms)} (${longPreset.items} stored; opening search ${ms(longSearch.openMs)}; ${(longSearch.p95Ms / search.p95Ms).toFixed(2)}× the p95 with ${(longPreset.items / preset.items).toFixed(0)}× the store)`,
+        searchPerQuery: {
+          [preset.items]: search.perQuery,
+          [longPreset.items]: longSearch.perQuery,
+        },
       };
       console.log(JSON.stringify(figures, null, 2));
       return;
@@ -222,6 +234,20 @@ async function main(): Promise<void> {
         target: 'under 150 MB',
       },
       {
+        measure: `Search: query to results, p50 / p95 (${preset.items.toLocaleString('en')} stored; ${search.queries} queries: common and rare words, two words, Japanese, Chinese, accented, prefixes; posts, people and drafts)`,
+        value: `${ms(search.p50Ms)} / ${ms(search.p95Ms)}`,
+        baseline: `opening search (reading everyone once) ${ms(search.openMs)}`,
+        ratio: '—',
+        target: 'p95 at most 30 ms',
+      },
+      {
+        measure: `Search behind a long history (${longPreset.items.toLocaleString('en')} stored), p50 / p95`,
+        value: `${ms(longSearch.p50Ms)} / ${ms(longSearch.p95Ms)}`,
+        baseline: `p95 with ${preset.items.toLocaleString('en')} stored ${ms(search.p95Ms)}`,
+        ratio: `${(longSearch.p95Ms / search.p95Ms).toFixed(2)}× for ${(longPreset.items / preset.items).toFixed(0)}× the store`,
+        target: 'grows much slower than the store',
+      },
+      {
         measure: `Mastodon sync: ${mastodon.notifications.toLocaleString('en')} notifications from the contract server through the gateway (${mastodon.items.toLocaleString('en')} activity items)`,
         value: `${Math.round(mastodon.itemsPerSecond).toLocaleString('en')} items/s; ${mastodon.requests} requests`,
         baseline: `Mastodon's budget: ${mastodon.budget.limit} requests / ${mastodon.budget.periodSeconds / 60} min`,
@@ -263,6 +289,8 @@ async function main(): Promise<void> {
       composer: { typed: composer, floor: composerFloor, autosaves: composerRun.autosaves },
       heapBytes,
       longHistory: { preset: longPreset, seedSeconds: longSeed.seconds, ...long },
+      search,
+      longSearch,
       calm,
       mastodon,
       bluesky,

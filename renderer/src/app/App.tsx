@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { CalendarDays, History, Inbox, Mailbox, Reply, Settings } from 'lucide-react';
+import { CalendarDays, History, Inbox, Mailbox, Reply, Search, Settings } from 'lucide-react';
 import { useCallback, useEffect, useState } from 'react';
 import { EmptyInbox } from '../features/conversations/EmptyInbox';
 import { ClosedInbox } from '../features/deliveries/ClosedInbox';
@@ -9,6 +9,7 @@ import { SendNotice } from '../features/replies/SendNotice';
 import { SettingProblemsNotice } from '../features/settings/SettingProblemsNotice';
 import { SessionView } from '../features/session/SessionView';
 import { markOpened, openDeliveries } from '../db/repositories/deliveries';
+import { buildSearchIndexInBackground } from '../db/repositories/search-index-build';
 import { useReviewSession } from '../session/use-review-session';
 import { useSessionTime } from '../session/use-session-time';
 import { useDeliveryClock } from '../deliveries/use-delivery-clock';
@@ -22,12 +23,18 @@ import {
   deliveryHistory,
   prefetchLaterScreens,
   repliesPage,
+  searchDialog,
   settingsDialog,
   weekPage,
   welcome,
 } from './lazy-screens';
 import { useAppShortcuts } from './use-app-shortcuts';
 import { useStartup } from './use-startup';
+
+function whenIdle(run: () => void): () => void {
+  const handle = requestIdleCallback(run, { timeout: 2000 });
+  return () => cancelIdleCallback(handle);
+}
 
 export const FIRST_VIEW_MARK = 'slowpost:first-view';
 
@@ -56,8 +63,11 @@ export function App({ sync }: { sync: SyncClient }) {
     if (openIds !== '' && sessionShown) void markOpened(db, Date.now());
   }, [db, openIds, sessionShown]);
 
-  const [dialog, setDialog] = useState<'schedule' | 'history' | null>(null);
-  useAppShortcuts({ openSettings: useCallback(() => setDialog('schedule'), []) });
+  const [dialog, setDialog] = useState<'schedule' | 'history' | 'search' | null>(null);
+  useAppShortcuts({
+    openSettings: useCallback(() => setDialog('schedule'), []),
+    openSearch: useCallback(() => setDialog('search'), []),
+  });
   const page = useUiStore((s) => s.page);
   const showPage = useUiStore((s) => s.showPage);
   const composing = useUiStore((s) => s.composing);
@@ -76,6 +86,7 @@ export function App({ sync }: { sync: SyncClient }) {
     (page === 'inbox' || composing !== null);
   useSessionTime(db, sessionInFront ? (open[0]?.id ?? null) : null);
   const Welcome = useLazyScreen(welcome, welcoming);
+  const SearchDialog = useLazyScreen(searchDialog, dialog === 'search');
 
   let body;
   if (open === undefined || accountCount === undefined) {
@@ -115,6 +126,11 @@ export function App({ sync }: { sync: SyncClient }) {
   // Once the first view (or the welcome) is up, the later screens load while the page is idle.
   const firstViewUp = hasView || welcoming;
   useEffect(() => (firstViewUp ? prefetchLaterScreens() : undefined), [firstViewUp]);
+  // A store made before search indexes its older posts while the page is idle.
+  useEffect(
+    () => (firstViewUp ? buildSearchIndexInBackground(db, whenIdle) : undefined),
+    [db, firstViewUp],
+  );
 
   return (
     <>
@@ -159,6 +175,16 @@ export function App({ sync }: { sync: SyncClient }) {
             <button
               type="button"
               className="button button--quiet"
+              aria-keyshortcuts="/ Control+K Meta+K"
+              title="Search (/ or Ctrl+K)"
+              onClick={() => setDialog('search')}
+            >
+              <Search className="icon" aria-hidden="true" />
+              <span className="button__label--collapsible">Search</span>
+            </button>
+            <button
+              type="button"
+              className="button button--quiet"
               onClick={() => setDialog('history')}
             >
               <History className="icon" aria-hidden="true" />
@@ -193,6 +219,9 @@ export function App({ sync }: { sync: SyncClient }) {
         ) : null}
         {DeliveryHistory !== null ? (
           <DeliveryHistory open={dialog === 'history'} onClose={() => setDialog(null)} />
+        ) : null}
+        {SearchDialog !== null ? (
+          <SearchDialog open={dialog === 'search'} onClose={() => setDialog(null)} />
         ) : null}
         {Welcome !== null ? <Welcome onConnect={() => setDialog('schedule')} /> : null}
       </div>

@@ -23,13 +23,23 @@ export const repliesPage = lazyScreen(() =>
 export const weekPage = lazyScreen(() =>
   import('../features/week/WeekPage').then((m) => m.WeekPage),
 );
+export const searchDialog = lazyScreen(() =>
+  import('../features/search/SearchDialog').then((m) => m.SearchDialog),
+);
 
 /** Only on the very first open: never prefetched. */
 export const welcome = lazyScreen(() =>
   import('../features/welcome/Welcome').then((m) => m.Welcome),
 );
 
-const LATER_SCREENS = [settingsDialog, deliveryHistory, composerScreen, repliesPage, weekPage];
+const LATER_SCREENS = [
+  settingsDialog,
+  deliveryHistory,
+  composerScreen,
+  repliesPage,
+  weekPage,
+  searchDialog,
+];
 
 /** How long the page may stay busy before the screens load anyway. */
 const PREFETCH_TIMEOUT_MS = 2000;

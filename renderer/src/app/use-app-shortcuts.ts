@@ -11,23 +11,41 @@ function isTyping(target: EventTarget | null): boolean {
 }
 
 /**
- * Shortcuts that work on every page: `g` then `r` for Replies, `g` then `w` for Your week, `g` then
- * `i` for the inbox, and
+ * `/` (or Ctrl/⌘ + K, which works while typing too) opens search. Shortcuts that work on every
+ * page: `g` then `r` for Replies, `g` then `w` for Your week, `g` then `i` for the inbox, and
  * `,` (or Ctrl/⌘ + `,`, the desktop convention) for Settings. None of them fires while typing,
  * while a dialog is open or while the composer is in front. They listen first (capture), so the
  * `r` of `g r` never reaches the session's own `r` (write a reply).
  */
-export function useAppShortcuts({ openSettings }: { readonly openSettings: () => void }): void {
+export function useAppShortcuts({
+  openSettings,
+  openSearch,
+}: {
+  readonly openSettings: () => void;
+  readonly openSearch: () => void;
+}): void {
   useEffect(() => {
     let afterG = false;
     const onKey = (event: KeyboardEvent): void => {
       const wasAfterG = afterG;
       afterG = false;
       if (event.defaultPrevented || event.altKey) return;
+      const command = event.ctrlKey || event.metaKey;
+      if (command && event.key.toLowerCase() === 'k' && !event.shiftKey) {
+        if (document.querySelector('dialog[open]') !== null) return;
+        if (useUiStore.getState().composing !== null) return;
+        event.preventDefault();
+        openSearch();
+        return;
+      }
       if (isTyping(event.target) || document.querySelector('dialog[open]') !== null) return;
       const ui = useUiStore.getState();
       if (ui.composing !== null) return;
-      const command = event.ctrlKey || event.metaKey;
+      if (event.key === '/' && !command) {
+        event.preventDefault();
+        openSearch();
+        return;
+      }
       if (event.key === ',') {
         event.preventDefault();
         openSettings();
@@ -48,5 +66,5 @@ export function useAppShortcuts({ openSettings }: { readonly openSettings: () =>
     };
     window.addEventListener('keydown', onKey, { capture: true });
     return () => window.removeEventListener('keydown', onKey, { capture: true });
-  }, [openSettings]);
+  }, [openSettings, openSearch]);
 }

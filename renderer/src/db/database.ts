@@ -16,8 +16,11 @@ import type {
   SyncStatus,
   Thread,
 } from '../../../shared/domain';
+import type { PostSearchRow } from '../../../shared/search/post-search-row';
+import type { SearchBuildRow } from './repositories/search-index-build';
 import type { SessionSnapshotRow } from './repositories/session-snapshot-records';
 import { LATEST_SCHEMA_VERSION, SCHEMA_LADDER } from './schema/ladder';
+import { searchIndexKeeper } from './search-index-keeper';
 import { sessionSnapshotGuard } from './session-snapshot-guard';
 
 export const DATABASE_NAME = 'slowpost';
@@ -39,6 +42,8 @@ export class SlowpostDatabase extends Dexie {
   declare syncStatus: EntityTable<SyncStatus, 'accountId'>;
   declare sessionSnapshots: EntityTable<SessionSnapshotRow, 'id'>;
   declare sessionTime: EntityTable<SessionTime, 'id'>;
+  declare searchPosts: EntityTable<PostSearchRow, 'id'>;
+  declare searchBuild: EntityTable<SearchBuildRow, 'id'>;
 
   /** `upToVersion` exists for the ladder tests, which open the store as an older release would. */
   constructor(name: string = DATABASE_NAME, upToVersion: number = LATEST_SCHEMA_VERSION) {
@@ -49,6 +54,7 @@ export class SlowpostDatabase extends Dexie {
       if (step.upgrade !== undefined) version.upgrade(step.upgrade);
     }
     this.use(sessionSnapshotGuard);
+    this.use(searchIndexKeeper);
   }
 }
 

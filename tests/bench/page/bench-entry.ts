@@ -1,4 +1,5 @@
 import './bluesky-sync-page';
+import './search-page';
 import type { ActivityBatch } from '../../../shared/connectors/connector';
 import { sanitizeBatch } from '../../../shared/connectors/sanitize-batch';
 import { DemoSetting, WelcomeSetting } from '../../../shared/settings/setting-definitions';

@@ -180,26 +180,14 @@ describe('export and import', () => {
     expect(!reading.ok && reading.error).toMatch(/tables\.posts\[3\]\.createdAt/);
     expect(!reading.ok && reading.error).toMatch(/Nothing was imported/);
 
-    expect(readExportFile(text.slice(0, text.length / 2))).toMatchObject({
-      ok: false,
-      error: expect.stringMatching(/not JSON/),
-    });
-    expect(readExportFile('{"format":"something-else","version":1}')).toMatchObject({
-      ok: false,
-      error: expect.stringMatching(/not a Slowpost export/),
-    });
-    expect(readExportFile(JSON.stringify({ ...json, version: 99 }))).toMatchObject({
-      ok: false,
-      error: expect.stringMatching(/newer version of Slowpost/),
-    });
+    expect(refusal(text.slice(0, text.length / 2))).toMatch(/not JSON/);
+    expect(refusal('{"format":"something-else","version":1}')).toMatch(/not a Slowpost export/);
+    expect(refusal(JSON.stringify({ ...json, version: 99 }))).toMatch(/newer version of Slowpost/);
     const twice = {
       ...json,
       tables: { ...json.tables, posts: [...json.tables.posts, json.tables.posts[0]] },
     };
-    expect(readExportFile(JSON.stringify(twice))).toMatchObject({
-      ok: false,
-      error: expect.stringMatching(/a second record/),
-    });
+    expect(refusal(JSON.stringify(twice))).toMatch(/a second record/);
     const badSetting = {
       ...json,
       tables: {
@@ -207,6 +195,12 @@ describe('export and import', () => {
         settings: [{ key: 'schedule', version: 1, value: { nonsense: true }, updatedAt: T }],
       },
     };
-    expect(readExportFile(JSON.stringify(badSetting)).ok).toBe(false);
+    expect(refusal(JSON.stringify(badSetting))).toMatch(/tables\.settings\[0\]/);
   });
 });
+
+/** Why a file is refused (null when it is not). */
+function refusal(text: string): string | null {
+  const reading = readExportFile(text);
+  return reading.ok ? null : reading.error;
+}

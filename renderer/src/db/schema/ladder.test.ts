@@ -39,6 +39,8 @@ describe('the schema ladder', () => {
         'people',
         'personLinks',
         'posts',
+        'searchBuild',
+        'searchPosts',
         'sessionSnapshots',
         'sessionTime',
         'settings',

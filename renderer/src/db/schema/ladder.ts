@@ -8,9 +8,22 @@ import { v7 } from './v7';
 import { v8 } from './v8';
 import { v9 } from './v9';
 import { v10 } from './v10';
+import { v11 } from './v11';
 import type { SchemaVersion } from './schema-version';
 
 /** Every schema version ever shipped, oldest first. Never edit a shipped step; add a new one. */
-export const SCHEMA_LADDER: readonly SchemaVersion[] = [v1, v2, v3, v4, v5, v6, v7, v8, v9, v10];
+export const SCHEMA_LADDER: readonly SchemaVersion[] = [
+  v1,
+  v2,
+  v3,
+  v4,
+  v5,
+  v6,
+  v7,
+  v8,
+  v9,
+  v10,
+  v11,
+];
 
 export const LATEST_SCHEMA_VERSION = SCHEMA_LADDER[SCHEMA_LADDER.length - 1]?.version ?? 1;

@@ -217,6 +217,21 @@ export const UPGRADE_TESTS: readonly UpgradeTest[] = [
       ]);
     },
   },
+  {
+    toVersion: 11,
+    async seed(db) {
+      await db.posts.bulkPut([post('p-kept', 1_000)]);
+    },
+    async verify(db) {
+      // The posts are as they were; their index is still to build (in the background, after
+      // the first view), while a post written now is indexed at once.
+      expect(await db.posts.get('p-kept')).toEqual(post('p-kept', 1_000));
+      expect(await db.searchPosts.count()).toBe(0);
+      expect(await db.searchBuild.get('posts')).toEqual({ id: 'posts', after: null });
+      await db.posts.put(post('p-new', 2_000));
+      expect(await db.searchPosts.get('p-new')).toMatchObject({ id: 'p-new' });
+    },
+  },
 ];
 
 function personOf(

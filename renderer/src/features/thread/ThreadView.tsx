@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { forwardRef, memo, useMemo } from 'react';
+import { forwardRef, memo, useId, useMemo } from 'react';
 import type { ReactNode } from 'react';
 import { participantsLabel } from '../../../../shared/threads/thread-labels';
 import { useAccountMarks } from '../../accounts/use-account-marks';
@@ -35,6 +35,8 @@ export const ThreadView = memo(
     headingRef,
   ) {
     const db = useDatabase();
+    // One id per view: search shows a conversation while the session's stays behind it.
+    const headingId = useId();
     const accounts = useAccountMarks();
     const detail = useLiveQuery(
       () => (threadId === null ? null : loadThread(db, threadId)),
@@ -71,8 +73,8 @@ export const ThreadView = memo(
     const account = accounts?.get(detail.thread.accountId);
     return (
       <>
-        <section className="thread" aria-labelledby="thread-heading">
-          <h2 id="thread-heading" ref={headingRef} tabIndex={-1} className="thread__heading">
+        <section className="thread" aria-labelledby={headingId}>
+          <h2 id={headingId} ref={headingRef} tabIndex={-1} className="thread__heading">
             {detail.thread.isDirect ? 'Private conversation with ' : 'Conversation with '}
             {who}
           </h2>

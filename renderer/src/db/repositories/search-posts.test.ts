@@ -1,0 +1,149 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Post } from '../../../../shared/domain';
+import { parseQuery } from '../../../../shared/text/search-terms';
+import { ACCOUNT, batch, mention, person, post } from '../../../../tests/fixtures/records';
+import { SlowpostDatabase } from '../database';
+import { removeAccountData } from './accounts';
+import { makeDelivery } from './deliveries';
+import { ingestBatch } from './ingest';
+import { buildSearchIndexChunk, searchIndexBuilding } from './search-index-build';
+import { searchPosts } from './search-posts';
+import { storeSentReply } from './sent-replies';
+
+let db: SlowpostDatabase;
+let name = 0;
+
+beforeEach(async () => {
+  db = new SlowpostDatabase(`search-${++name}`);
+  await db.accounts.add(ACCOUNT);
+});
+afterEach(async () => {
+  db.close();
+  await db.delete();
+});
+
+const T = 1_700_000_100_000;
+
+function saying(p: Post, html: string): Post {
+  return { ...p, contentHtml: html };
+}
+
+async function found(text: string, hidden: ReadonlySet<string> = new Set()): Promise<string[]> {
+  const result = await searchPosts(db, parseQuery(text), hidden);
+  return result.conversations.flatMap((c) => c.posts.map((p) => p.id));
+}
+
+async function store(posts: Post[], at: number): Promise<void> {
+  await ingestBatch(
+    db,
+    'acct',
+    batch({
+      people: [person('me', 'Me', true), person('mira', 'Mira'), person('olga', 'Olga')],
+      posts,
+      activity: posts
+        .filter((p) => !p.isOwn)
+        .map((p) =>
+          mention(p.networkId, p.authorId.slice(5), p.networkId, p.threadId.slice(5), p.createdAt),
+        ),
+    }),
+    at,
+  );
+}
+
+describe('searchPosts', () => {
+  it('does not find a post waiting for its delivery, and finds it once the delivery comes', async () => {
+    await store([saying(post('1', 'mira', T, null), '<p>The sourdough rose at last</p>')], T + 100);
+    expect(await found('sourdough')).toEqual([]);
+    expect(await found('sour')).toEqual([]);
+    await makeDelivery(db, { kind: 'scheduled', slot: T + 200, now: T + 200 });
+    expect(await found('sourdough')).toEqual(['acct|1']);
+    expect(await found('SOURD')).toEqual(['acct|1']);
+  });
+
+  it("finds the user's own reply at once, and folds case and accents", async () => {
+    await store(
+      [
+        saying(post('1', 'mira', T, null), '<p>Rendez-vous au café</p>'),
+        saying(post('2', 'me', T + 10, '1', '1'), '<p>À bientôt au Café de Flore, Mira!</p>'),
+      ],
+      T + 100,
+    );
+    expect(await found('cafe')).toEqual(['acct|2']);
+    await makeDelivery(db, { kind: 'scheduled', slot: T + 200, now: T + 200 });
+    const result = await searchPosts(db, parseQuery('CAFÉ'));
+    expect(result.conversations).toHaveLength(1);
+    // Newest first within the conversation.
+    expect(result.conversations[0]?.posts.map((p) => p.id)).toEqual(['acct|2', 'acct|1']);
+  });
+
+  it('needs every word, finds Japanese and Chinese words, and groups by conversation newest first', async () => {
+    await store(
+      [
+        saying(post('1', 'mira', T, null), '<p>東京で会議がありました</p>'),
+        saying(post('2', 'olga', T + 10, null), '<p>我们明天去图书馆看书</p>'),
+        saying(post('3', 'olga', T + 20, null), '<p>Garden party tomorrow</p>'),
+        saying(post('4', 'mira', T + 30, '3', '3'), '<p>The garden is lovely</p>'),
+      ],
+      T + 100,
+    );
+    await makeDelivery(db, { kind: 'scheduled', slot: T + 200, now: T + 200 });
+    expect(await found('会議')).toEqual(['acct|1']);
+    expect(await found('明天')).toEqual(['acct|2']);
+    expect(await found('garden party')).toEqual(['acct|3']);
+    const result = await searchPosts(db, parseQuery('garden '));
+    expect(result.conversations.map((c) => [c.threadId, c.matches])).toEqual([['acct|3', 2]]);
+  });
+
+  it('keeps up with an edited post, and leaves out the authors asked for', async () => {
+    await store([saying(post('1', 'mira', T, null), '<p>bicycle repair</p>')], T + 100);
+    await makeDelivery(db, { kind: 'scheduled', slot: T + 200, now: T + 200 });
+    await store([saying(post('1', 'mira', T, null), '<p>bicycle sold</p>')], T + 300);
+    expect(await found('repair')).toEqual([]);
+    expect(await found('sold')).toEqual(['acct|1']);
+    expect(await found('sold', new Set(['acct|mira']))).toEqual([]);
+  });
+
+  it('forgets the posts of a removed account', async () => {
+    await store([saying(post('1', 'mira', T, null), '<p>choir practice</p>')], T + 100);
+    await makeDelivery(db, { kind: 'scheduled', slot: T + 200, now: T + 200 });
+    expect(await found('choir')).toEqual(['acct|1']);
+    await removeAccountData(db, 'acct', T + 300);
+    expect(await found('choir')).toEqual([]);
+    expect(await db.searchPosts.count()).toBe(0);
+  });
+
+  it('finds a reply the network accepted as soon as it is stored', async () => {
+    await storeSentReply(
+      db,
+      saying(post('9', 'me', T, null), '<p>Thanks for the tomatoes</p>'),
+      T + 1,
+    );
+    expect(await found('tomatoes')).toEqual(['acct|9']);
+  });
+});
+
+describe('building the index of a store made before it', () => {
+  it('indexes every post stored before, a chunk at a time, and then has nothing left to do', async () => {
+    await store(
+      Array.from({ length: 7 }, (_, i) =>
+        saying(post(String(i + 1), 'mira', T + i, null), `<p>letter number${i + 1}</p>`),
+      ),
+      T + 100,
+    );
+    await makeDelivery(db, { kind: 'scheduled', slot: T + 200, now: T + 200 });
+    // As a store made before version 11 would be: posts, no index, a build to do.
+    await db.searchPosts.clear();
+    await db.searchBuild.put({ id: 'posts', after: null });
+    expect(await found('letter')).toEqual([]);
+    expect(await buildSearchIndexChunk(db, 3)).toBe(true);
+    expect(await searchIndexBuilding(db)).toBe(true);
+    while (await buildSearchIndexChunk(db, 3));
+    expect(await searchIndexBuilding(db)).toBe(false);
+    expect((await found('letter')).sort()).toHaveLength(7);
+    expect(await found('number5')).toEqual(['acct|5']);
+  });
+
+  it('has no build to do in a store made at the latest version', async () => {
+    expect(await searchIndexBuilding(db)).toBe(false);
+  });
+});
