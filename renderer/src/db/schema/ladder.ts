@@ -7,9 +7,10 @@ import { v6 } from './v6';
 import { v7 } from './v7';
 import { v8 } from './v8';
 import { v9 } from './v9';
+import { v10 } from './v10';
 import type { SchemaVersion } from './schema-version';
 
 /** Every schema version ever shipped, oldest first. Never edit a shipped step; add a new one. */
-export const SCHEMA_LADDER: readonly SchemaVersion[] = [v1, v2, v3, v4, v5, v6, v7, v8, v9];
+export const SCHEMA_LADDER: readonly SchemaVersion[] = [v1, v2, v3, v4, v5, v6, v7, v8, v9, v10];
 
 export const LATEST_SCHEMA_VERSION = SCHEMA_LADDER[SCHEMA_LADDER.length - 1]?.version ?? 1;
