@@ -12,8 +12,7 @@ export const MAX_CADENCE_DAYS = 365;
 export type CadenceUnit = 'days' | 'weeks';
 
 export type CadenceParse =
-  | { readonly ok: true; readonly days: number }
-  | { readonly ok: false; readonly error: string };
+  { readonly ok: true; readonly days: number } | { readonly ok: false; readonly error: string };
 
 /** "Every 10 days", "Every 3 weeks": a custom cadence as the user typed it, checked. */
 export function parseCustomCadence(amount: string, unit: CadenceUnit): CadenceParse {

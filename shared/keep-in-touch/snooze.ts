@@ -1,5 +1,10 @@
 import type { IsoWeekday } from '../schedule/local-time';
-import { instantOfLocalTime, localDayOf, weekdayOfLocalDay, zoneNamed } from '../schedule/wall-clock';
+import {
+  instantOfLocalTime,
+  localDayOf,
+  weekdayOfLocalDay,
+  zoneNamed,
+} from '../schedule/wall-clock';
 
 /**
  * "Not this week" lasts until the start of the next week: midnight, local time in `zone`, of the

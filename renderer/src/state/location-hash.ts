@@ -1,13 +1,13 @@
 /**
  * Where the user is lives in the address, so a reload (or a crash) reopens exactly that place:
  * `#conversation=<thread id>` for the open conversation, `reply=<post id>` while writing a reply,
- * `view=replies` for the replies page.
+ * `view=replies` for the replies page, `write=<person id>` while writing to someone first.
  */
 import { afterNextPaint } from './after-paint';
 import { createRestSchedule } from './rest-schedule';
 import { createSoonWrites } from './soon-writes';
 
-export type HashKey = 'conversation' | 'reply' | 'view';
+export type HashKey = 'conversation' | 'reply' | 'view' | 'write';
 
 /**
  * Updating the address costs several milliseconds (Chromium treats it as a navigation), and the

@@ -78,10 +78,7 @@ export async function keepInTouchNudge(
   only?: ReadonlySet<string>,
 ): Promise<KeptInTouch[]> {
   const all = await keptInTouch(db);
-  return nudgeAt(
-    only === undefined ? all : all.filter((e) => only.has(e.kept.key)),
-    now,
-  );
+  return nudgeAt(only === undefined ? all : all.filter((e) => only.has(e.kept.key)), now);
 }
 
 async function withLastContact(
@@ -96,7 +93,10 @@ async function withLastContact(
   const first = people[0];
   if (first === undefined) return null;
   // Their posts say which conversations they are in; those conversations hold the rest.
-  const theirs = await db.posts.where('authorId').anyOf([...kept.personIds]).toArray();
+  const theirs = await db.posts
+    .where('authorId')
+    .anyOf([...kept.personIds])
+    .toArray();
   const threadIds = [...new Set(theirs.map((p) => p.threadId))];
   const [posts, outbox] = await Promise.all([
     db.posts.where('threadId').anyOf(threadIds).toArray(),

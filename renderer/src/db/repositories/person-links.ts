@@ -145,7 +145,8 @@ async function leaveLink(
   const copy = {
     notes: link.notes,
     keepInTouchDays: link.keepInTouchDays,
-    keepInTouchSince: link.keepInTouchDays === null ? null : (link.keepInTouchSince ?? link.linkedAt),
+    keepInTouchSince:
+      link.keepInTouchDays === null ? null : (link.keepInTouchSince ?? link.linkedAt),
     keepInTouchSnoozedUntil: link.keepInTouchSnoozedUntil ?? null,
   };
   const staying = link.personIds.filter((id) => !leaving.includes(id));
