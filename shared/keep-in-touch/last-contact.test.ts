@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { day, outboxOf, postOf, SELF_IDS } from './testing/keep-in-touch-fixtures';
-import { lastContactWith, type ContactRecords } from './last-contact';
+import { lastContactWith, type ContactRecords, type OutboxContact } from './last-contact';
 
 const records = (over: Partial<ContactRecords>): ContactRecords => ({
   posts: [],
@@ -30,6 +30,7 @@ describe('last contact', () => {
       at: day(-9),
       threadId: 'masto|p1',
       personId: 'masto|mira',
+      text: null,
     });
   });
 
@@ -64,7 +65,12 @@ describe('last contact', () => {
       postOf('sky|q2', 'sky|mira', -4, { thread: 'sky|q1', parent: 'sky|q1' }),
     ];
     const linked = lastContactWith(['masto|mira', 'sky|mira'], records({ posts }));
-    expect(linked).toEqual({ at: day(-4), threadId: 'sky|q1', personId: 'sky|mira' });
+    expect(linked).toEqual({
+      at: day(-4),
+      threadId: 'sky|q1',
+      personId: 'sky|mira',
+      text: null,
+    });
     // Each alone knows only their own network's conversation.
     expect(lastContactWith(['masto|mira'], records({ posts }))?.at).toBe(day(-21));
   });
@@ -80,5 +86,34 @@ describe('last contact', () => {
       const outbox = [outboxOf('o1', theirs, state, -2)];
       expect(lastContactWith(['masto|mira'], records({ posts, outbox })), state).toBeNull();
     }
+  });
+
+  it('counts a new conversation written to them first, once it is on its way', () => {
+    const newConversation = (state: OutboxContact['state']): OutboxContact => ({
+      state,
+      createdAt: day(-1),
+      threadId: null,
+      inReplyToPostId: null,
+      addressee: { personId: 'sky|mira' },
+      text: 'Hello Mira, how did the seed swap go?',
+    });
+    const posts = [
+      postOf('masto|p1', 'masto|mira', -22),
+      postOf('masto|p2', 'masto|me', -21, { thread: 'masto|p1', parent: 'masto|p1' }),
+    ];
+    const both = ['masto|mira', 'sky|mira'];
+    expect(lastContactWith(both, records({ posts, outbox: [newConversation('sent')] }))).toEqual({
+      at: day(-1),
+      threadId: null,
+      personId: 'sky|mira',
+      text: 'Hello Mira, how did the seed swap go?',
+    });
+    expect(
+      lastContactWith(both, records({ posts, outbox: [newConversation('cancelled')] }))?.at,
+    ).toBe(day(-21));
+    // Written to someone else: not a contact with her.
+    expect(
+      lastContactWith(['masto|tomas'], records({ outbox: [newConversation('sent')] })),
+    ).toBeNull();
   });
 });

@@ -12,7 +12,12 @@ const kept = (over: Partial<KeptPerson> = {}): KeptPerson => ({
   snoozedUntil: null,
   ...over,
 });
-const contact = (onDay: number) => ({ at: day(onDay), threadId: 't', personId: 'masto|mira' });
+const contact = (onDay: number) => ({
+  at: day(onDay),
+  threadId: 't',
+  personId: 'masto|mira',
+  text: null,
+});
 
 describe('overdue', () => {
   it('is the cadence after the last contact', () => {

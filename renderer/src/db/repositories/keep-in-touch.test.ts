@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Post } from '../../../../shared/domain';
+import type { OutboxEntry, Post } from '../../../../shared/domain';
 import { BLUESKY, MASTODON, personOf } from '../../testing/two-accounts';
 import { SlowpostDatabase } from '../database';
 import { mergePerson } from './ingest-merge';
@@ -118,6 +118,42 @@ describe('keeping in touch, from the store', () => {
     // Stopping forgets the snooze and the start.
     await writeKeepInTouch(db, miraSky.id, null, day(4));
     expect(await keptInTouch(db)).toEqual([]);
+  });
+
+  it('a new conversation written to them first counts once it is on its way', async () => {
+    await writeKeepInTouch(db, tomas.id, 7, day(-20));
+    // A post that answers nothing, as the outbox keeps one (written to someone first): no
+    // thread and no post answered, an addressee.
+    const written = {
+      id: 'o-new',
+      idempotencyKey: 'key-o-new-0123456789abcdef',
+      accountId: MASTODON.id,
+      threadId: null,
+      inReplyToPostId: null,
+      addressee: { personId: tomas.id, networkId: 'tomas', handle: 'tomas@example.social' },
+      text: 'Tomás, how was the ride to the coast?',
+      visibility: 'public',
+      contentWarning: null,
+      language: 'en',
+      state: 'waiting',
+      createdAt: day(-1),
+      sendAfter: day(-1),
+      attempts: 0,
+      firstAttemptAt: null,
+      outcomeUnknown: false,
+      nextAttemptAt: day(-1),
+      lastError: null,
+      sentPostId: null,
+      recordKey: null,
+    } as unknown as OutboxEntry;
+    expect((await keepInTouchNudge(db, day(0))).map((e) => e.person.id)).toEqual([tomas.id]);
+    await db.outbox.put(written);
+    expect(await keepInTouchNudge(db, day(0))).toEqual([]);
+    const [entry] = await keptInTouch(db);
+    expect(entry?.about).toBe('Tomás, how was the ride to the coast?');
+    // Cancelled, it never reached him.
+    await db.outbox.update('o-new', { state: 'cancelled' });
+    expect((await keepInTouchNudge(db, day(0))).map((e) => e.person.id)).toEqual([tomas.id]);
   });
 
   it('a cadence change keeps when keeping in touch began', async () => {

@@ -7,8 +7,9 @@ import {
   nudgeAt,
   type KeptPerson,
   type LastContact,
+  type OutboxContact,
 } from '../../../../shared/keep-in-touch';
-import { nameOf } from '../../../../shared/threads/thread-labels';
+import { nameOf, snippetOf } from '../../../../shared/threads/thread-labels';
 import type { SlowpostDb } from '../database';
 import { releasedUpTo } from './released';
 
@@ -19,15 +20,18 @@ export interface KeptInTouch {
   readonly dueAt: number;
   /** The person shown (and written to): the one last in touch with, else the first of them. */
   readonly person: Person;
-  /** The last shared conversation's first line, or null with no contact. */
+  /**
+   * The last shared conversation's first line (a new conversation's own, while it is in the
+   * outbox), or null with no contact.
+   */
   readonly about: string | null;
 }
 
 /**
  * Everyone the user keeps in touch with, each with their last contact, soonest due first. Reads
- * by index only: the people with a cadence (schema version 10), the links (few), and for each of
- * them their own posts, the conversations those are in and the outbox entries there — never all
- * posts.
+ * by index only: the people with a cadence (schema version 10), the links (few), the outbox's
+ * new conversations (written to someone first), and for each of them their own posts, the
+ * conversations those are in and the outbox entries there — never all posts.
  */
 export async function keptInTouch(db: SlowpostDb): Promise<KeptInTouch[]> {
   return db.transaction(
@@ -58,9 +62,15 @@ export async function keptInTouch(db: SlowpostDb): Promise<KeptInTouch[]> {
         if (kept !== null) humans.set(kept.key, kept);
       }
       const selfIds = new Set(accounts.map((a) => localId(a.id, a.networkUserId)));
+      // New conversations (no thread until sent) are found by whom they are written to.
+      const outboxRows: readonly OutboxContact[] = await db.outbox
+        .where('state')
+        .anyOf(['waiting', 'sending', 'sent'])
+        .toArray();
+      const writtenTo = outboxRows.filter((e) => e.threadId === null && e.addressee != null);
       const result: KeptInTouch[] = [];
       for (const kept of humans.values()) {
-        const entry = await withLastContact(db, kept, selfIds, upTo);
+        const entry = await withLastContact(db, kept, selfIds, upTo, writtenTo);
         if (entry !== null) result.push(entry);
       }
       return result.sort((a, b) => a.dueAt - b.dueAt || (a.kept.key < b.kept.key ? -1 : 1));
@@ -86,6 +96,7 @@ async function withLastContact(
   kept: KeptPerson,
   selfIds: ReadonlySet<string>,
   upTo: number,
+  writtenTo: readonly OutboxContact[],
 ): Promise<KeptInTouch | null> {
   const people = (await db.people.bulkGet([...kept.personIds])).filter(
     (p): p is Person => p !== undefined,
@@ -102,15 +113,20 @@ async function withLastContact(
     db.posts.where('threadId').anyOf(threadIds).toArray(),
     db.outbox.where('threadId').anyOf(threadIds).toArray(),
   ]);
-  const last = lastContactWith(kept.personIds, { posts, outbox, selfIds, releasedUpTo: upTo });
+  const last = lastContactWith(kept.personIds, {
+    posts,
+    outbox: [...outbox, ...writtenTo],
+    selfIds,
+    releasedUpTo: upTo,
+  });
   const person = people.find((p) => p.id === last?.personId) ?? first;
-  const thread = last === null ? undefined : await db.threads.get(last.threadId);
+  const thread = last?.threadId == null ? undefined : await db.threads.get(last.threadId);
   return {
     kept,
     last,
     dueAt: dueAt(kept, last),
     person,
-    about: last === null ? null : (thread?.subject ?? null),
+    about: last === null ? null : (thread?.subject ?? snippetOf(last.text ?? '', 140)) || null,
   };
 }
 
