@@ -13,7 +13,12 @@ import type {
 /** A person as a network describes them; the user's own notes and screening are added locally. */
 export type IncomingPerson = Omit<
   Person,
-  'screening' | 'notes' | 'keepInTouchDays' | 'firstSeenAt'
+  | 'screening'
+  | 'notes'
+  | 'keepInTouchDays'
+  | 'keepInTouchSince'
+  | 'keepInTouchSnoozedUntil'
+  | 'firstSeenAt'
 >;
 
 /** Activity as a network reports it; when it arrived and which delivery released it are local facts. */

@@ -11,6 +11,8 @@ export const IncomingPersonSchema = PersonSchema.omit({
   screening: true,
   notes: true,
   keepInTouchDays: true,
+  keepInTouchSince: true,
+  keepInTouchSnoozedUntil: true,
   firstSeenAt: true,
 });
 

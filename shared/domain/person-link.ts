@@ -16,6 +16,10 @@ export const PersonLinkSchema = z.object({
   notes: z.string(),
   /** Keep-in-touch cadence in days, or null. */
   keepInTouchDays: z.number().int().positive().nullable(),
+  /** As the person's own (see PersonSchema): when keeping in touch began; absent on old links. */
+  keepInTouchSince: InstantSchema.nullable().optional(),
+  /** As the person's own: "not this week" until this instant. */
+  keepInTouchSnoozedUntil: InstantSchema.nullable().optional(),
   linkedAt: InstantSchema,
 });
 export type PersonLink = z.infer<typeof PersonLinkSchema>;

@@ -23,5 +23,13 @@ export const PersonSchema = z.object({
   notes: z.string(),
   /** Keep-in-touch cadence in days, or null. */
   keepInTouchDays: z.number().int().positive().nullable(),
+  /**
+   * When the user began keeping in touch (set with a cadence, kept while it changes, null once
+   * they stop). Absent on records stored before it was kept: see `keptSince` in
+   * shared/keep-in-touch.
+   */
+  keepInTouchSince: InstantSchema.nullable().optional(),
+  /** "Not this week": no keep-in-touch nudge about them before this instant. Absent: none. */
+  keepInTouchSnoozedUntil: InstantSchema.nullable().optional(),
 });
 export type Person = z.infer<typeof PersonSchema>;

@@ -35,7 +35,7 @@ export function mergePersonRecord(stored: Person | undefined, incoming: Person):
     ...stored,
     notes: combineNotes(stored.notes, incoming.notes),
     screening: stored.screening === 'unknown' ? incoming.screening : stored.screening,
-    keepInTouchDays: stored.keepInTouchDays ?? incoming.keepInTouchDays,
+    ...keepInTouchOf(stored, incoming),
   };
   return unchanged(stored, merged) ? null : merged;
 }
@@ -48,9 +48,22 @@ export function mergePersonLinkRecord(
   const merged: PersonLink = {
     ...stored,
     notes: combineNotes(stored.notes, incoming.notes),
-    keepInTouchDays: stored.keepInTouchDays ?? incoming.keepInTouchDays,
+    ...keepInTouchOf(stored, incoming),
   };
   return unchanged(stored, merged) ? null : merged;
+}
+
+type KeepInTouch = Pick<Person, 'keepInTouchDays' | 'keepInTouchSince' | 'keepInTouchSnoozedUntil'>;
+
+/** Keeping in touch: the stored cadence stays, with its start and snooze; else the imported one. */
+function keepInTouchOf(stored: KeepInTouch, incoming: KeepInTouch): Partial<KeepInTouch> {
+  if (stored.keepInTouchDays !== null || incoming.keepInTouchDays === null) return {};
+  const taken: Partial<KeepInTouch> = { keepInTouchDays: incoming.keepInTouchDays };
+  if (incoming.keepInTouchSince !== undefined) taken.keepInTouchSince = incoming.keepInTouchSince;
+  if (incoming.keepInTouchSnoozedUntil !== undefined) {
+    taken.keepInTouchSnoozedUntil = incoming.keepInTouchSnoozedUntil;
+  }
+  return taken;
 }
 
 /** The thread as stored (its summary is made from the stored posts); triage decided later wins. */

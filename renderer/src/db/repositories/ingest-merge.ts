@@ -8,7 +8,10 @@ export function lastPerId<T extends { readonly id: string }>(records: readonly T
   return [...new Map(records.map((r) => [r.id, r])).values()];
 }
 
-/** People keep the user's own notes, screening and keep-in-touch cadence, and their first sighting. */
+/**
+ * People keep the user's own notes, screening and keep-in-touch cadence (with when it began and
+ * any "not this week"), and their first sighting.
+ */
 export function mergePerson(
   incoming: IncomingPerson,
   before: Person | undefined,
@@ -20,6 +23,11 @@ export function mergePerson(
     screening: before?.screening ?? 'unknown',
     notes: before?.notes ?? '',
     keepInTouchDays: before?.keepInTouchDays ?? null,
+    // Only where the user set them: records from before these fields stay as they were.
+    ...(before?.keepInTouchSince == null ? {} : { keepInTouchSince: before.keepInTouchSince }),
+    ...(before?.keepInTouchSnoozedUntil == null
+      ? {}
+      : { keepInTouchSnoozedUntil: before.keepInTouchSnoozedUntil }),
   };
 }
 

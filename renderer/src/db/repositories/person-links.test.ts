@@ -71,7 +71,7 @@ describe('"this is the same person"', () => {
       notes: 'Loves tomatoes',
       updatedAt: 6_000,
     });
-    await writeKeepInTouch(db, mira.id, 7);
+    await writeKeepInTouch(db, mira.id, 7, 3_000);
     expect(await notesOf(mira.id)).toBe('Loves tomatoes');
     const person = await db.people.get(mira.id);
     expect(person && (await withLinkedNotes(db, person)).keepInTouchDays).toBe(7);

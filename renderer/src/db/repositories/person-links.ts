@@ -1,5 +1,6 @@
 import type { Person, PersonLink } from '../../../../shared/domain';
 import { PersonLinkSchema } from '../../../../shared/domain';
+import { keptPersonOf, type KeptPerson } from '../../../../shared/keep-in-touch';
 import { nameOf } from '../../../../shared/threads/thread-labels';
 import type { SlowpostDb } from '../database';
 
@@ -14,7 +15,13 @@ export async function withLinkedNotes(db: SlowpostDb, person: Person): Promise<P
   const link = await linkOf(db, person.id);
   return link === undefined
     ? person
-    : { ...person, notes: link.notes, keepInTouchDays: link.keepInTouchDays };
+    : {
+        ...person,
+        notes: link.notes,
+        keepInTouchDays: link.keepInTouchDays,
+        keepInTouchSince: link.keepInTouchSince ?? null,
+        keepInTouchSnoozedUntil: link.keepInTouchSnoozedUntil ?? null,
+      };
 }
 
 /** The people linked with this one (not this one), in the link's order. */
@@ -74,12 +81,26 @@ export async function linkPeople(
         existing?.keepInTouchDays ?? null,
         ...joining.map((p) => p.keepInTouchDays),
       ]),
+      // Keeping in touch began when it first began for any of them; a "not this week" for one
+      // of them is not carried over (the next session may show the person whole).
+      keepInTouchSince: earliestSince([
+        existing === undefined ? null : keptPersonOf(person, existing),
+        ...joining.map((p) => keptPersonOf(p, undefined)),
+      ]),
+      keepInTouchSnoozedUntil: null,
       linkedAt: existing?.linkedAt ?? now,
     };
     await db.personLinks.put(link);
     // Stored once, on the link: the people's own copies are emptied while it lasts.
     await Promise.all(
-      joining.map((p) => db.people.update(p.id, { notes: '', keepInTouchDays: null })),
+      joining.map((p) =>
+        db.people.update(p.id, {
+          notes: '',
+          keepInTouchDays: null,
+          keepInTouchSince: null,
+          keepInTouchSnoozedUntil: null,
+        }),
+      ),
     );
     return { ok: true };
   });
@@ -121,7 +142,13 @@ async function leaveLink(
   link: PersonLink,
   leaving: readonly string[],
 ): Promise<void> {
-  const copy = { notes: link.notes, keepInTouchDays: link.keepInTouchDays };
+  const copy = {
+    notes: link.notes,
+    keepInTouchDays: link.keepInTouchDays,
+    keepInTouchSince:
+      link.keepInTouchDays === null ? null : (link.keepInTouchSince ?? link.linkedAt),
+    keepInTouchSnoozedUntil: link.keepInTouchSnoozedUntil ?? null,
+  };
   const staying = link.personIds.filter((id) => !leaving.includes(id));
   const released = staying.length < 2 ? link.personIds : leaving;
   await Promise.all(released.map((id) => db.people.update(id, copy)));
@@ -145,16 +172,43 @@ export async function writeNotes(
   });
 }
 
-/** Sets how often the user wants to hear from a person (days, or null): on their link if any. */
+/**
+ * Sets how often the user wants to be in touch with a person (days, or null to stop): on their
+ * link if any. Keeping in touch begins `now` when it was off (a change of cadence keeps when it
+ * began); stopping forgets when it began and any "not this week".
+ */
 export async function writeKeepInTouch(
   db: SlowpostDb,
   personId: string,
   keepInTouchDays: number | null,
+  now: number,
 ): Promise<void> {
   await db.transaction('rw', [db.people, db.personLinks], async () => {
     const link = await linkOf(db, personId);
-    if (link !== undefined) await db.personLinks.update(link.id, { keepInTouchDays });
-    else await db.people.update(personId, { keepInTouchDays });
+    const before = link ?? (await db.people.get(personId));
+    if (before === undefined) return;
+    const changes =
+      keepInTouchDays === null
+        ? { keepInTouchDays, keepInTouchSince: null, keepInTouchSnoozedUntil: null }
+        : before.keepInTouchDays === null
+          ? { keepInTouchDays, keepInTouchSince: now, keepInTouchSnoozedUntil: null }
+          : { keepInTouchDays };
+    if (link !== undefined) await db.personLinks.update(link.id, changes);
+    else await db.people.update(personId, changes);
+  });
+}
+
+/** "Not this week": no keep-in-touch nudge about a person (their link, if any) before `until`. */
+export async function snoozeKeepInTouch(
+  db: SlowpostDb,
+  personId: string,
+  until: number,
+): Promise<void> {
+  await db.transaction('rw', [db.people, db.personLinks], async () => {
+    const link = await linkOf(db, personId);
+    if (link !== undefined) {
+      await db.personLinks.update(link.id, { keepInTouchSnoozedUntil: until });
+    } else await db.people.update(personId, { keepInTouchSnoozedUntil: until });
   });
 }
 
@@ -194,6 +248,11 @@ function joinNotes(notes: readonly string[]): string {
     if (trimmed !== '' && !kept.includes(trimmed)) kept.push(trimmed);
   }
   return kept.join('\n\n');
+}
+
+function earliestSince(kept: readonly (KeptPerson | null)[]): number | null {
+  const set = kept.flatMap((k) => (k === null ? [] : [k.since]));
+  return set.length === 0 ? null : Math.min(...set);
 }
 
 function moreFrequent(days: readonly (number | null)[]): number | null {

@@ -232,6 +232,23 @@ export const UPGRADE_TESTS: readonly UpgradeTest[] = [
       expect(await db.searchPosts.get('p-new')).toMatchObject({ id: 'p-new' });
     },
   },
+  {
+    toVersion: 12,
+    async seed(db) {
+      await db.people.bulkPut([
+        personOf('acct', 'mira', 'Met at the garden club', 14),
+        personOf('acct', 'tomas', '', null),
+      ]);
+    },
+    async verify(db) {
+      // People are as they were; those with a cadence are found by it, the others are not there.
+      expect(await db.people.get('acct|mira')).toEqual(
+        personOf('acct', 'mira', 'Met at the garden club', 14),
+      );
+      const kept = await db.people.where('keepInTouchDays').above(0).primaryKeys();
+      expect(kept).toEqual(['acct|mira']);
+    },
+  },
 ];
 
 function personOf(

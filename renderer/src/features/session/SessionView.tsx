@@ -23,6 +23,8 @@ import { usePainted } from '../../ui/use-painted';
 import type { UndoEntry } from '../../state/ui-store';
 import { ThreadView } from '../thread/ThreadView';
 import { broughtLabel, deliveryTitle, waitingSinceLabel } from '../deliveries/delivery-labels';
+import { KeepInTouchNudge } from '../keep-in-touch/KeepInTouchNudge';
+import { useKeepInTouchNudge } from '../../session/use-keep-in-touch-nudge';
 import { PaceMeter } from './PaceMeter';
 import { DraftPreview } from './DraftPreview';
 import { ScreenerDetail } from './ScreenerDetail';
@@ -156,6 +158,8 @@ export function SessionView({ deliveries, review, onClosed }: Props) {
   );
 
   const accounts = useAccountMarks();
+  // Made once the session's list is read and drawn (see useKeepInTouchNudge).
+  const nudge = useKeepInTouchNudge(db, deliveries, !review.partial);
   const lookup = useMemo(
     () => ({
       posts: review.posts,
@@ -509,6 +513,9 @@ export function SessionView({ deliveries, review, onClosed }: Props) {
                 {view.digestText}
               </p>
             ) : null}
+            {nudge === undefined ? null : (
+              <KeepInTouchNudge entries={nudge.entries} at={nudge.at} />
+            )}
             <div className="panes" role="group" aria-label="Show">
               <button
                 type="button"

@@ -1,0 +1,134 @@
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import type { RunningHost } from '../host/host-server';
+import { conversations, passWelcome, readAll, seriousA11yViolations } from './support/app';
+import { moveClocks, startTimedHost } from './support/test-host';
+
+// Wednesday 25 November 2026, London (UTC in winter); the locale's weeks start on Monday.
+const at = (hh: number, mm = 0, day = 25) => Date.UTC(2026, 10, day, hh, mm);
+
+test.use({ timezoneId: 'Europe/London', locale: 'en-GB' });
+
+let host: RunningHost;
+let pageErrors: string[];
+test.beforeEach(async ({ page }) => {
+  host = await startTimedHost(at(6));
+  pageErrors = [];
+  page.on('pageerror', (error) => pageErrors.push(`${error.name}: ${error.message}`));
+});
+test.afterEach(async () => {
+  await host.close();
+  expect(pageErrors).toEqual([]);
+});
+
+const nudge = (page: Page) => page.getByRole('region', { name: 'Keep in touch' });
+const deliveryBar = (page: Page) => page.getByRole('region', { name: 'This delivery' });
+
+/** Closes the inbox, the app goes away, and comes back at `time` to that time's delivery. */
+async function comeBackAt(page: Page, time: number): Promise<void> {
+  const close = page.getByRole('button', { name: 'Close until the next delivery' });
+  if (!(await close.isVisible())) await page.getByRole('button', { name: 'Done for now' }).click();
+  await close.click();
+  await expect(
+    page.getByRole('heading', { name: 'The inbox is closed until the next delivery' }),
+  ).toBeVisible();
+  await page.goto('about:blank');
+  await page.clock.setSystemTime(time);
+  await moveClocks(page, host, time);
+  await page.goto(`${host.origin}/`);
+  await expect(deliveryBar(page)).toBeVisible();
+  await expect(conversations(page).first()).toBeVisible();
+}
+
+test('a cadence set on a card brings a calm nudge once overdue; not this week hides it until the next week', async ({
+  page,
+}) => {
+  test.setTimeout(240_000);
+  await page.clock.install({ time: at(6) });
+  await page.goto(`${host.origin}/`);
+  await passWelcome(page);
+  await expect(conversations(page).first()).toBeVisible();
+  await expect(page.getByText('Preparing your demo inbox…')).toBeHidden();
+
+  // The card of the person the first conversation is with: keep in touch, custom, every 1 week.
+  await page.keyboard.press('r');
+  const title = page.getByRole('heading', { level: 1, name: /^Reply to / });
+  const name = ((await title.textContent()) ?? '').replace(/^Reply to /, '');
+  const card = page.getByRole('complementary', { name: `About ${name}` });
+  const cadence = card.getByRole('combobox', { name: `Keep in touch with ${name}` });
+  await cadence.selectOption('Custom…');
+  const every = card.getByRole('textbox', { name: 'Every' });
+  await every.fill('0');
+  await card.getByRole('button', { name: 'Set' }).click();
+  await expect(card.getByRole('alert')).toHaveText('Enter at least 1 day.');
+  await expect(every).toHaveAttribute('aria-invalid', 'true');
+  await expect(every).toHaveAccessibleDescription('Enter at least 1 day.');
+  await every.fill('1');
+  await card.getByRole('combobox', { name: 'Days or weeks' }).selectOption('weeks');
+  await every.press('Enter');
+  await expect(cadence).toHaveValue('7');
+  await expect(cadence.locator('option:checked')).toHaveText('Every week');
+  await page.keyboard.press('Escape');
+  await expect(title).toBeHidden();
+  // Not due yet: no nudge in this session.
+  await expect(nudge(page)).toHaveCount(0);
+
+  const people = await readAll<{ id: string; displayName: string; isSelf: boolean }>(
+    page,
+    'people',
+  );
+  const personId = people.find((p) => p.displayName === name && !p.isSelf)?.id ?? '';
+  expect(personId).not.toBe('');
+
+  // Two weeks later (Wednesday 9 December), the next session: the nudge, with when and about what.
+  await comeBackAt(page, at(9, 30, 39));
+  await expect(nudge(page)).toBeVisible();
+  const row = nudge(page).getByRole('listitem').filter({ hasText: name });
+  await expect(nudge(page).getByRole('listitem')).toHaveCount(1);
+  await expect(row).toContainText(/Last in touch (\d+ days|\d+ weeks) ago/);
+  await expect(row.locator('.nudge__about')).toHaveText(/^“.+”$/);
+  // No counts, no streaks.
+  expect(await nudge(page).innerText()).not.toMatch(/streak|\(\d+\)|\d+ (overdue|people)/i);
+  expect(await seriousA11yViolations(page)).toEqual([]);
+  await nudge(page).screenshot({ path: join(__dirname, 'screenshots', 'keep-in-touch-nudge.png') });
+  await page.screenshot({ path: join(__dirname, 'screenshots', 'keep-in-touch-session.png') });
+
+  // "Write to them": the address says whom to write to (the composer for it opens from there).
+  await row.getByRole('button', { name: /^Write to them/ }).click();
+  await expect
+    .poll(() => new URLSearchParams(new URL(page.url()).hash.replace(/^#/, '')).get('write'))
+    .toBe(personId);
+
+  // "Not this week": gone, and still gone in a later session of the same week.
+  await row.getByRole('button', { name: /^Not this week/ }).click();
+  await expect(nudge(page)).toHaveCount(0);
+  await expect(page.getByRole('heading', { name: 'Keep in touch' })).toHaveCount(0);
+  await comeBackAt(page, at(18, 0, 41)); // Friday 11 December
+  await expect(conversations(page).first()).toBeVisible();
+  await expect(nudge(page)).toHaveCount(0);
+
+  // A week on (Wednesday 16 December): back.
+  await comeBackAt(page, at(9, 30, 46));
+  await expect(nudge(page).getByRole('listitem').filter({ hasText: name })).toBeVisible();
+
+  // "Change how often": every three months, and the nudge has nothing more to say.
+  await nudge(page)
+    .getByRole('button', { name: /^Change how often/ })
+    .click();
+  const change = nudge(page).getByRole('combobox', { name: `Keep in touch with ${name}` });
+  await expect(change).toBeFocused();
+  await change.selectOption('Every three months');
+  await expect(nudge(page)).toHaveCount(0);
+
+  // The list on the Replies page: cadence and last contact; stopping takes them off it.
+  await page.getByRole('button', { name: 'Replies' }).click();
+  const list = page.getByRole('region', { name: 'Keeping in touch' });
+  const item = list.getByRole('listitem').filter({ hasText: name });
+  await expect(item).toContainText(/Every three months · last in touch \d+ (days|weeks) ago/);
+  expect(await seriousA11yViolations(page)).toEqual([]);
+  await item.getByRole('button', { name: /^Change how often/ }).click();
+  await expect(item.getByRole('combobox', { name: `Keep in touch with ${name}` })).toBeFocused();
+  await item.getByRole('button', { name: /^Stop keeping in touch/ }).click();
+  await expect(list.getByText('Nobody yet.', { exact: false })).toBeVisible();
+});
