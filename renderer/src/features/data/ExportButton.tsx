@@ -42,7 +42,7 @@ export function ExportButton() {
       <button type="button" className="button" disabled={busy} onClick={() => void run()}>
         Export everything…
       </button>
-      <p role="status" className="hint">
+      <p className="hint" aria-live="polite">
         {status}
       </p>
       {problem === null ? null : (

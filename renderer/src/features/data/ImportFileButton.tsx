@@ -66,7 +66,7 @@ export function ImportFileButton({
           if (file !== undefined) void read(file);
         }}
       />
-      <p role="status" className="hint">
+      <p className="hint" aria-live="polite">
         {status}
       </p>
       {problem === null ? null : (
