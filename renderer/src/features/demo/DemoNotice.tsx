@@ -20,7 +20,12 @@ export function DemoNotice() {
     }
   };
   return (
-    <div className="demo-notice" role="note" aria-label="Demo network">
+    <div
+      className="demo-notice"
+      role="note"
+      aria-label="Demo network"
+      title="These are sample people and conversations, to look around."
+    >
       <span className="demo-notice__badge">Demo</span>
       <span className="demo-notice__text">
         These are sample people and conversations, to look around.

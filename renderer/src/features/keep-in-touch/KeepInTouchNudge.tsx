@@ -4,7 +4,8 @@ import { quoteOf } from '../../../../shared/threads/thread-labels';
 import { useDatabase } from '../../app/database-context';
 import { keptName, type KeptInTouch } from '../../db/repositories/keep-in-touch';
 import { snoozeKeepInTouch, writeKeepInTouch } from '../../db/repositories/person-links';
-import { writeToHash } from '../../state/location-hash';
+import { newConversationDraftId } from '../../../../shared/domain/draft';
+import { useUiStore } from '../../state/ui-store';
 import { CadencePicker } from './CadencePicker';
 import { localFirstDayOfWeek, localZone } from './local-week';
 
@@ -52,6 +53,7 @@ function NudgeRow({
   readonly onGone: () => void;
 }) {
   const db = useDatabase();
+  const openComposer = useUiStore((s) => s.openComposer);
   const [changing, setChanging] = useState(false);
   const name = keptName(entry);
   const personId = entry.person.id;
@@ -71,7 +73,7 @@ function NudgeRow({
         <button
           type="button"
           className="button button--small"
-          onClick={() => writeToHash('write', personId)}
+          onClick={() => openComposer(newConversationDraftId(personId))}
         >
           Write to them{who}
         </button>
