@@ -17,6 +17,7 @@ import {
 import { ALL_SETTINGS, type SettingDefinition } from '../settings/setting-definitions';
 import { readSettingRecord } from '../settings/read-setting-record';
 import { explainIssues, issuesOf, type ValidationIssue } from '../validation/parse-unknown';
+import { readExportJson } from './export-json-reader';
 
 /**
  * A Slowpost export: everything the user's store holds that is theirs, in one JSON file (see the
@@ -94,9 +95,33 @@ export function readExportFile(text: string): ExportReading {
   try {
     json = JSON.parse(text);
   } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    return refused([{ path: '(root)', message: `not JSON (${detail})` }]);
+    return notJson(error);
   }
+  return readExportValue(json);
+}
+
+/**
+ * The same as {@link readExportFile}, for a file read a chunk of text at a time (see
+ * `export-json-reader.ts`): a year of history is never one string.
+ */
+export async function readExportChunks(chunks: AsyncIterable<string>): Promise<ExportReading> {
+  let json: unknown;
+  try {
+    json = await readExportJson(chunks);
+  } catch (error) {
+    if (!(error instanceof SyntaxError)) throw error;
+    return notJson(error);
+  }
+  return readExportValue(json);
+}
+
+function notJson(error: unknown): ExportReading {
+  const detail = error instanceof Error ? error.message : String(error);
+  return refused([{ path: '(root)', message: `not JSON (${detail})` }]);
+}
+
+/** Checks a parsed export: the whole file, or why it cannot be imported. */
+function readExportValue(json: unknown): ExportReading {
   const head = z.object({ format: z.unknown(), version: z.unknown() }).safeParse(json);
   if (head.success && head.data.format === EXPORT_FORMAT) {
     const version = head.data.version;

@@ -1,7 +1,8 @@
 import { useRef, useState } from 'react';
-import { readExportFile } from '../../../../shared/export/export-file';
+import { readExportChunks } from '../../../../shared/export/export-file';
 import { useDatabase } from '../../app/database-context';
 import { importExport, type ImportSummary } from '../../db/repositories/import-store';
+import { fileTextChunks } from './file-text-chunks';
 
 /**
  * Reads a Slowpost export the user picks, checks all of it, and only then merges it into the store
@@ -25,7 +26,7 @@ export function ImportFileButton({
     setProblem(null);
     setStatus(`Reading ${file.name}…`);
     try {
-      const reading = readExportFile(await file.text());
+      const reading = await readExportChunks(fileTextChunks(file));
       if (!reading.ok) {
         setStatus(null);
         setProblem(`${file.name} was not imported. ${reading.error}`);
