@@ -19,6 +19,8 @@ const FIRST_READ = 60;
 const GROWTH = 4;
 /** Keys counted per range to find the query's rarest word. */
 const PROBE = 240;
+/** Fewer keys than this shared by the probes say little about how many rows hold matches. */
+const FEW_SHARED = 8;
 /** Conversations a search shows at most, and matching posts shown in each. */
 export const MAX_CONVERSATIONS = 40;
 export const POSTS_PER_CONVERSATION = 3;
@@ -149,7 +151,9 @@ async function rarest(
   const others = probes.filter((p) => p !== best).map((p) => new Set(p.lists.flat()));
   const ids = best.lists.flat();
   const shared = ids.filter((id) => others.every((set) => set.has(id))).length;
-  return { part: best.part, first: rowsFor(ids.length, shared, MAX_CONVERSATIONS) };
+  // Few shared: the others' newest keys may just span less time; the rows read will tell.
+  const first = shared < FEW_SHARED ? FIRST_READ : rowsFor(ids.length, shared, MAX_CONVERSATIONS);
+  return { part: best.part, first };
 }
 
 /** Rows to read to find `wanted` matches, when `found` were among `read` (with some room). */
