@@ -1,5 +1,6 @@
 import './bluesky-sync-page';
 import './search-page';
+import './search-profile-page';
 import type { ActivityBatch } from '../../../shared/connectors/connector';
 import { sanitizeBatch } from '../../../shared/connectors/sanitize-batch';
 import { DemoSetting, WelcomeSetting } from '../../../shared/settings/setting-definitions';

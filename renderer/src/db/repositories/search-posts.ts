@@ -6,15 +6,21 @@ import { isEmptyQuery } from '../../../../shared/text/search-terms';
 import type { SlowpostDb } from '../database';
 import { releasedUpTo } from './released';
 
-/** Posts read from the index per word (the newest first); a word in more posts is cut here. */
+/** Rows read from the index per word at most (the newest first); a word in more posts is cut here. */
 const PER_WORD = 2_000;
 /** Words a prefix stands for at most (the first in alphabetical order). */
 const PREFIX_TERMS = 24;
-/** Posts read from the index per word a prefix stands for. */
+/** Rows read from the index per word a prefix stands for, at most. */
 const PER_PREFIX_TERM = 400;
-/** Matching posts read at most (then grouped into conversations), and rows read at a time. */
+/** Matching posts read at most (then grouped into conversations). */
 const ENOUGH_POSTS = 240;
-const ROW_BATCH = 240;
+/** Rows read at first, and how much more each further read takes (rows are read newest first). */
+const FIRST_READ = 60;
+const GROWTH = 4;
+/** Keys counted per range to find the query's rarest word. */
+const PROBE = 240;
+/** Fewer keys than this shared by the probes say little about how many rows hold matches. */
+const FEW_SHARED = 8;
 /** Conversations a search shows at most, and matching posts shown in each. */
 export const MAX_CONVERSATIONS = 40;
 export const POSTS_PER_CONVERSATION = 3;
@@ -34,10 +40,14 @@ export interface PostSearchResult {
   readonly complete: boolean;
 }
 
-interface Candidates {
-  /** Ids, newest first within each word. */
-  readonly ids: readonly string[];
-  readonly complete: boolean;
+/** The index ranges of one word of the query (or of the words a prefix stands for). */
+interface Part {
+  /** One range per word and mark, each newest first. */
+  readonly ranges: readonly IDBKeyRange[];
+  /** Rows read from each range at most. */
+  readonly cap: number;
+  /** Whether the words a prefix stands for were cut (it may begin others too). */
+  readonly cut: boolean;
 }
 
 /**
@@ -45,6 +55,10 @@ interface Candidates {
  * by conversation, newest first. Reads only the part of the index deliveries have released, so a
  * post waiting for its delivery is never read, let alone found. `hiddenAuthors`: people whose
  * posts are not to be found (kept out by the screener, unless the user asks for them).
+ *
+ * The index rows of the query's rarest word are read, newest first, a growing batch at a time
+ * (each row has all its post's words, so the other words are checked on the row itself), until
+ * they hold MAX_CONVERSATIONS conversations or ENOUGH_POSTS matches, or the word has no more.
  */
 export async function searchPosts(
   db: SlowpostDb,
@@ -53,42 +67,117 @@ export async function searchPosts(
 ): Promise<PostSearchResult> {
   if (isEmptyQuery(query)) return { conversations: [], complete: true };
   const upTo = await releasedUpTo(db);
-  const prefixTerms = query.prefix === null ? [] : await termsBeginning(db, query.prefix);
-  const parts = await Promise.all([
-    ...query.words.map((word) => candidatesFor(db, [word], upTo, PER_WORD)),
-    ...(query.prefix === null ? [] : [candidatesFor(db, prefixTerms, upTo, PER_PREFIX_TERM)]),
-  ]);
-  // A prefix that begins more words than were read may miss posts with the others.
-  if (prefixTerms.length >= PREFIX_TERMS)
-    parts.push({ ids: parts.pop()?.ids ?? [], complete: false });
-  const complete = parts.every((p) => p.complete);
-  // The fewest candidates first: every other part only confirms them.
-  parts.sort((a, b) => a.ids.length - b.ids.length);
-  const [base, ...others] = parts;
-  if (base === undefined) return { conversations: [], complete };
-  const sets = others.map((p) => ({ ids: new Set(p.ids), complete: p.complete }));
-  // Posts in every list read are matches for sure; when a word was in more posts than were read
-  // and these are too few, the other candidates are confirmed by their own words.
-  const inAll = base.ids.filter((id) => sets.every((set) => set.ids.has(id)));
-  const cut = inAll.length < ENOUGH_POSTS && sets.some((set) => !set.complete);
-  const ids = cut
-    ? base.ids.filter((id) => sets.every((set) => !set.complete || set.ids.has(id)))
-    : inAll;
-  // Rows are read a batch at a time until enough are found: a search shows the newest.
-  const confirmed: PostSearchRow[] = [];
-  let read = 0;
-  while (read < ids.length && confirmed.length < ENOUGH_POSTS) {
-    const rows = await db.searchPosts.bulkGet(ids.slice(read, read + ROW_BATCH));
-    read += ROW_BATCH;
-    for (const row of rows) {
-      if (row === undefined || hiddenAuthors.has(row.authorId)) continue;
-      if (!cut || hasEveryWord(row, query)) confirmed.push(row);
-    }
+  const released = invertInstant(upTo);
+  const parts: Part[] = query.words.map((word) => ({
+    ranges: rangesOf(word, released),
+    cap: PER_WORD,
+    cut: false,
+  }));
+  if (query.prefix !== null) {
+    const terms = await termsBeginning(db, query.prefix);
+    if (terms.length === 0) return { conversations: [], complete: true };
+    parts.push({
+      ranges: terms.flatMap((term) => rangesOf(term, released)),
+      cap: PER_PREFIX_TERM,
+      cut: terms.length >= PREFIX_TERMS,
+    });
   }
-  return {
-    conversations: await groupByConversation(db, confirmed),
-    complete: complete && read >= ids.length,
-  };
+  const driver = await rarest(db, parts);
+  // Only the driver's words were looked up: the rest are checked on its rows.
+  const check = parts.length > 1;
+  let limit = Math.min(driver.part.cap, driver.first);
+  for (;;) {
+    const lists = await Promise.all(driver.part.ranges.map((r) => readRows(db, r, limit)));
+    const more = lists.some((list) => list.length >= limit);
+    const confirmed: PostSearchRow[] = [];
+    const threads = new Set<string>();
+    const seen = new Set<string>();
+    let enough = false;
+    for (const row of interleave(lists)) {
+      if (seen.has(row.id)) continue;
+      seen.add(row.id);
+      if (hiddenAuthors.has(row.authorId) || (check && !hasEveryWord(row, query))) continue;
+      confirmed.push(row);
+      threads.add(row.threadId);
+      if (threads.size >= MAX_CONVERSATIONS || confirmed.length >= ENOUGH_POSTS) {
+        enough = true;
+        break;
+      }
+    }
+    if (enough || !more || limit >= driver.part.cap) {
+      return {
+        conversations: await groupByConversation(db, confirmed),
+        complete: !enough && !more && !parts.some((p) => p.cut),
+      };
+    }
+    // More rows, as many as should hold the conversations still missing.
+    limit = Math.min(
+      driver.part.cap,
+      Math.max(limit * 2, rowsFor(limit, threads.size, MAX_CONVERSATIONS)),
+    );
+  }
+}
+
+/** The ranges of one word: other people's released posts, and the user's own. */
+function rangesOf(term: string, released: string): IDBKeyRange[] {
+  return [
+    IDBKeyRange.bound(term + OTHERS + released, term + OTHERS + AFTER),
+    IDBKeyRange.bound(term + OWN, term + OWN + AFTER),
+  ];
+}
+
+/**
+ * The part of the query in the fewest posts (counted by key only, up to PROBE a range), and how
+ * many of its rows to read first: all of them when it is that small; else as many as should hold
+ * MAX_CONVERSATIONS matches, judged by how many of its first keys the other parts' keys share.
+ */
+async function rarest(
+  db: SlowpostDb,
+  parts: readonly Part[],
+): Promise<{ part: Part; first: number }> {
+  const [only] = parts;
+  if (parts.length === 1 && only !== undefined) return { part: only, first: FIRST_READ };
+  const probes = await Promise.all(
+    parts.map(async (part) => ({
+      part,
+      lists: await Promise.all(part.ranges.map((r) => firstKeys(db, r, PROBE))),
+    })),
+  );
+  const total = (lists: readonly (readonly string[])[]) =>
+    lists.reduce((sum, list) => sum + list.length, 0);
+  const best = probes.reduce((a, b) => (total(b.lists) < total(a.lists) ? b : a));
+  const largest = Math.max(...best.lists.map((list) => list.length));
+  if (largest < PROBE) return { part: best.part, first: largest + 1 };
+  const others = probes.filter((p) => p !== best).map((p) => new Set(p.lists.flat()));
+  const ids = best.lists.flat();
+  const shared = ids.filter((id) => others.every((set) => set.has(id))).length;
+  // Few shared: the others' newest keys may just span less time; the rows read will tell.
+  const first = shared < FEW_SHARED ? FIRST_READ : rowsFor(ids.length, shared, MAX_CONVERSATIONS);
+  return { part: best.part, first };
+}
+
+/** Rows to read to find `wanted` matches, when `found` were among `read` (with some room). */
+function rowsFor(read: number, found: number, wanted: number): number {
+  if (found === 0) return read * GROWTH;
+  return Math.max(FIRST_READ, Math.ceil(((read * wanted) / found) * 1.25));
+}
+
+/** The ids of a range's first `most` keys. */
+function firstKeys(db: SlowpostDb, range: IDBKeyRange, most: number): Promise<string[]> {
+  return db.searchPosts
+    .where('keys')
+    .between(range.lower, range.upper, true, true)
+    .limit(most)
+    .primaryKeys();
+}
+
+/** The newest `limit` rows of one range (one read of the index, with the rows). */
+function readRows(db: SlowpostDb, range: IDBKeyRange, limit: number): Promise<PostSearchRow[]> {
+  return db.searchPosts
+    .where('keys')
+    .between(range.lower, range.upper, true, true)
+    .limit(limit)
+    .toArray();
 }
 
 /** The words in the index that begin with `prefix` (at most PREFIX_TERMS), one step each. */
@@ -116,34 +205,6 @@ async function termsBeginning(db: SlowpostDb, prefix: string): Promise<string[]>
 /** The word of an index key (the key less its mark and 13-digit instant). */
 function termOf(key: string): string {
   return key.slice(0, -14);
-}
-
-/** Released posts with any of `terms`, newest first for each. */
-async function candidatesFor(
-  db: SlowpostDb,
-  terms: readonly string[],
-  upTo: number,
-  perTerm: number,
-): Promise<Candidates> {
-  const released = invertInstant(upTo);
-  const lists = await Promise.all(
-    terms.flatMap((term) => [
-      db.searchPosts
-        .where('keys')
-        .between(term + OTHERS + released, term + OTHERS + AFTER, true, true)
-        .limit(perTerm)
-        .primaryKeys(),
-      db.searchPosts
-        .where('keys')
-        .between(term + OWN, term + OWN + AFTER, true, true)
-        .limit(perTerm)
-        .primaryKeys(),
-    ]),
-  );
-  return {
-    ids: [...new Set(interleave(lists))],
-    complete: lists.every((list) => list.length < perTerm),
-  };
 }
 
 /** The lists' items taken in turn (each list is newest first): the newest of each come first. */
