@@ -1,6 +1,8 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from '@playwright/test';
-import type { Browser, Page } from '@playwright/test';
+import type { BrowserContext, Page } from '@playwright/test';
 import { startHost } from '../host/host-server';
 import type { RunningHost } from '../host/host-server';
 import { codeSplitting } from '../../scripts/code-splitting';
@@ -38,8 +40,10 @@ export const REFERENCE_PAGE = '/bench/reference.html';
 
 export interface BenchBrowser {
   readonly host: RunningHost;
-  readonly browser: Browser;
+  /** Closes every page's browser and removes its profile, then the host. */
   close(): Promise<void>;
+  /** Internal: the pages' browsers, each with its own profile folder. */
+  readonly profiles: { context: BrowserContext; dir: string }[];
 }
 
 export async function openBenchBrowser(now: number): Promise<BenchBrowser> {
@@ -49,31 +53,38 @@ export async function openBenchBrowser(now: number): Promise<BenchBrowser> {
     port: 0,
     manualClockStart: now,
   });
-  const options = chromiumLaunchOptions();
-  const browser = await chromium.launch({
-    ...options,
-    args: [...(options.args ?? []), '--enable-precise-memory-info', '--js-flags=--expose-gc'],
-  });
+  const profiles: { context: BrowserContext; dir: string }[] = [];
   return {
     host,
-    browser,
+    profiles,
     close: async () => {
-      await browser.close();
+      for (const { context, dir } of profiles.splice(0)) {
+        await context.close();
+        await rm(dir, { recursive: true, force: true });
+      }
       await host.close();
     },
   };
 }
 
 /**
- * A page in a fresh context (its own IndexedDB). The page runs on real time; main's services run
- * on a manual clock stopped at the seed's "now", so no delivery comes in the middle of a bench.
+ * A page in a browser of its own with a fresh profile on disk (its own IndexedDB, stored as the
+ * desktop app stores it: a browser context Playwright makes keeps IndexedDB in memory, which holds
+ * at most about 1.6 GB — less than the long history with its search index). The page runs on real
+ * time; main's services run on a manual clock stopped at the seed's "now", so no delivery comes in
+ * the middle of a bench.
  */
 export async function benchPage(bench: BenchBrowser): Promise<Page> {
-  const context = await bench.browser.newContext({
+  const dir = await mkdtemp(join(tmpdir(), 'slowpost-bench-'));
+  const options = chromiumLaunchOptions();
+  const context = await chromium.launchPersistentContext(dir, {
+    ...options,
+    args: [...(options.args ?? []), '--enable-precise-memory-info', '--js-flags=--expose-gc'],
     viewport: { width: 1280, height: 800 },
     timezoneId: 'UTC',
   });
-  const page = await context.newPage();
+  bench.profiles.push({ context, dir });
+  const page = context.pages()[0] ?? (await context.newPage());
   await page.goto(`${bench.host.origin}/bench/`);
   await page.waitForFunction(() => 'slowpostBench' in window);
   return page;
@@ -89,6 +100,17 @@ export type SeedResult = {
 
 export async function seed(page: Page, preset: Preset['name'], now: number): Promise<SeedResult> {
   return page.evaluate(([p, n]) => window.slowpostBench.seed(p, n), [preset, now] as const);
+}
+
+export async function seedWithoutSearchIndex(
+  page: Page,
+  preset: Preset['name'],
+  now: number,
+): Promise<SeedResult> {
+  return page.evaluate(([p, n]) => window.slowpostBench.seedWithoutSearchIndex(p, n), [
+    preset,
+    now,
+  ] as const);
 }
 
 export async function seedHistory(

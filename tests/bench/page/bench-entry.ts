@@ -5,6 +5,7 @@ import type { ActivityBatch } from '../../../shared/connectors/connector';
 import { sanitizeBatch } from '../../../shared/connectors/sanitize-batch';
 import { DemoSetting, WelcomeSetting } from '../../../shared/settings/setting-definitions';
 import { SlowpostDatabase } from '../../../renderer/src/db/database';
+import { searchIndexKeeper } from '../../../renderer/src/db/search-index-keeper';
 import {
   closeOpenDeliveries,
   makeDelivery,
@@ -52,8 +53,40 @@ export interface SeedResult {
  * delivery; the rest arrive later and form the one open delivery the session benches use.
  */
 async function seed(presetName: Preset['name'], now: number): Promise<SeedResult> {
-  const preset = PRESETS[presetName];
   const db = new SlowpostDatabase();
+  const result = await timedIngest(db, presetName, now);
+  // A long-time user: most people are let in; a few are new and meet the screener.
+  await db.people
+    .filter((p) => !p.isSelf && Number(p.networkId.slice(1)) % 50 !== 0)
+    .modify({ screening: 'let-in' });
+  await makeDelivery(db, { kind: 'scheduled', slot: now, now });
+  db.close();
+  return result;
+}
+
+/**
+ * What the search index costs at ingest: the same ingest as {@link seed}, into a store of its own
+ * whose posts are written without their index rows (the index's middleware taken off).
+ */
+async function seedWithoutSearchIndex(
+  presetName: Preset['name'],
+  now: number,
+): Promise<SeedResult> {
+  const db = new SlowpostDatabase('slowpost-bench-no-search-index');
+  db.unuse({ stack: 'dbcore', name: searchIndexKeeper.name ?? '' });
+  const result = await timedIngest(db, presetName, now);
+  db.close();
+  await db.delete();
+  return result;
+}
+
+/** The preset through the sync path into a fresh `db`, only the pages timed. */
+async function timedIngest(
+  db: SlowpostDatabase,
+  presetName: Preset['name'],
+  now: number,
+): Promise<SeedResult> {
+  const preset = PRESETS[presetName];
   await db.delete();
   await db.open();
   await writeSetting(db, DemoSetting, { state: 'removed', anchor: null }, now);
@@ -83,12 +116,6 @@ async function seed(presetName: Preset['name'], now: number): Promise<SeedResult
     index += 1;
   }
   const seconds = batchMs.reduce((sum, ms) => sum + ms, 0) / 1000;
-  // A long-time user: most people are let in; a few are new and meet the screener.
-  await db.people
-    .filter((p) => !p.isSelf && Number(p.networkId.slice(1)) % 50 !== 0)
-    .modify({ screening: 'let-in' });
-  await makeDelivery(db, { kind: 'scheduled', slot: now, now });
-  db.close();
   return {
     items: preset.items,
     seconds,
@@ -219,6 +246,7 @@ declare global {
     slowpostBench: {
       seed: typeof seed;
       seedHistory: typeof seedHistory;
+      seedWithoutSearchIndex: typeof seedWithoutSearchIndex;
       rawPut: typeof rawPut;
       empty: typeof empty;
       mastodonSync: typeof mastodonSync;
@@ -253,4 +281,4 @@ async function mastodonSync(account: Account): Promise<{ items: number; seconds:
   return { items, seconds };
 }
 
-window.slowpostBench = { seed, seedHistory, rawPut, empty, mastodonSync };
+window.slowpostBench = { seed, seedHistory, seedWithoutSearchIndex, rawPut, empty, mastodonSync };
