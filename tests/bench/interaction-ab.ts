@@ -104,7 +104,7 @@ function keyCosts(events: readonly TraceEvent[], key: string): KeyCost[] {
 }
 
 function fmtCosts(costs: readonly KeyCost[]): string {
-  const part = (name: keyof KeyCost) => {
+  const part = (name: 'handler' | 'frame' | 'after' | 'longest') => {
     const s = stats(costs.map((c) => c[name]));
     return `${name} p50 ${s.median.toFixed(2)} p95 ${s.p95.toFixed(2)}`;
   };
