@@ -27,9 +27,12 @@ const KEY_TIMER = `(() => {
       return;
     }
     const before = selected();
+    // A key that has not changed the selection within a second (r, which opens the composer) is
+    // not triage: watching it every frame for ever would add work to every frame measured after
+    // it (the composer's keystrokes among them).
     const check = () => {
       if (selected() !== before) afterPaint(event.key, t0);
-      else requestAnimationFrame(check);
+      else if (performance.now() - t0 < 1000) requestAnimationFrame(check);
     };
     requestAnimationFrame(check);
   }, { capture: true });

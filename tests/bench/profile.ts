@@ -122,7 +122,7 @@ const PHASES = `(() => {
         channel.port1.onmessage = () => window.__phases.push({ key: event.key, start,
           toFrame: inRaf - t0, frames, draw: performance.now() - inRaf, total: performance.now() - t0 });
         channel.port2.postMessage(0);
-      } else requestAnimationFrame(check);
+      } else if (performance.now() - t0 < 1000) requestAnimationFrame(check);
     };
     requestAnimationFrame(check);
   }, { capture: true });

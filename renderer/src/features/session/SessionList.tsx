@@ -139,6 +139,11 @@ export const SessionList = memo(function SessionList({
   };
 
   if (rows.length === 0) return <p className="session-list__empty">{emptyText}</p>;
+  // The rows on screen stand one under the other, in a window moved to the first one's place: a
+  // row that leaves lets the ones below move up by themselves, rather than each row being given
+  // a new position (and style) of its own on every keystroke.
+  const items = virtualizer.getVirtualItems();
+  const windowStart = items[0]?.start ?? 0;
   return (
     <div
       ref={scrollRef}
@@ -156,25 +161,30 @@ export const SessionList = memo(function SessionList({
       }}
     >
       <div className="conversation-list__sizer" style={{ height: virtualizer.getTotalSize() }}>
-        {virtualizer.getVirtualItems().map((item) => {
-          const row = rows[item.index];
-          if (row === undefined) return null;
-          return (
-            <div
-              key={row.id}
-              id={rowDomId(label, row.id)}
-              role="option"
-              aria-selected={row.id === selectedId}
-              aria-setsize={rows.length}
-              aria-posinset={item.index + 1}
-              className={`conversation${row.continuesGroup ? ' conversation--group' : ''}${row.face === undefined ? '' : ' conversation--with-face'}`}
-              style={{ transform: `translateY(${item.start}px)`, height: item.size }}
-              onClick={() => onSelect(row.id)}
-            >
-              <RowContent row={row} when={whenOf(row.at)} />
-            </div>
-          );
-        })}
+        <div
+          className="conversation-list__window"
+          style={{ transform: `translateY(${windowStart}px)` }}
+        >
+          {items.map((item) => {
+            const row = rows[item.index];
+            if (row === undefined) return null;
+            return (
+              <div
+                key={row.id}
+                id={rowDomId(label, row.id)}
+                role="option"
+                aria-selected={row.id === selectedId}
+                aria-setsize={rows.length}
+                aria-posinset={item.index + 1}
+                className={`conversation${row.continuesGroup ? ' conversation--group' : ''}${row.face === undefined ? '' : ' conversation--with-face'}`}
+                style={{ height: item.size }}
+                onClick={() => onSelect(row.id)}
+              >
+                <RowContent row={row} when={whenOf(row.at)} />
+              </div>
+            );
+          })}
+        </div>
       </div>
     </div>
   );

@@ -452,7 +452,9 @@ export function SessionView({ deliveries, review, onClosed }: Props) {
   const answeringId = usePainted(
     current === null ? undefined : answeringPostIdOf(current, review.threads.get(current.threadId)),
   );
-  const shownThreadId = usePainted(current?.threadId ?? null);
+  // The conversation the pane shows (its note with it), once the keystroke's frame is drawn.
+  const shown = usePainted(current);
+  const shownThreadId = shown?.threadId ?? null;
   const answering = useLiveQuery(
     async (): Promise<Post | null> =>
       answeringId === undefined ? null : ((await db.posts.get(answeringId)) ?? null),
@@ -475,7 +477,7 @@ export function SessionView({ deliveries, review, onClosed }: Props) {
   const onLater = useCallback(() => triage('later'), [triage]);
   const onDone = useCallback(() => triage('done'), [triage]);
   const onMute = useCallback(() => triage('muted'), [triage]);
-  const currentNote = current === null ? null : waitingSince(current.activityIds);
+  const shownNote = shown === null ? null : waitingSince(shown.activityIds);
 
   return (
     <>
@@ -587,7 +589,7 @@ export function SessionView({ deliveries, review, onClosed }: Props) {
                   threadId={shownThreadId}
                   now={now}
                   hiddenPostIds={screenedPostIds}
-                  note={currentNote}
+                  note={shownNote}
                   after={draftPreview}
                 />
               </>
