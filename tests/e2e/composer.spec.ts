@@ -43,27 +43,33 @@ test('continuing a draft puts the caret after what was written, so typing carrie
 test('offline, a reply set to go with the next delivery says the time it goes', async ({
   page,
   context,
-  baseURL,
 }) => {
-  await keepAppReachableOffline(context, baseURL ?? '');
-  // Half past ten: the next delivery (13:00) is hours away, whatever the time of the run.
+  // Half past ten on the page and in main (whose clock says when the next delivery is): the next
+  // delivery (13:00) is hours away, whatever the time of the run.
   const day = new Date();
   day.setHours(10, 30, 0, 0);
-  await page.clock.install({ time: day });
-  await openInbox(page);
-  const recipient = await startReply(page);
-  await context.setOffline(true);
-  const withDelivery = page.getByRole('radio', { name: /^With the next delivery, at / });
-  const label = (await page.getByText(/^With the next delivery, at /).textContent()) ?? '';
-  const at = label.replace(/^With the next delivery, at /, '');
-  await withDelivery.check();
-  await composer(page).fill('No hurry: this can go with my next delivery.');
-  await page.getByRole('button', { name: 'Send reply' }).click();
-  await expect(composer(page)).toBeHidden();
-  await expect(notice(page)).toContainText(
-    `Your reply to ${recipient}: Goes out at ${at}, once this computer is back online.`,
-  );
-  await expect(notice(page)).not.toContainText('Waiting for the network');
+  const host = await startTimedHost(day.getTime());
+  try {
+    await keepAppReachableOffline(context, host.origin);
+    await page.clock.install({ time: day });
+    await openInbox(page, `${host.origin}/`);
+    const recipient = await startReply(page);
+    await context.setOffline(true);
+    const withDelivery = page.getByRole('radio', { name: /^With the next delivery, at / });
+    const label = (await page.getByText(/^With the next delivery, at /).textContent()) ?? '';
+    const at = label.replace(/^With the next delivery, at /, '');
+    expect(at).toBe('13:00');
+    await withDelivery.check();
+    await composer(page).fill('No hurry: this can go with my next delivery.');
+    await page.getByRole('button', { name: 'Send reply' }).click();
+    await expect(composer(page)).toBeHidden();
+    await expect(notice(page)).toContainText(
+      `Your reply to ${recipient}: Goes out at ${at}, once this computer is back online.`,
+    );
+    await expect(notice(page)).not.toContainText('Waiting for the network');
+  } finally {
+    await host.close();
+  }
 });
 
 test('offline, a reply for a delivery less than a minute away still says when it goes', async ({
