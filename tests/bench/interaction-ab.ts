@@ -1,11 +1,12 @@
 import { join, resolve } from 'node:path';
 import { chromium } from '@playwright/test';
-import type { CDPSession, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { startHost } from '../host/host-server';
 import { chromiumLaunchOptions } from '../support/chromium';
 import { buildBenchPage, coldOpen, seed } from './browser';
 import { measureComposer } from './composer';
 import { installKeyTimer, keyTimes, pressMeasured, stats } from './interaction';
+import { traceTimeline } from './timeline-trace';
 
 // `node --import tsx tests/bench/interaction-ab.ts <renderer build A> <renderer build B> [rounds]
 // [--triage-only|--composer-only]`: the bench's triage and composer figures for two renderer
@@ -44,22 +45,6 @@ interface KeyCost {
 }
 
 const FRAME_END = new Set(['Layerize', 'Commit']);
-
-async function traceKeys(cdp: CDPSession, run: () => Promise<void>): Promise<TraceEvent[]> {
-  const events: TraceEvent[] = [];
-  const collect = ({ value }: { value: object[] }) => events.push(...(value as TraceEvent[]));
-  cdp.on('Tracing.dataCollected', collect);
-  await cdp.send('Tracing.start', {
-    categories: 'devtools.timeline',
-    transferMode: 'ReportEvents',
-  });
-  await run();
-  const done = new Promise<void>((r) => cdp.once('Tracing.tracingComplete', () => r()));
-  await cdp.send('Tracing.end');
-  await done;
-  cdp.off('Tracing.dataCollected', collect);
-  return events;
-}
 
 function keyCosts(events: readonly TraceEvent[], key: string): KeyCost[] {
   const keys = events
@@ -202,7 +187,9 @@ async function main(): Promise<void> {
           console.log(`round ${round + 1} ${side.name} triage: ${fmt(e, q)}`);
           if (process.argv.includes('--cost')) {
             const cdp = await page.context().newCDPSession(page);
-            const events = await traceKeys(cdp, () => pressMeasured(page, 'e', PRESSES));
+            const events = await traceTimeline<TraceEvent>(cdp, () =>
+              pressMeasured(page, 'e', PRESSES),
+            );
             const costs = keyCosts(events, 'e');
             side.costs.push(...costs);
             console.log(`round ${round + 1} ${side.name} triage cost: ${fmtCosts(costs)}`);

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { CDPSession, Page } from '@playwright/test';
 import { benchPage, buildBenchPage, coldOpen, openBenchBrowser, seed } from './browser';
 import { measureComposer } from './composer';
+import { traceTimeline } from './timeline-trace';
 import { summarizeProfile, type CpuProfile } from './cpu-profile-summary';
 import { installKeyTimer, keyTimes, pressMeasured, stats } from './interaction';
 
@@ -87,18 +88,7 @@ async function traced(
   await cdp.send('Profiler.start');
   await run();
   const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile };
-  const events: TraceEvent[] = [];
-  const collect = ({ value }: { value: object[] }) => events.push(...(value as TraceEvent[]));
-  cdp.on('Tracing.dataCollected', collect);
-  await cdp.send('Tracing.start', {
-    categories: 'devtools.timeline',
-    transferMode: 'ReportEvents',
-  });
-  await run();
-  const done = new Promise<void>((r) => cdp.once('Tracing.tracingComplete', () => r()));
-  await cdp.send('Tracing.end');
-  await done;
-  cdp.off('Tracing.dataCollected', collect);
+  const events = await traceTimeline<TraceEvent>(cdp, run);
   void page;
   return { profile, trace: events };
 }
