@@ -1,27 +1,15 @@
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
-import type { RunningHost } from '../host/host-server';
 import { conversationList, conversations, passWelcome, seriousA11yViolations } from './support/app';
-import { moveClocks, startTimedHost } from './support/test-host';
+import { moveClocks, timedHostForEachTest } from './support/test-host';
 
 // Wednesday 25 November 2026, London (UTC in winter).
 const at = (hh: number, mm = 0, day = 25) => Date.UTC(2026, 10, day, hh, mm);
 
 test.use({ timezoneId: 'Europe/London', locale: 'en-GB' });
 
-let host: RunningHost;
-let pageErrors: string[];
-test.beforeEach(async ({ page }) => {
-  host = await startTimedHost(at(6));
-  // A store transaction that fails leaves the page running: make it fail the test.
-  pageErrors = [];
-  page.on('pageerror', (error) => pageErrors.push(`${error.name}: ${error.message}`));
-});
-test.afterEach(async () => {
-  await host.close();
-  expect(pageErrors).toEqual([]);
-});
+const host = timedHostForEachTest(at(6));
 
 const WAITING_SINCE = 'Waiting since your first delivery today';
 

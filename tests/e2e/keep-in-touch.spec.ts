@@ -1,26 +1,15 @@
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
-import type { RunningHost } from '../host/host-server';
 import { conversations, passWelcome, readAll, seriousA11yViolations } from './support/app';
-import { moveClocks, startTimedHost } from './support/test-host';
+import { moveClocks, timedHostForEachTest } from './support/test-host';
 
 // Wednesday 25 November 2026, London (UTC in winter); the locale's weeks start on Monday.
 const at = (hh: number, mm = 0, day = 25) => Date.UTC(2026, 10, day, hh, mm);
 
 test.use({ timezoneId: 'Europe/London', locale: 'en-GB' });
 
-let host: RunningHost;
-let pageErrors: string[];
-test.beforeEach(async ({ page }) => {
-  host = await startTimedHost(at(6));
-  pageErrors = [];
-  page.on('pageerror', (error) => pageErrors.push(`${error.name}: ${error.message}`));
-});
-test.afterEach(async () => {
-  await host.close();
-  expect(pageErrors).toEqual([]);
-});
+const host = timedHostForEachTest(at(6));
 
 const nudge = (page: Page) => page.getByRole('region', { name: 'Keep in touch' });
 const deliveryBar = (page: Page) => page.getByRole('region', { name: 'This delivery' });

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { startHost } from '../../host/host-server';
 import type { HostOptions, RunningHost } from '../../host/host-server';
@@ -16,6 +17,34 @@ export async function startTimedHost(
     rendererDir: join(__dirname, '../../../out/renderer'),
     port: 0,
     manualClockStart: start,
+  });
+}
+
+/**
+ * For a spec file whose every test needs its own timed host started at `start`: the host is
+ * started before each test and closed after it, and an error thrown in the page fails the test (a
+ * store transaction that fails leaves the page running). The value stands for the current test's
+ * host: its fields and methods are that host's.
+ */
+export function timedHostForEachTest(start: number): RunningHost {
+  let current: RunningHost | null = null;
+  let pageErrors: string[] = [];
+  test.beforeEach(async ({ page }) => {
+    current = await startTimedHost(start);
+    pageErrors = [];
+    page.on('pageerror', (error) => pageErrors.push(`${error.name}: ${error.message}`));
+  });
+  test.afterEach(async () => {
+    await current?.close();
+    current = null;
+    expect(pageErrors).toEqual([]);
+  });
+  return new Proxy({} as RunningHost, {
+    get(_, key) {
+      if (current === null) throw new Error('The timed host runs only during a test.');
+      const value: unknown = Reflect.get(current, key);
+      return typeof value === 'function' ? (value as () => unknown).bind(current) : value;
+    },
   });
 }
 
