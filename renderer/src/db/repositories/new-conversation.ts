@@ -7,10 +7,9 @@ import type {
 } from '../../../../shared/domain';
 import { newConversationDraftId } from '../../../../shared/domain/draft';
 import type { DraftWriteAhead } from '../../../../shared/drafts/write-ahead-entry';
-import { queueReply } from '../../../../shared/outbox';
 import type { SlowpostDb } from '../database';
 import { linkedPeople, withLinkedNotes } from './person-links';
-import type { DraftFields } from './replies';
+import { queueFromDraft, type DraftFields } from './replies';
 
 /** One account the user could write to this person from (the person as that account knows them). */
 export interface WriteFrom {
@@ -153,28 +152,11 @@ export async function queueNewConversation(
   fields: DraftFields,
   timing: { readonly now: number; readonly sendAfter: number },
 ): Promise<OutboxEntry> {
-  return db.transaction('rw', [db.drafts, db.outbox], async () => {
-    const queued = queueReply(
-      {
-        accountId: person.accountId,
-        threadId: null,
-        inReplyToPostId: null,
-        addressee: addresseeOf(person),
-        text: fields.text,
-        visibility: fields.visibility,
-        contentWarning: fields.contentWarning,
-        language: fields.language,
-      },
-      {
-        now: timing.now,
-        sendAfter: timing.sendAfter,
-        newId: () => crypto.randomUUID(),
-        newKey: () => crypto.randomUUID(),
-      },
-    );
-    if (!queued.ok) throw new Error(queued.error.message);
-    await db.outbox.add(queued.value);
-    await db.drafts.delete(newConversationDraftId(person.id));
-    return queued.value;
-  });
+  const to = {
+    accountId: person.accountId,
+    threadId: null,
+    inReplyToPostId: null,
+    addressee: addresseeOf(person),
+  };
+  return queueFromDraft(db, to, newConversationDraftId(person.id), fields, timing);
 }

@@ -3,6 +3,7 @@ import { DraftSchema } from '../../../../shared/domain';
 import { decideDraftFold } from '../../../../shared/drafts/draft-fold-decision';
 import type { DraftWriteAhead } from '../../../../shared/drafts/write-ahead-entry';
 import { draftFromEntry, draftIdOfEntry, queueReply } from '../../../../shared/outbox';
+import type { QueueReplyInput } from '../../../../shared/outbox';
 import { isNewConversationDraftId } from '../../../../shared/domain/draft';
 import { normaliseLanguageTag } from '../../../../shared/text/language-tag';
 import { parseUnknown } from '../../../../shared/validation/parse-unknown';
@@ -160,12 +161,29 @@ export async function queueDraft(
   fields: DraftFields,
   timing: { readonly now: number; readonly sendAfter: number },
 ): Promise<OutboxEntry> {
+  const to = {
+    accountId: answering.accountId,
+    threadId: answering.threadId,
+    inReplyToPostId: answering.id,
+  };
+  return queueFromDraft(db, to, answering.id, fields, timing);
+}
+
+/**
+ * Queues what a draft holds for `to` (a reply, or a new conversation with its addressee) and
+ * removes the draft, in one transaction: the text is never both a draft and an outbox entry.
+ */
+export async function queueFromDraft(
+  db: SlowpostDb,
+  to: Pick<QueueReplyInput, 'accountId' | 'threadId' | 'inReplyToPostId' | 'addressee'>,
+  draftId: string,
+  fields: DraftFields,
+  timing: { readonly now: number; readonly sendAfter: number },
+): Promise<OutboxEntry> {
   return db.transaction('rw', [db.drafts, db.outbox], async () => {
     const queued = queueReply(
       {
-        accountId: answering.accountId,
-        threadId: answering.threadId,
-        inReplyToPostId: answering.id,
+        ...to,
         text: fields.text,
         visibility: fields.visibility,
         contentWarning: fields.contentWarning,
@@ -180,7 +198,7 @@ export async function queueDraft(
     );
     if (!queued.ok) throw new Error(queued.error.message);
     await db.outbox.add(queued.value);
-    await db.drafts.delete(answering.id);
+    await db.drafts.delete(draftId);
     return queued.value;
   });
 }
