@@ -18,7 +18,7 @@ const ENOUGH_POSTS = 240;
 const FIRST_READ = 60;
 const GROWTH = 4;
 /** Keys counted per range to find the query's rarest word. */
-const PROBE = 240;
+const PROBE = 120;
 /** Fewer keys than this shared by the probes say little about how many rows hold matches. */
 const FEW_SHARED = 8;
 /** Conversations a search shows at most, and matching posts shown in each. */
@@ -66,6 +66,23 @@ export async function searchPosts(
   hiddenAuthors: ReadonlySet<string> = new Set(),
 ): Promise<PostSearchResult> {
   if (isEmptyQuery(query)) return { conversations: [], complete: true };
+  const terms = query.prefix === null ? [] : await termsBeginning(db, query.prefix);
+  if (query.prefix !== null && terms.length === 0) return { conversations: [], complete: true };
+  // One read-only transaction for the rest of its reads: a transaction of each read's own costs
+  // a round trip to the browser's storage each, and a search makes a dozen reads. (The scope is
+  // an async function so that Dexie keeps the transaction across its awaits.)
+  return db.transaction('r', [db.deliveries, db.searchPosts, db.posts], async () =>
+    searchInTransaction(db, query, terms, hiddenAuthors),
+  );
+}
+
+/** {@link searchPosts}, once the words the prefix stands for are known. */
+async function searchInTransaction(
+  db: SlowpostDb,
+  query: SearchQuery,
+  prefixTerms: readonly string[],
+  hiddenAuthors: ReadonlySet<string>,
+): Promise<PostSearchResult> {
   const upTo = await releasedUpTo(db);
   const released = invertInstant(upTo);
   const parts: Part[] = query.words.map((word) => ({
@@ -74,12 +91,10 @@ export async function searchPosts(
     cut: false,
   }));
   if (query.prefix !== null) {
-    const terms = await termsBeginning(db, query.prefix);
-    if (terms.length === 0) return { conversations: [], complete: true };
     parts.push({
-      ranges: terms.flatMap((term) => rangesOf(term, released)),
+      ranges: prefixTerms.flatMap((term) => rangesOf(term, released)),
       cap: PER_PREFIX_TERM,
-      cut: terms.length >= PREFIX_TERMS,
+      cut: prefixTerms.length >= PREFIX_TERMS,
     });
   }
   const driver = await rarest(db, parts);
