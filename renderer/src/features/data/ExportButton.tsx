@@ -4,7 +4,7 @@ import { exportFileName, exportStore } from '../../db/repositories/export-store'
 
 /**
  * Writes everything to one file the user saves where they like: a download the desktop app turns
- * into its save dialog (see electron/main/window/downloads.ts), a download in the browser host.
+ * into its save dialog (see electron/main/window/export-downloads.ts), a download in the browser host.
  */
 export function ExportButton() {
   const db = useDatabase();
