@@ -174,6 +174,44 @@ describe('export and import', () => {
     expect(await target.outbox.where('state').anyOf(['waiting', 'sending']).count()).toBe(0);
   });
 
+  it('a reply stored under another id is not queued again, and a link naming someone already linked gives its notes to that link', async () => {
+    const source = await demo();
+    const key = 'key-same-reply-0123456789abcdef';
+    await source.outbox.put({ ...entry('there', 'waiting'), idempotencyKey: key });
+    await source.personLinks.put({
+      id: 'demo|ana+sky|ana',
+      personIds: ['demo|ana', 'sky|ana'],
+      notes: 'Likes long letters.',
+      keepInTouchDays: 30,
+      linkedAt: T,
+    });
+    const file = await exported(source);
+    const target = empty();
+    const posted = { ...entry('here', 'sent'), idempotencyKey: key, sentPostId: 'demo|posted' };
+    await target.outbox.put(posted);
+    const stored = {
+      id: 'demo|ana+masto|ana',
+      personIds: ['demo|ana', 'masto|ana'],
+      notes: 'Owes me a book.',
+      keepInTouchDays: null,
+      linkedAt: T - 5,
+    };
+    await target.personLinks.put(stored);
+
+    await importExport(target, file);
+    // The same reply (same idempotency key) is the one already posted: it cannot go out twice.
+    expect(await target.outbox.where('idempotencyKey').equals(key).toArray()).toEqual([posted]);
+    // Ana stays in one link, the stored one, which now has both notes and the imported cadence.
+    expect(await target.personLinks.toArray()).toEqual([
+      { ...stored, notes: 'Owes me a book.\n\nLikes long letters.', keepInTouchDays: 30 },
+    ]);
+
+    const again = await importExport(target, file);
+    expect(again.added + again.updated).toBe(0);
+    expect(await target.personLinks.count()).toBe(1);
+    expect(await target.outbox.where('idempotencyKey').equals(key).count()).toBe(1);
+  });
+
   it('a damaged file is refused as a whole, saying where and why', async () => {
     const source = await demo();
     const text = await (await exportStore(source, T)).blob.text();
