@@ -100,6 +100,10 @@ const PHASES = `(() => {
   const selected = () =>
     document.querySelector('[role="listbox"][aria-label="Conversations"] [aria-selected="true"]')?.id ?? null;
   window.addEventListener('keydown', (event) => {
+    // Typing is measured on its own (composerPart): watching its keys every frame would be a
+    // second loop of work in every composer frame (as interaction.ts's timer says).
+    const target = event.target;
+    if (target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA'].includes(target.tagName))) return;
     const t0 = event.timeStamp;
     const start = performance.now() - t0;
     const before = selected();
