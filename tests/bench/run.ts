@@ -20,7 +20,7 @@ import { PRESETS } from './dataset';
 import { measureComposer } from './composer';
 import { measureMastodonSync } from './mastodon-sync';
 import { measureSearch } from './search';
-import { settle } from './settle';
+import { settleThen } from './settle';
 import { installKeyTimer, keyTimes, pressMeasured, stats } from './interaction';
 
 // `npm run bench` (100k items) or `npm run bench -- --quick` (10k): measures what users feel in
@@ -70,13 +70,8 @@ async function main(): Promise<void> {
     const indexCost = `${Math.round(noIndex.itemsPerSecond).toLocaleString('en')}/s without the index, ${Math.round(ingest.itemsPerSecond).toLocaleString('en')}/s with it: +${(100 * (noIndex.itemsPerSecond / ingest.itemsPerSecond - 1)).toFixed(0)}% time (${(raw.itemsPerSecond / noIndex.itemsPerSecond).toFixed(2)}× raw without it)`;
 
     // A user searches and opens the app long after the history was written; right after a bulk
-    // write of this size the store is still compacting in the background (on disk, for minutes),
-    // so the bench lets it settle first (see settle.ts).
-    log('letting the store settle…');
-    const settled = await settle();
-    log(
-      `settled in ${(settled.ms / 1000).toFixed(0)} s${settled.quiet ? '' : ' (the machine never went quiet)'}; search queries…`,
-    );
+    // write the store is still busy in the background, so the bench lets it settle first.
+    const settled = await settleThen(log, 'search queries');
     const search = await measureSearch(page, SEARCH_ROUNDS);
 
     // Cold open with everything stored and a 5,000-item delivery open.
@@ -142,11 +137,8 @@ async function main(): Promise<void> {
     log(`a long history: ${longPreset.items.toLocaleString('en')} stored, seeded straight in…`);
     const longPage = await benchPage(bench);
     const longSeed = await seedHistory(longPage, longPreset.name, now);
-    log(`seeded in ${longSeed.seconds.toFixed(0)} s; letting the store settle…`);
-    const longSettled = await settle();
-    log(
-      `settled in ${(longSettled.ms / 1000).toFixed(0)} s${longSettled.quiet ? '' : ' (the machine never went quiet)'}; search queries behind the long history…`,
-    );
+    log(`seeded in ${longSeed.seconds.toFixed(0)} s`);
+    const longSettled = await settleThen(log, 'search queries behind the long history');
     const longSearch = await measureSearch(longPage, SEARCH_ROUNDS);
     const long = await measureSession(longPage, bench.host.origin);
     log(`long history measured (cold open median ${ms(long.open.median)})`);

@@ -1,6 +1,25 @@
 import { readFile } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 
+/** What {@link settle} waited. */
+export interface Settled {
+  /** How long it waited. */
+  readonly ms: number;
+  /** False when `maxMs` passed before the machine went quiet (something else kept it busy). */
+  readonly quiet: boolean;
+}
+
+/** Settles (see {@link settle}), saying how long it took, before `next` is measured. */
+export async function settleThen(log: (message: string) => void, next: string): Promise<Settled> {
+  log('letting the store settle…');
+  const settled = await settle();
+  const busy = settled.quiet ? '' : ' (the machine never went quiet)';
+  log(`settled in ${(settled.ms / 1000).toFixed(0)} s${busy}; ${next}…`);
+  return settled;
+}
+
+const SAMPLE_MS = 1_000;
+
 /**
  * Right after a bulk write, the browser's IndexedDB (LevelDB on disk) goes on compacting in the
  * background for a while, and every read meanwhile is slower. A user opens the app, or searches,
@@ -9,15 +28,6 @@ import { setTimeout as sleep } from 'node:timers/promises';
  * `/proc/stat`, the whole machine, so it cannot miss the browser's storage process), at least
  * `minMs`, at most `maxMs`. Where `/proc/stat` cannot be read it waits `minMs`.
  */
-export interface Settled {
-  /** How long it waited. */
-  readonly ms: number;
-  /** False when `maxMs` passed before the machine went quiet (something else kept it busy). */
-  readonly quiet: boolean;
-}
-
-const SAMPLE_MS = 1_000;
-
 export async function settle({
   minMs = 15_000,
   maxMs = 300_000,
