@@ -5,6 +5,7 @@
  * `view=week` for "Your week" (with `week=<its Monday>` once an earlier week is shown).
  */
 import { afterNextPaint } from './after-paint';
+import { keepLeavingAddress, takeLeavingAddress } from './leaving-address';
 import { createRestSchedule } from './rest-schedule';
 import { createSoonWrites } from './soon-writes';
 
@@ -13,8 +14,9 @@ export type HashKey = 'conversation' | 'reply' | 'view' | 'week' | 'write';
 /**
  * Updating the address costs several milliseconds (Chromium treats it as a navigation), and the
  * open conversation changes on every j, k and triage key. It is written once the frame showing it
- * is drawn; in a run of keys, once they rest (a second without a move). Reading the address, and
- * leaving the page (a reload, closing the window), write what is pending first.
+ * is drawn; in a run of keys, once they rest (a second without a move). Reading the address writes
+ * what is pending first; a reload comes back to it too (see leaving-address.ts). A crash of the
+ * page loses at most the moves of its last second.
  */
 const CONVERSATION_REST_MS = 1_000;
 const conversationSchedule = createRestSchedule(CONVERSATION_REST_MS, {
@@ -50,12 +52,7 @@ function applyToHash(values: ReadonlyMap<HashKey, string | null>): void {
   }
   const text = next.toString();
   const hash = text === '' ? '' : `#${text}`;
-  if (window.location.hash === hash) return;
-  window.history.replaceState(
-    null,
-    '',
-    `${window.location.pathname}${window.location.search}${hash}`,
-  );
+  if (window.location.hash !== hash) replaceHash(hash);
 }
 
 export function readConversationFromHash(hash?: string): string | null {
@@ -85,5 +82,41 @@ export function onHashChange(callback: () => void): () => void {
   return () => window.removeEventListener('hashchange', changed);
 }
 
-// Leaving (a reload, closing the window) writes what is pending first.
-if (typeof window !== 'undefined') window.addEventListener('pagehide', () => soon.flush());
+function replaceHash(hash: string): void {
+  window.history.replaceState(
+    null,
+    '',
+    `${window.location.pathname}${window.location.search}${hash}`,
+  );
+}
+
+/**
+ * Leaving (a reload, closing the window) writes what is pending and keeps the address for a
+ * reload, which loads the address as it was when it began; the reloaded page takes it back before
+ * anything reads the address.
+ */
+function keepAcrossReloads(): void {
+  const storage = (): Storage | null => {
+    try {
+      return window.sessionStorage;
+    } catch {
+      return null; // storage disabled: a reload may come back one move early
+    }
+  };
+  const kept = storage();
+  const arrival = performance.getEntriesByType('navigation')[0];
+  const arrivedBy = arrival instanceof PerformanceNavigationTiming ? arrival.type : 'navigate';
+  const back = kept === null ? null : takeLeavingAddress(kept, arrivedBy);
+  if (back !== null && back !== window.location.hash) replaceHash(back);
+  window.addEventListener('pagehide', () => {
+    soon.flush();
+    try {
+      const backing = storage();
+      if (backing !== null) keepLeavingAddress(backing, window.location.hash);
+    } catch {
+      // storage full: a reload may come back one move early
+    }
+  });
+}
+
+if (typeof window !== 'undefined') keepAcrossReloads();
