@@ -7,9 +7,10 @@ import { buildBenchPage, rawPut, seed, seedHistory } from './browser';
 import { PRESETS } from './dataset';
 import { measureSearch } from './search';
 
-// `node --import tsx tests/bench/profile-search.ts [--seed] [--history] [--rounds=N]`: where a
-// search keystroke's time goes, on the 100k preset (`--history`: the long history's `large`
-// preset). The store is kept in a browser profile under /tmp between runs, so a change to the
+// `node --import tsx tests/bench/profile-search.ts [--seed] [--history] [--rounds=N] [--parts]`:
+// where a search keystroke's time goes, on the 100k preset (`--history`: the long history's
+// `large` preset). The store is kept in a browser profile under /tmp between runs
+// (SLOWPOST_PROFILE_DIR: another one, e.g. to compare two index layouts), so a change to the
 // query is measured again without seeding: `--seed` (re)writes it through the sync path, and
 // then also prints the ingest ratio against raw puts. A tool; the bench reports the figures.
 
@@ -24,7 +25,9 @@ async function main(): Promise<void> {
   const preset = PRESETS[history ? 'large' : 'full'];
   await buildBenchPage();
   const now = Date.UTC(2026, 10, 20, 12);
-  const dir = join('/tmp', `slowpost-search-profile-${preset.name}${history ? '-history' : ''}`);
+  const dir =
+    process.env['SLOWPOST_PROFILE_DIR'] ??
+    join('/tmp', `slowpost-search-profile-${preset.name}${history ? '-history' : ''}`);
   await mkdir(dir, { recursive: true });
   const host = await startHost({
     rendererDir: join(root, 'out/renderer'),
@@ -58,6 +61,9 @@ async function main(): Promise<void> {
     const figures = await measureSearch(page, rounds);
     console.log(
       `search: p50 ${figures.p50Ms.toFixed(1)} ms / p95 ${figures.p95Ms.toFixed(1)} ms; opening ${figures.openMs.toFixed(1)} ms`,
+    );
+    console.log(
+      `  slowest (the p95 and above): ${figures.slowest.map((s) => `${s.query.trim()} ${s.ms.toFixed(1)}`).join(', ')}`,
     );
     for (const [q, f] of Object.entries(figures.perQuery))
       console.log(

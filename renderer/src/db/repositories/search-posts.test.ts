@@ -112,6 +112,22 @@ describe('searchPosts', () => {
     expect(await db.searchPosts.count()).toBe(0);
   });
 
+  it('reads on past a first batch of rows that came in together, missing none of them', async () => {
+    // 400 posts of one sync (one arrival instant: one index key per word, rows in id order). All
+    // say "tea"; the last 200 also say "zeppelin". The first rows of "tea" hold no "zeppelin",
+    // so the search reads on, from where it stopped, within that one key.
+    const posts = Array.from({ length: 400 }, (_, i) => {
+      const id = `p${String(i).padStart(3, '0')}`;
+      return saying(post(id, 'mira', T + i, null), i >= 200 ? '<p>tea zeppelin</p>' : '<p>tea</p>');
+    });
+    await store(posts, T + 1_000);
+    await makeDelivery(db, { kind: 'scheduled', slot: T + 2_000, now: T + 2_000 });
+    const result = await searchPosts(db, parseQuery('tea zeppelin '));
+    expect(result.conversations).toHaveLength(40);
+    for (const hit of result.conversations)
+      expect(hit.posts.map((p) => p.contentHtml)).toEqual(['<p>tea zeppelin</p>']);
+  });
+
   it('finds a reply the network accepted as soon as it is stored', async () => {
     await storeSentReply(
       db,

@@ -101,9 +101,11 @@ async function searchInTransaction(
   // Only the driver's words were looked up: the rest are checked on its rows.
   const check = parts.length > 1;
   let limit = Math.min(driver.part.cap, driver.first);
+  const reads = driver.part.ranges.map(startRead);
   for (;;) {
-    const lists = await Promise.all(driver.part.ranges.map((r) => readRows(db, r, limit)));
-    const more = lists.some((list) => list.length >= limit);
+    await Promise.all(reads.map((read) => readMore(db, read, limit)));
+    const lists = reads.map((read) => read.rows);
+    const more = reads.some((read) => !read.done);
     const confirmed: PostSearchRow[] = [];
     const threads = new Set<string>();
     const seen = new Set<string>();
@@ -186,13 +188,55 @@ function firstKeys(db: SlowpostDb, range: IDBKeyRange, most: number): Promise<st
     .primaryKeys();
 }
 
-/** The newest `limit` rows of one range (one read of the index, with the rows). */
-function readRows(db: SlowpostDb, range: IDBKeyRange, limit: number): Promise<PostSearchRow[]> {
-  return db.searchPosts
+/** One range of the index, read newest first a batch at a time. */
+interface RangeRead {
+  readonly range: IDBKeyRange;
+  /** The rows read so far, in index order. */
+  readonly rows: PostSearchRow[];
+  /** The index key of the last row read, and how many rows read so far have that key. */
+  last: { key: string; count: number } | null;
+  /** The range has no more rows. */
+  done: boolean;
+}
+
+function startRead(range: IDBKeyRange): RangeRead {
+  return { range, rows: [], last: null, done: false };
+}
+
+/**
+ * Reads `range` on to its first `limit` rows: from where the last read stopped, not from the start
+ * again. Rows sharing one key (posts that came in one batch) are in the index by id, so the read
+ * starts at the last key and leaves out the rows of that key it already has.
+ */
+async function readMore(db: SlowpostDb, read: RangeRead, limit: number): Promise<void> {
+  const wanted = limit - read.rows.length;
+  if (read.done || wanted <= 0) return;
+  const lower = (read.last?.key ?? read.range.lower) as string;
+  const again = read.last?.count ?? 0;
+  const rows = await db.searchPosts
     .where('keys')
-    .between(range.lower, range.upper, true, true)
-    .limit(limit)
+    .between(lower, read.range.upper, true, true)
+    .limit(again + wanted)
     .toArray();
+  const fresh = rows.slice(again);
+  if (fresh.length < wanted) read.done = true;
+  for (const row of fresh) {
+    const key = keyWithin(row, read.range);
+    read.last =
+      read.last !== null && read.last.key === key
+        ? { key, count: read.last.count + 1 }
+        : { key, count: 1 };
+    read.rows.push(row);
+  }
+}
+
+/** The one key of `row` that put it in `range` (each range is one word, one mark). */
+function keyWithin(row: PostSearchRow, range: IDBKeyRange): string {
+  const lower = range.lower as string;
+  const upper = range.upper as string;
+  const key = row.keys.find((k) => k >= lower && k <= upper);
+  if (key === undefined) throw new Error(`search: a row read from a range has no key in it`);
+  return key;
 }
 
 /** The words in the index that begin with `prefix` (at most PREFIX_TERMS), one step each. */
