@@ -163,14 +163,17 @@ async function rarest(
   const total = (lists: readonly (readonly string[])[]) =>
     lists.reduce((sum, list) => sum + list.length, 0);
   const best = probes.reduce((a, b) => (total(b.lists) < total(a.lists) ? b : a));
-  const largest = Math.max(...best.lists.map((list) => list.length));
-  if (largest < PROBE) return { part: best.part, first: largest + 1 };
+  // A range the probe found empty has nothing to read (the probe is in the same transaction).
+  const part = { ...best.part, ranges: best.part.ranges.filter((_, i) => best.lists[i]?.length) };
+  const largest = Math.max(0, ...best.lists.map((list) => list.length));
+  if (largest < PROBE) return { part, first: largest + 1 };
   const others = probes.filter((p) => p !== best).map((p) => new Set(p.lists.flat()));
   const ids = best.lists.flat();
   const shared = ids.filter((id) => others.every((set) => set.has(id))).length;
-  // Few shared: the others' newest keys may just span less time; the rows read will tell.
-  const first = shared < FEW_SHARED ? FIRST_READ : rowsFor(ids.length, shared, MAX_CONVERSATIONS);
-  return { part: best.part, first };
+  // Few shared: the others' newest keys span less time than the rarest's, and its matches are
+  // further apart than they can tell; the rows its keys were counted from come first.
+  const first = shared < FEW_SHARED ? PROBE : rowsFor(ids.length, shared, MAX_CONVERSATIONS);
+  return { part, first };
 }
 
 /** Rows to read to find `wanted` matches, when `found` were among `read` (with some room). */
