@@ -146,7 +146,10 @@ export async function registerApp(
 /**
  * `fetch` for the harness's own requests to snac. snac closes every connection once it has
  * answered without saying so, so a request sent down a kept-alive connection now and then fails
- * before snac has read a byte of it ("other side closed"); such a request is sent again.
+ * before snac has read a byte of it ("other side closed"), and on a loaded machine one is now and
+ * then reset under it (ECONNRESET). Such a request is sent again: the harness's requests are safe
+ * to repeat (a second app or login code is never used; a code snac had already exchanged is
+ * refused, which the setup reports).
  */
 async function snacFetch(url: string, init: RequestInit): Promise<Response> {
   for (let attempt = 1; ; attempt += 1) {
@@ -154,7 +157,8 @@ async function snacFetch(url: string, init: RequestInit): Promise<Response> {
       return await fetch(url, init);
     } catch (error) {
       const code = (error as { cause?: { code?: unknown } }).cause?.code;
-      if (attempt >= 3 || code !== 'UND_ERR_SOCKET') throw error;
+      const closed = code === 'UND_ERR_SOCKET' || code === 'ECONNRESET' || code === 'EPIPE';
+      if (attempt >= 3 || !closed) throw error;
     }
   }
 }
