@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { formatPath, parseUnknown } from './parse-unknown';
+import { formatPath, parseJsonText, parseUnknown } from './parse-unknown';
 
 describe('parseUnknown', () => {
   const Schema = z.object({ people: z.array(z.object({ handle: z.string().min(1) })) });
@@ -27,5 +27,23 @@ describe('parseUnknown', () => {
   it('formats nested paths', () => {
     expect(formatPath(['a', 0, 'b', 12])).toBe('a[0].b[12]');
     expect(formatPath([])).toBe('(root)');
+  });
+});
+
+describe('parseJsonText', () => {
+  const Schema = z.object({ hash: z.string() });
+
+  it('parses JSON text of the right shape', () => {
+    expect(parseJsonText(Schema, '{"hash":"#a"}', 'address')).toEqual({
+      ok: true,
+      value: { hash: '#a' },
+    });
+  });
+
+  it('says when the text is not JSON, and when its shape is wrong, never throwing', () => {
+    const notJson = parseJsonText(Schema, '{nope', 'address');
+    expect(notJson.ok ? '' : notJson.error).toBe('Invalid address: (root): not JSON');
+    const wrong = parseJsonText(Schema, '{"hash":3}', 'address');
+    expect(wrong.ok ? '' : wrong.error).toMatch(/^Invalid address: hash: /);
   });
 });

@@ -44,3 +44,22 @@ export function parseUnknown<S extends z.ZodType>(
   const issues = issuesOf(result.error);
   return { ok: false, error: explainIssues(what, issues), issues };
 }
+
+/**
+ * Parses JSON text (a file, a stored entry) of unknown shape. Never throws: text that is not JSON
+ * is explained as such, then the value as {@link parseUnknown} does.
+ */
+export function parseJsonText<S extends z.ZodType>(
+  schema: S,
+  text: string,
+  what: string,
+): Parsed<z.output<S>> {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    const issues = [{ path: '(root)', message: 'not JSON' }];
+    return { ok: false, error: explainIssues(what, issues), issues };
+  }
+  return parseUnknown(schema, value, what);
+}

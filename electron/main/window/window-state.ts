@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseUnknown } from '../../../shared/validation/parse-unknown';
+import { parseJsonText } from '../../../shared/validation/parse-unknown';
 
 export const WindowStateSchema = z.object({
   x: z.number().int().optional(),
@@ -38,16 +38,9 @@ export function createWindowStateStore(
     async load(displays: readonly Rect[]): Promise<WindowState> {
       const text = await file.read();
       if (text === null) return DEFAULT_WINDOW_STATE;
-      let raw: unknown;
-      try {
-        raw = JSON.parse(text);
-      } catch {
-        log('window state: not JSON, using the default size');
-        return DEFAULT_WINDOW_STATE;
-      }
-      const parsed = parseUnknown(WindowStateSchema, raw, 'window state');
+      const parsed = parseJsonText(WindowStateSchema, text, 'window state');
       if (!parsed.ok) {
-        log(`window state: ${parsed.error}; using the default size`);
+        log(`${parsed.error}; using the default size`);
         return DEFAULT_WINDOW_STATE;
       }
       return keepOnScreen(parsed.value, displays);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { TriageStateSchema } from '../../../shared/domain';
 import type { SlowpostDb } from '../db/database';
+import { parseJsonText } from '../../../shared/validation/parse-unknown';
 
 /**
  * Triage shows at once and is stored just after the frame that shows it (see SessionView). A page
@@ -75,16 +76,13 @@ export async function storeKeptTriage(
 ): Promise<number> {
   const raw = backing.getItem(TRIAGE_WRITE_AHEAD_KEY);
   if (raw === null) return 0;
-  let parsed: z.infer<typeof KeptTriageSchema>;
-  try {
-    const result = KeptTriageSchema.safeParse(JSON.parse(raw));
-    if (!result.success) throw new Error(z.prettifyError(result.error));
-    parsed = result.data;
-  } catch (error) {
-    report(`Triage kept by the last page could not be read, and is dropped: ${String(error)}`);
+  const kept = parseJsonText(KeptTriageSchema, raw, 'kept triage');
+  if (!kept.ok) {
+    report(`Triage kept by the last page could not be read, and is dropped: ${kept.error}`);
     backing.removeItem(TRIAGE_WRITE_AHEAD_KEY);
     return 0;
   }
+  const parsed = kept.value;
   let applied = 0;
   await db.transaction('rw', db.threads, async () => {
     for (const { threadId, triage, triagedAt } of parsed) {

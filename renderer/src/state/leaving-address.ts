@@ -7,6 +7,7 @@
  * the address it came with.
  */
 import { z } from 'zod';
+import { parseJsonText } from '../../../shared/validation/parse-unknown';
 
 const KEY = 'slowpost:leaving-address';
 
@@ -36,17 +37,10 @@ export function takeLeavingAddress(
   if (raw === null) return null;
   storage.removeItem(KEY);
   if (arrivedBy !== 'reload') return null;
-  let json: unknown;
-  try {
-    json = JSON.parse(raw);
-  } catch {
-    report('leaving address: the kept address is not JSON; the address as loaded is used');
+  const parsed = parseJsonText(leavingSchema, raw, 'kept address');
+  if (!parsed.ok) {
+    report(`${parsed.error}; the address as loaded is used`);
     return null;
   }
-  const parsed = leavingSchema.safeParse(json);
-  if (!parsed.success) {
-    report(`leaving address: the kept address is not one: ${parsed.error.message}`);
-    return null;
-  }
-  return parsed.data.hash;
+  return parsed.value.hash;
 }
