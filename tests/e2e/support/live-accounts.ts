@@ -8,13 +8,22 @@ import type { Snac2Server } from '../../servers/snac2/snac2-server';
 
 const HOUR = 3_600_000;
 
-/** The next default delivery slot (09:00, 13:00 or 18:00 UTC) at least 20 minutes after `t`. */
+/**
+ * The next default delivery slot (09:00, 13:00 or 18:00 UTC) at least 40 minutes after `t`.
+ *
+ * The tests move both clocks to 15 minutes before it and expect the page's background sync (every
+ * 10 minutes of page time, counted from when the page was ready) to have run on the way. A slot
+ * only 20 minutes off left under 10 minutes to cross: a test started 20 to 25 minutes before a
+ * slot saw no background sync at all, and failed at that time of day only.
+ */
+export const SLOT_ROOM_MS = 40 * 60_000;
+
 export function nextSlotAfter(t: number): number {
   const day = Math.floor(t / (24 * HOUR)) * 24 * HOUR;
   for (const d of [0, 1]) {
     for (const h of [9, 13, 18]) {
       const slot = day + d * 24 * HOUR + h * HOUR;
-      if (slot > t + 20 * 60_000) return slot;
+      if (slot > t + SLOT_ROOM_MS) return slot;
     }
   }
   throw new Error('no slot');
