@@ -77,6 +77,13 @@ const RARE = [
   'Привет из Москвы',
 ];
 
+/**
+ * How many of the others' posts the user answered: one in a hundred, so the year preset holds
+ * about 6,000 of the user's own replies (15 a day) and the posts they answer, which a session reads
+ * to know who the user talks with.
+ */
+const OWN_REPLY_SHARE = 0.01;
+
 export interface RawBatch {
   readonly people: unknown[];
   readonly posts: unknown[];
@@ -96,6 +103,7 @@ export function* generateBatches(
 ): Generator<RawBatch> {
   const random = mulberry32(seed);
   const rareRandom = mulberry32(seed + 1);
+  const ownRandom = mulberry32(seed + 2);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
   const span = to - from;
   const personOf = (i: number) => `bench|p${i}`;
@@ -191,6 +199,32 @@ export function* generateBatches(
           arrivedAt: 0,
           screen: null,
         });
+        // The user answers one post in a hundred: a year's replies lie in the history too.
+        if (ownRandom() < OWN_REPLY_SHARE) {
+          const ownNetworkId = `s${postCounter++}`;
+          const ownId = `bench|${ownNetworkId}`;
+          threadLast[t] = ownId;
+          posts.push({
+            id: ownId,
+            accountId: BENCH_ACCOUNT_ID,
+            networkId: ownNetworkId,
+            uri: `https://bench.example/${ownNetworkId}`,
+            cid: null,
+            url: `https://bench.example/@you/${ownNetworkId}`,
+            threadId,
+            authorId: BENCH_SELF,
+            contentHtml: `<p>${words.slice(0, 12).reverse().join(' ')}</p>`,
+            createdAt: at + 1_000,
+            parent: ref(postId),
+            root: ref(root),
+            visibility: kind === 'direct' ? 'direct' : 'public',
+            contentWarning: null,
+            language: 'en',
+            isOwn: true,
+            arrivedAt: 0,
+            screen: null,
+          });
+        }
       }
       activity.push({
         id: `bench|n${i}`,
