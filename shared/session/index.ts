@@ -5,8 +5,10 @@ export {
   emptyHistory,
   hasHistory,
   historyFromPosts,
+  historyPost,
   talksWith,
   TALKS_WITH_MIN_CONVERSATIONS,
+  type HistoryPost,
   type PersonHistory,
 } from './person-history';
 export {

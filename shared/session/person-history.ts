@@ -4,7 +4,30 @@
  * - `repliedTo`: people whose posts the user has replied to;
  * - `conversationsWith`: for each person, how many threads the user wrote in after that person did.
  */
-import type { Person, Post } from '../domain';
+import type { Person } from '../domain';
+
+/** What the history reads of a post: a whole Post is one, and so is this much of it. */
+export interface HistoryPost {
+  readonly id: string;
+  readonly isOwn: boolean;
+  readonly authorId: string;
+  readonly threadId: string;
+  readonly createdAt: number;
+  readonly parent: { readonly id: string } | null;
+}
+
+/** The part of a post the history reads (kept for every post the user wrote or answered). */
+export function historyPost(post: HistoryPost): HistoryPost {
+  const { id, isOwn, authorId, threadId, createdAt, parent } = post;
+  return {
+    id,
+    isOwn,
+    authorId,
+    threadId,
+    createdAt,
+    parent: parent === null ? null : { id: parent.id },
+  };
+}
 
 export interface PersonHistory {
   readonly repliedTo: ReadonlySet<string>;
@@ -50,10 +73,10 @@ interface ThreadTimes {
  * author is `selfId`. Pass every stored post: a post from this delivery adds nothing unless the
  * user has already answered it.
  */
-export function historyFromPosts(posts: Iterable<Post>, selfId?: string): PersonHistory {
-  const byId = new Map<string, Post>();
+export function historyFromPosts(posts: Iterable<HistoryPost>, selfId?: string): PersonHistory {
+  const byId = new Map<string, HistoryPost>();
   for (const post of posts) byId.set(post.id, post);
-  const isOwn = (post: Post): boolean => post.isOwn || post.authorId === selfId;
+  const isOwn = (post: HistoryPost): boolean => post.isOwn || post.authorId === selfId;
 
   const repliedTo = new Set<string>();
   const threads = new Map<string, ThreadTimes>();

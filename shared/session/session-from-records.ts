@@ -5,7 +5,7 @@
  */
 import type { ActivityItem, Person, Post } from '../domain';
 import { buildSession } from './build-session';
-import { historyFromPosts } from './person-history';
+import { historyFromPosts, type HistoryPost } from './person-history';
 import { createScreeningCache, type ScreeningCache } from './screening-cache';
 import type { Session } from './session-types';
 
@@ -13,9 +13,9 @@ export interface SessionRecords {
   readonly activity: readonly ActivityItem[];
   readonly posts: readonly Post[];
   readonly people: readonly Person[];
-  /** The user's own posts and the posts they answered: who the user talks with. */
-  readonly ownPosts: readonly Post[];
-  readonly answeredPosts: readonly Post[];
+  /** The user's own posts and the posts they answered (what the history reads of them). */
+  readonly ownPosts: readonly HistoryPost[];
+  readonly answeredPosts: readonly HistoryPost[];
   readonly selfIds: readonly string[];
 }
 

@@ -5,6 +5,7 @@ import type {
   DBCoreTransaction,
   Middleware,
 } from 'dexie';
+import { localId } from '../../../shared/domain';
 import {
   SNAPSHOT_DEPS_ID,
   SNAPSHOT_HEAD_ID,
@@ -25,6 +26,8 @@ const WATCHED: Readonly<Record<string, Exclude<DepKind, 'open'> | 'all'>> = {
   posts: 'posts',
   people: 'people',
   deliveries: 'deliveries',
+  // Written at every sync; only an account that is not one of the user's selves changes it.
+  accounts: 'selves',
   // What the open deliveries bring back: rarely written, so any write counts.
   carryOvers: 'all',
 };
@@ -68,6 +71,7 @@ export const sessionSnapshotGuard: Middleware<DBCore> = {
           people: new Set(deps.people),
           deliveries: new Set(deps.deliveries),
           open: new Set(deps.open),
+          selves: new Set(deps.selves),
         },
       };
       return cached;
@@ -122,11 +126,33 @@ function touches(
   deps: DepSets,
 ): boolean {
   if (kind === 'all' || req.type === 'deleteRange') return true;
+  if (kind === 'selves') {
+    // An account removed, added, or another user signed in on it: the user's selves change.
+    return (
+      req.type === 'delete' ||
+      req.values.some((value: { id?: unknown; networkUserId?: unknown }) => {
+        const { id, networkUserId } = value;
+        return (
+          typeof id !== 'string' ||
+          typeof networkUserId !== 'string' ||
+          !deps.sets.selves.has(localId(id, networkUserId))
+        );
+      })
+    );
+  }
   const ids = deps.sets[kind];
   // A delete without its keys (by criteria) cannot be checked: it counts as touching.
   if (req.type === 'delete' && !Array.isArray(req.keys)) return true;
   const keys: unknown[] = req.type === 'delete' ? req.keys : keysOf(req.values, req.keys, table);
   if (keys.some((key) => typeof key === 'string' && ids.has(key))) return true;
+  // A post by the user it does not hold yet: who they talk with changes.
+  if (kind === 'posts' && req.type !== 'delete') {
+    const selves = deps.sets.selves;
+    return req.values.some(
+      (value: { isOwn?: unknown; authorId?: unknown }) =>
+        value.isOwn === true || (typeof value.authorId === 'string' && selves.has(value.authorId)),
+    );
+  }
   // Activity released into an open delivery after the snapshot was made would be missing from it.
   if (kind === 'activity' && req.type !== 'delete') {
     const open = deps.sets.open;

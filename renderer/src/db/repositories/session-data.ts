@@ -48,10 +48,10 @@ export interface SessionData extends SessionRecords {
 }
 
 /**
- * Reads the session of the open deliveries: what they brought from the session snapshot (one
- * record) when there is one for exactly these deliveries, otherwise from the records themselves
- * (see delivered-records); and, always live, the deliveries and who the user talks with (their
- * accounts, their own posts and the posts they answered, which change as they reply).
+ * Reads the session of the open deliveries: what they brought and who the user talks with (their
+ * accounts, own posts and the posts they answered) from the session snapshot (one record) when
+ * there is one for exactly these deliveries, otherwise from the records themselves (see
+ * delivered-records and talks-with); the deliveries themselves always live.
  */
 export async function loadSessionData(db: SlowpostDb): Promise<SessionData> {
   return db.transaction(
@@ -67,9 +67,16 @@ export async function loadSessionData(db: SlowpostDb): Promise<SessionData> {
     ],
     async () => {
       const deliveries = await openDeliveries(db);
-      const [snapshot, talks] = await Promise.all([readSnapshotFor(db, deliveries), readTalks(db)]);
-      const delivered = snapshot?.delivered ?? (await readDeliveredRecords(db, deliveries));
-      return assembleSessionData(deliveries, delivered, talks, snapshot);
+      const snapshot = await readSnapshotFor(db, deliveries);
+      if (snapshot !== null) {
+        const { delivered, talks, buildKey } = snapshot;
+        return assembleSessionData(deliveries, delivered, talks, buildKey, snapshot);
+      }
+      const [delivered, talks] = await Promise.all([
+        readDeliveredRecords(db, deliveries),
+        readTalks(db),
+      ]);
+      return assembleSessionData(deliveries, delivered, talks, sessionBuildKey(talks), null);
     },
   );
 }
@@ -85,7 +92,7 @@ export async function loadSessionDataFromRecords(db: SlowpostDb): Promise<Sessio
         readDeliveredRecords(db, deliveries),
         readTalks(db),
       ]);
-      return assembleSessionData(deliveries, delivered, talks, null);
+      return assembleSessionData(deliveries, delivered, talks, sessionBuildKey(talks), null);
     },
   );
 }
@@ -94,6 +101,7 @@ function assembleSessionData(
   deliveries: readonly Delivery[],
   delivered: DeliveredRecords,
   talks: TalksWith,
+  buildKey: string,
   snapshot: SessionSnapshot | null,
 ): SessionData {
   // The people the user answered, after those the deliveries brought (in that order).
@@ -110,7 +118,7 @@ function assembleSessionData(
     threads: snapshot?.threads ?? null,
     snapshotVersion: snapshot?.version ?? null,
     delivered,
-    buildKey: sessionBuildKey(talks),
+    buildKey,
     ownPosts: talks.ownPosts,
     answeredPosts: talks.answeredPosts,
     selfIds: talks.selfIds,

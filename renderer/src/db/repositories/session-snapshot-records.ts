@@ -1,10 +1,11 @@
 import type { ActivityItem, Delivery, Person, Post, Thread } from '../../../../shared/domain';
 import type { Session } from '../../../../shared/session';
+import type { TalksWith } from './talks-with';
 
 /**
  * What the open deliveries brought: fixed once they are made (their activity, the posts and
- * people it refers to, what they brought back). The user's own posts, the accounts and the
- * deliveries themselves change during a session and are always read live.
+ * people it refers to, what they brought back). The deliveries themselves change during a
+ * session and are always read live.
  */
 export interface DeliveredRecords {
   /** What the open deliveries released, then what they brought back. */
@@ -23,6 +24,13 @@ export const SNAPSHOT_DEPS_ID = 'deps';
 export const SNAPSHOT_HEAD_ID = 'head';
 export const SNAPSHOT_VIEW_ID = 'view';
 export const SNAPSHOT_FIRST_ID = 'first';
+/**
+ * What the snapshot's records hold, as a number: a snapshot stored in another shape (by an older
+ * Slowpost) is not read, and the next open makes a new one. 2: who the user talks with is kept in
+ * it and guarded like the rest.
+ */
+export const SNAPSHOT_FORMAT = 2;
+
 /** Every record of a session snapshot: a write it was made from removes them all. */
 export const SNAPSHOT_ROW_IDS = [
   SNAPSHOT_HEAD_ID,
@@ -41,6 +49,13 @@ export interface SessionSnapshot {
   readonly delivered: DeliveredRecords;
   /** The delivery's threads when the snapshot was made; triage since is laid over them. */
   readonly threads: readonly Thread[];
+  /**
+   * Who the user talks with (their accounts, own posts, the posts they answered and those posts'
+   * authors): read once here, where the guard keeps it true, rather than at every open.
+   */
+  readonly talks: TalksWith;
+  /** `sessionBuildKey(talks)`, worked out once. */
+  readonly buildKey: string;
 }
 
 /**
@@ -57,17 +72,25 @@ export interface SessionSnapshotDeps {
   readonly deliveries: readonly string[];
   /** The open deliveries: activity released into one of them later would be missing. */
   readonly open: readonly string[];
+  /**
+   * The user's own people ids, one per account: a new post by any of them, or an account that is
+   * not one of them, changes who the user talks with.
+   */
+  readonly selves: readonly string[];
 }
 
 /** Small, read by the guard on every watched write: which deps are current. */
 export interface SessionSnapshotHead {
   readonly id: typeof SNAPSHOT_HEAD_ID;
   readonly version: string;
+  /** Absent in a snapshot an older Slowpost made (see SNAPSHOT_FORMAT). */
+  readonly format?: number;
 }
 
 /**
  * The session as the first view shows it, made from the snapshot of the same version: what a
- * cold open reads when who the user talks with is as it was then (`buildKey`). Kept twice: whole
+ * cold open reads while that snapshot stands (the guard removes both when who the user talks with
+ * changes, as when they reply). Kept twice: whole
  * (`view`), and its first screen (`first`: the first conversations and screener entries, with
  * their quotes and threads), which a cold open shows before it reads the whole one.
  */
@@ -75,8 +98,6 @@ export interface SessionViewSnapshot {
   readonly id: typeof SNAPSHOT_VIEW_ID | typeof SNAPSHOT_FIRST_ID;
   readonly version: string;
   readonly deliveryIds: readonly string[];
-  /** Who the user talked with when it was built (see sessionBuildKey). */
-  readonly buildKey: string;
   /** Built with the appreciation line (hiding it is the reader's choice). */
   readonly session: Session;
   /** Each conversation's row quote, by thread id. */

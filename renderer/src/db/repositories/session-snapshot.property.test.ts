@@ -16,6 +16,7 @@ import { loadOpenSessionState, setScreening, setThreadTriage } from './session';
 import { loadSessionData, loadSessionDataFromRecords } from './session-data';
 import type { SessionData } from './session-data';
 import { writeSessionSnapshot } from './session-snapshot';
+import { SNAPSHOT_HEAD_ID } from './session-snapshot-records';
 import {
   firstScreenOf,
   loadSessionView,
@@ -29,9 +30,10 @@ const HEAVY_TEST_MS = 120_000;
 /**
  * The session snapshot is one record a cold open reads instead of thousands. It must never
  * disagree with the records it was made from: these tests replay random histories (syncs with
- * new posts, edits, renames and the user's own replies; deliveries; triage; screening; closing
- * the inbox) and, after every step, compare the session read through the snapshot with the
- * session read from the records alone.
+ * new posts, edits, renames and the user's own replies, some to posts that arrive later; accounts
+ * synced, added and removed; deliveries; triage; screening; closing the inbox) and, after every
+ * step, compare the session read through the snapshot with the session read from the records
+ * alone, who the user talks with included.
  */
 
 let db: SlowpostDatabase;
@@ -46,6 +48,8 @@ afterEach(async () => {
 });
 
 const T = 1_700_000_000_000;
+/** A second account, of another user on the same server. */
+const OTHER = { ...ACCOUNT, id: 'acct2', handle: '@other@example.social', networkUserId: '9' };
 const NAMES = ['me', 'mira', 'tom', 'yuki', 'kai', 'ola'];
 const ROOTS = ['r1', 'r2', 'r3', 'r4', 'r5'];
 
@@ -117,6 +121,8 @@ async function replay(seed: number, counts: Counts): Promise<void> {
   const random = mulberry32(seed);
   const pick = <V>(list: readonly V[]): V => list[Math.floor(random() * list.length)] as V;
   const stored: Post[] = [];
+  /** Posts the user answered before they were stored (they arrive later, or never). */
+  const answeredUnseen: string[] = [];
   let now = T + 10_000;
   let counter = 0;
   for (let step = 0; step < 24; step++) {
@@ -139,6 +145,16 @@ async function replay(seed: number, counts: Counts): Promise<void> {
       await makeSessionSnapshot(db); // what an open that found no snapshot does
     } else if (roll < 0.56) {
       await refreshSessionView(db); // what an open that found no first view does
+    } else if (roll < 0.61) {
+      const accountRoll = random();
+      if (accountRoll < 0.6) {
+        // What every sync writes: the account's state (its selves are as they were).
+        await db.accounts.update(ACCOUNT.id, { lastSyncedAt: now, syncCursor: `c${counter++}` });
+      } else if ((await db.accounts.get(OTHER.id)) === undefined) {
+        await db.accounts.add({ ...OTHER, addedAt: now });
+      } else {
+        await db.accounts.delete(OTHER.id);
+      }
     } else {
       const posts: Post[] = [];
       const activity: ReturnType<typeof mention>[] = [];
@@ -157,17 +173,27 @@ async function replay(seed: number, counts: Counts): Promise<void> {
         } else if (kind < 0.35 && stored.length > 0) {
           // The user replies to someone (their own post: who they talk with changes).
           const parent = pick(stored);
-          posts.push(
-            post(
-              `own${counter++}`,
-              pick(['me', '1']),
-              createdAt,
-              parent.networkId,
-              parent.threadId.slice(5),
-            ),
+          const reply = post(
+            `own${counter++}`,
+            pick(['me', '1', 'other']),
+            createdAt,
+            parent.networkId,
+            parent.threadId.slice(5),
           );
+          // 'other': the second account's user, whose self is one only while it is added.
+          const other = `${OTHER.id}|${OTHER.networkUserId}`;
+          posts.push(reply.authorId === 'acct|other' ? { ...reply, authorId: other } : reply);
+        } else if (kind < 0.42) {
+          // A reply to a post this store has not seen yet.
+          const unseen = `p${counter++}`;
+          answeredUnseen.push(unseen);
+          posts.push(post(`own${counter++}`, '1', createdAt, unseen, pick(ROOTS)));
         } else {
-          const id = `p${counter++}`;
+          // Now and then the post the user answered arrives.
+          const id =
+            answeredUnseen.length > 0 && random() < 0.5
+              ? (answeredUnseen.shift() ?? '')
+              : `p${counter++}`;
           const author = pick(NAMES.slice(1));
           const root = pick(ROOTS);
           posts.push(post(id, author, createdAt, null, root));
@@ -221,10 +247,15 @@ describe('the session snapshot', { timeout: HEAVY_TEST_MS }, () => {
     // Mira writes for the first time: she waits in the screener.
     expect(before?.session.conversations.map((c) => c.personId)).toEqual(['acct|tom']);
     expect(before?.session.screener.map((e) => e.personId)).toEqual(['acct|mira']);
-    // The user (their account's own id) answers her: she is someone they talk with now.
+    // A sync writes the account's state: who the user is has not changed, the view stands.
+    await db.accounts.update(ACCOUNT.id, { lastSyncedAt: T + 35, syncCursor: 'next' });
+    expect((await loadSessionView(db)).view).toEqual(before);
+    // The user (their account's own id) answers her: she is someone they talk with now. The
+    // snapshot and its view go; the next open makes them again.
     await ingestBatch(db, 'acct', batch({ posts: [post('r1', '1', T + 40, 'm1', 'm1')] }), T + 50);
     expect((await loadSessionView(db)).view).toBeNull();
-    await refreshSessionView(db);
+    expect(await db.sessionSnapshots.count()).toBe(0);
+    await makeSessionSnapshot(db);
     const after = (await loadSessionView(db)).view;
     expect(after?.session.conversations.map((c) => c.personId)).toEqual(['acct|tom', 'acct|mira']);
     expect(after?.session.screener).toEqual([]);
@@ -268,5 +299,31 @@ describe('the session snapshot', { timeout: HEAVY_TEST_MS }, () => {
     expect((await loadSessionData(db)).threads).not.toBeNull();
     await closeOpenDeliveries(db, T + 6);
     expect(await db.sessionSnapshots.count()).toBe(0);
+  });
+
+  it('a snapshot an older Slowpost made (without who the user talks with) is not read, and is made again', async () => {
+    await ingestBatch(
+      db,
+      'acct',
+      batch({
+        people: [person('me', 'Me', true), person('mira', 'Mira')],
+        posts: [post('1', 'mira', T, null)],
+        activity: [mention('a', 'mira', '1', '1', T)],
+      }),
+      T + 1,
+    );
+    await makeDelivery(db, { kind: 'early', slot: T + 2, now: T + 2 });
+    expect((await loadSessionView(db)).view).not.toBeNull();
+    // As the older Slowpost kept it: a head without its format.
+    const head = await db.sessionSnapshots.get(SNAPSHOT_HEAD_ID);
+    await db.sessionSnapshots.put({ id: SNAPSHOT_HEAD_ID, version: head?.version ?? '' });
+    expect((await loadSessionData(db)).threads).toBeNull();
+    expect((await loadSessionView(db)).view).toBeNull();
+    expect((await loadSessionView(db, 'first')).view).toBeNull();
+    await makeSessionSnapshot(db);
+    expect((await loadSessionData(db)).threads).not.toBeNull();
+    expect((await loadSessionView(db)).view?.session.screener.map((e) => e.personId)).toEqual([
+      'acct|mira',
+    ]);
   });
 });

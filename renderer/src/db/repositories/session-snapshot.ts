@@ -3,8 +3,18 @@ import type { SlowpostDb } from '../database';
 import { readDelivered } from './delivered-records';
 import { openDeliveries } from './open-deliveries';
 import { loadThreads } from './session';
-import { SNAPSHOT_DEPS_ID, SNAPSHOT_HEAD_ID, SNAPSHOT_ID } from './session-snapshot-records';
-import type { SessionSnapshot, SessionSnapshotRow } from './session-snapshot-records';
+import {
+  SNAPSHOT_DEPS_ID,
+  SNAPSHOT_FORMAT,
+  SNAPSHOT_HEAD_ID,
+  SNAPSHOT_ID,
+} from './session-snapshot-records';
+import type {
+  SessionSnapshot,
+  SessionSnapshotHead,
+  SessionSnapshotRow,
+} from './session-snapshot-records';
+import { readTalks, sessionBuildKey, talksDeps } from './talks-with';
 
 /**
  * The session snapshot: what the open deliveries brought, kept in one record, so opening the app
@@ -26,7 +36,7 @@ export async function readSnapshotFor(
 ): Promise<SessionSnapshot | null> {
   if (deliveries.length === 0) return null;
   const head = await db.sessionSnapshots.get(SNAPSHOT_HEAD_ID);
-  if (head === undefined) return null;
+  if (!isCurrentHead(head)) return null;
   const cached = lastRead.get(db);
   const row =
     cached?.version === head.version ? cached : await db.sessionSnapshots.get(SNAPSHOT_ID);
@@ -36,6 +46,11 @@ export async function readSnapshotFor(
   const same =
     row.deliveryIds.length === ids.length && row.deliveryIds.every((id, i) => id === ids[i]);
   return same ? row : null;
+}
+
+/** A head of a snapshot this Slowpost made (see SNAPSHOT_FORMAT); the other records follow it. */
+export function isCurrentHead(row: SessionSnapshotRow | undefined): row is SessionSnapshotHead {
+  return row?.id === SNAPSHOT_HEAD_ID && row.format === SNAPSHOT_FORMAT;
 }
 
 /**
@@ -59,6 +74,8 @@ export async function writeSessionSnapshot(db: SlowpostDb): Promise<boolean> {
       delivered.threadIds,
       delivered.threadsActiveSince,
     );
+    const talks = await readTalks(db);
+    const talked = talksDeps(talks);
     const version = crypto.randomUUID();
     const rows: SessionSnapshotRow[] = [
       {
@@ -67,19 +84,22 @@ export async function writeSessionSnapshot(db: SlowpostDb): Promise<boolean> {
         deliveryIds: deliveryKey(open),
         delivered,
         threads: deliveredThreads,
+        talks,
+        buildKey: sessionBuildKey(talks),
       },
       {
         id: SNAPSHOT_DEPS_ID,
         version,
         // Every id it looked for, found or not: one that arrives later changes it too.
         activity: wanted.activity,
-        posts: wanted.posts,
-        people: wanted.people,
+        posts: [...wanted.posts, ...talked.posts],
+        people: [...wanted.people, ...talked.people],
         deliveries: wanted.deliveries,
         open: open.map((d) => d.id),
+        selves: talked.selves,
       },
       // Last: the guard reads the head first, and finds the ids of the same version.
-      { id: SNAPSHOT_HEAD_ID, version },
+      { id: SNAPSHOT_HEAD_ID, version, format: SNAPSHOT_FORMAT },
     ];
     await db.sessionSnapshots.bulkPut(rows);
     return true;

@@ -10,16 +10,15 @@ import type { SlowpostDb } from '../database';
 import { openDeliveries } from './open-deliveries';
 import type { SessionData } from './session-data';
 import { loadSessionData } from './session-data';
-import { writeSessionSnapshot } from './session-snapshot';
+import { isCurrentHead, writeSessionSnapshot } from './session-snapshot';
 import { SNAPSHOT_FIRST_ID, SNAPSHOT_HEAD_ID, SNAPSHOT_VIEW_ID } from './session-snapshot-records';
 import type { SessionViewSnapshot } from './session-snapshot-records';
-import { readTalks, sessionBuildKey } from './talks-with';
 
 /**
  * The first view's record: the session of the open deliveries as built from their snapshot, with
  * each row's quote and the threads it shows. A cold open reads this one record (about a third of
- * the snapshot) and builds nothing; it serves only while its snapshot stands and who the user
- * talks with is as it was (a reply since, and the session is built again from the snapshot).
+ * the snapshot) and builds nothing; it serves only while its snapshot stands (a reply since
+ * changes who the user talks with, which removes both; the next open makes them again).
  */
 
 /** The first view's record for a session built from snapshot data (`data.snapshotVersion`). */
@@ -39,7 +38,6 @@ export function makeSessionView(
     id: SNAPSHOT_VIEW_ID,
     version: data.snapshotVersion,
     deliveryIds: data.deliveries.map((d) => d.id).sort(),
-    buildKey: data.buildKey,
     session,
     quotes: session.conversations.map(
       (c) => [c.threadId, conversationQuote(c, posts, threads.get(c.threadId))] as const,
@@ -84,7 +82,7 @@ export function firstScreenOf(view: SessionViewSnapshot): SessionViewSnapshot {
 export async function writeSessionView(db: SlowpostDb, view: SessionViewSnapshot): Promise<void> {
   await db.transaction('rw', db.sessionSnapshots, async () => {
     const head = await db.sessionSnapshots.get(SNAPSHOT_HEAD_ID);
-    if (head?.version === view.version)
+    if (isCurrentHead(head) && head.version === view.version)
       await db.sessionSnapshots.bulkPut([view, firstScreenOf(view)]);
   });
 }
@@ -110,7 +108,7 @@ export async function refreshSessionView(db: SlowpostDb): Promise<void> {
 
 export interface SessionViewRead {
   readonly deliveries: readonly Delivery[];
-  /** The first view's record, when it serves these deliveries and who the user talks with now. */
+  /** The first view's record, when it serves these deliveries (its snapshot stands). */
   readonly view: SessionViewSnapshot | null;
 }
 
@@ -123,26 +121,21 @@ export async function loadSessionView(
   which: 'first' | 'whole' = 'whole',
 ): Promise<SessionViewRead> {
   const id = which === 'first' ? SNAPSHOT_FIRST_ID : SNAPSHOT_VIEW_ID;
-  return db.transaction(
-    'r',
-    [db.accounts, db.deliveries, db.posts, db.people, db.sessionSnapshots],
-    async () => {
-      const deliveries = await openDeliveries(db);
-      if (deliveries.length === 0) return { deliveries, view: null };
-      const [head, row, talks] = await Promise.all([
-        db.sessionSnapshots.get(SNAPSHOT_HEAD_ID),
-        db.sessionSnapshots.get(id),
-        readTalks(db),
-      ]);
-      const ids = deliveries.map((d) => d.id).sort();
-      const serves =
-        row !== undefined &&
-        row.id === id &&
-        row.version === head?.version &&
-        row.deliveryIds.length === ids.length &&
-        row.deliveryIds.every((id, i) => id === ids[i]) &&
-        row.buildKey === sessionBuildKey(talks);
-      return { deliveries, view: serves ? row : null };
-    },
-  );
+  return db.transaction('r', [db.deliveries, db.sessionSnapshots], async () => {
+    const deliveries = await openDeliveries(db);
+    if (deliveries.length === 0) return { deliveries, view: null };
+    const [head, row] = await Promise.all([
+      db.sessionSnapshots.get(SNAPSHOT_HEAD_ID),
+      db.sessionSnapshots.get(id),
+    ]);
+    const ids = deliveries.map((d) => d.id).sort();
+    const serves =
+      isCurrentHead(head) &&
+      row !== undefined &&
+      row.id === id &&
+      row.version === head.version &&
+      row.deliveryIds.length === ids.length &&
+      row.deliveryIds.every((id, i) => id === ids[i]);
+    return { deliveries, view: serves ? row : null };
+  });
 }

@@ -1,13 +1,18 @@
 import type { Person, Post } from '../../../../shared/domain';
 import { localId } from '../../../../shared/domain';
+import { historyPost, type HistoryPost } from '../../../../shared/session';
 import type { SlowpostDb } from '../database';
 
-/** Who the user talks with: what a session reads live (it changes as the user replies). */
+/**
+ * Who the user talks with: it changes as the user replies. Read with the session snapshot, which
+ * keeps it (see talksDeps), or from the records when there is none.
+ */
 export interface TalksWith {
   readonly selfIds: readonly string[];
   readonly selves: readonly Person[];
-  readonly ownPosts: readonly Post[];
-  readonly answeredPosts: readonly Post[];
+  /** What the history reads of them (see HistoryPost): the snapshot keeps this much. */
+  readonly ownPosts: readonly HistoryPost[];
+  readonly answeredPosts: readonly HistoryPost[];
   /** The authors of the posts the user answered, in the order of those posts. */
   readonly answeredAuthors: readonly Person[];
 }
@@ -31,9 +36,27 @@ export async function readTalks(db: SlowpostDb): Promise<TalksWith> {
   return {
     selfIds,
     selves: selves.filter((p): p is Person => p !== undefined),
-    ownPosts,
-    answeredPosts,
+    ownPosts: ownPosts.map(historyPost),
+    answeredPosts: answeredPosts.map(historyPost),
     answeredAuthors,
+  };
+}
+
+/**
+ * The records `readTalks` looked for, found or not: the session snapshot that keeps the answer is
+ * removed by a write to any of them (see session-snapshot-guard), and by any new post by one of
+ * `selves` (a reply the answer does not hold yet).
+ */
+export function talksDeps(talks: TalksWith): {
+  readonly posts: string[];
+  readonly people: string[];
+  readonly selves: string[];
+} {
+  const answered = talks.ownPosts.flatMap((p) => (p.parent === null ? [] : [p.parent.id]));
+  return {
+    posts: [...new Set([...talks.ownPosts.map((p) => p.id), ...answered])],
+    people: [...new Set([...talks.selfIds, ...talks.answeredPosts.map((p) => p.authorId)])],
+    selves: [...talks.selfIds],
   };
 }
 
