@@ -214,6 +214,21 @@ async function replay(seed: number, counts: Counts): Promise<void> {
   }
 }
 
+/** Mira mentions the user for the first time, and a delivery (which makes a snapshot) brings it. */
+async function deliverMirasMention(): Promise<void> {
+  await ingestBatch(
+    db,
+    'acct',
+    batch({
+      people: [person('me', 'Me', true), person('mira', 'Mira')],
+      posts: [post('1', 'mira', T, null)],
+      activity: [mention('a', 'mira', '1', '1', T)],
+    }),
+    T + 1,
+  );
+  await makeDelivery(db, { kind: 'early', slot: T + 2, now: T + 2 });
+}
+
 describe('the session snapshot', { timeout: HEAVY_TEST_MS }, () => {
   it('always agrees with the records it was made from (random histories)', async () => {
     const counts: Counts = { checks: 0, fromSnapshot: 0, fromView: 0 };
@@ -262,17 +277,7 @@ describe('the session snapshot', { timeout: HEAVY_TEST_MS }, () => {
   });
 
   it('a delivery makes one; a change to what it holds removes it; the inbox closing too', async () => {
-    await ingestBatch(
-      db,
-      'acct',
-      batch({
-        people: [person('me', 'Me', true), person('mira', 'Mira')],
-        posts: [post('1', 'mira', T, null)],
-        activity: [mention('a', 'mira', '1', '1', T)],
-      }),
-      T + 1,
-    );
-    await makeDelivery(db, { kind: 'early', slot: T + 2, now: T + 2 });
+    await deliverMirasMention();
     expect((await loadSessionData(db)).threads).not.toBeNull();
     // Mira changes her name: the snapshot holds her, so it goes.
     await ingestBatch(db, 'acct', batch({ people: [person('mira', 'Mira C.')] }), T + 3);
@@ -302,17 +307,7 @@ describe('the session snapshot', { timeout: HEAVY_TEST_MS }, () => {
   });
 
   it('a snapshot an older Slowpost made (without who the user talks with) is not read, and is made again', async () => {
-    await ingestBatch(
-      db,
-      'acct',
-      batch({
-        people: [person('me', 'Me', true), person('mira', 'Mira')],
-        posts: [post('1', 'mira', T, null)],
-        activity: [mention('a', 'mira', '1', '1', T)],
-      }),
-      T + 1,
-    );
-    await makeDelivery(db, { kind: 'early', slot: T + 2, now: T + 2 });
+    await deliverMirasMention();
     expect((await loadSessionView(db)).view).not.toBeNull();
     // As the older Slowpost kept it: a head without its format.
     const head = await db.sessionSnapshots.get(SNAPSHOT_HEAD_ID);
