@@ -47,7 +47,8 @@ function randomPosts(random: () => number, count: number, first: number): Post[]
   return Array.from({ length: count }, (_, i) => {
     const id = String(first + i);
     const author = AUTHORS[pick(AUTHORS.length)] ?? 'mira';
-    const root = `r${pick(60)}`;
+    // Some long conversations, many of one post.
+    const root = `r${pick(random() < 0.5 ? 40 : 400)}`;
     // Skewed: the first words are in most posts, the last in few.
     const words = Array.from(
       { length: 1 + pick(4) },
@@ -61,6 +62,7 @@ function randomPosts(random: () => number, count: number, first: number): Post[]
 }
 
 async function store(posts: readonly Post[], at: number): Promise<void> {
+  for (const p of posts) arrivals.set(p.id, at);
   await ingestBatch(
     db,
     'acct',
@@ -76,6 +78,12 @@ async function store(posts: readonly Post[], at: number): Promise<void> {
     at,
   );
 }
+
+/** When a post may first be found: the user's own when written, others' when they arrived. */
+function instant(p: Post): number {
+  return p.isOwn ? p.createdAt : (arrivals.get(p.id) ?? Number.NaN);
+}
+const arrivals = new Map<string, number>();
 
 function randomQuery(random: () => number): string {
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
@@ -101,7 +109,12 @@ describe('searchPosts against every stored post', () => {
         }
         // Delivered history, then posts still waiting (the user's own are found at once).
         const older = randomPosts(random, 160 + Math.floor(random() * 200), 0);
-        await store(older, T + 1_000_000);
+        // In several syncs, so that a word's rows are spread over several arrival instants.
+        for (let from = 0, k = 0; from < older.length; k++) {
+          const to = from + 1 + Math.floor(random() * 80);
+          await store(older.slice(from, to), T + 1_000_000 + k * 10_000);
+          from = to;
+        }
         await makeDelivery(db, { kind: 'scheduled', slot: T + 2_000_000, now: T + 2_000_000 });
         const waiting = randomPosts(random, 40, 10_000);
         await store(waiting, T + 3_000_000);
@@ -148,6 +161,16 @@ describe('searchPosts against every stored post', () => {
           } else if (expected.length < ENOUGH) {
             expect(result.conversations, text).toHaveLength(MAX_CONVERSATIONS);
           }
+          // Cut short, it shows the newest: a match newer than every post it shows (others' by
+          // when they arrived, the user's own by when they were written) is in a conversation
+          // it shows.
+          const shown = new Set(result.conversations.map((c) => c.threadId));
+          const oldestShown = Math.min(
+            ...result.conversations.flatMap((c) => c.posts.map((p) => instant(p))),
+          );
+          for (const s of expected)
+            if (instant(s.post) > oldestShown)
+              expect(shown, `${text}: ${s.post.id}`).toContain(s.post.threadId);
         }
       }
     },

@@ -128,6 +128,64 @@ describe('searchPosts', () => {
       expect(hit.posts.map((p) => p.contentHtml)).toEqual(['<p>tea zeppelin</p>']);
   });
 
+  it("shows the newest conversations, the user's own replies among them by when they were written", async () => {
+    // A reply the user wrote long ago, then 60 conversations in six deliveries, then a new reply:
+    // all say "kettle". The 40 conversations shown are the newest; the old reply is not one.
+    await storeSentReply(db, saying(post('old', 'me', T - 1_000_000, null), '<p>kettle</p>'), T);
+    for (let k = 0; k < 6; k++) {
+      const posts = Array.from({ length: 10 }, (_, i) => {
+        const id = `c${k}${i}`;
+        return saying(post(id, 'mira', T + k * 1_000 + i, null), '<p>The kettle sings</p>');
+      });
+      await store(posts, T + k * 1_000 + 500);
+      await makeDelivery(db, {
+        kind: 'scheduled',
+        slot: T + k * 1_000 + 600,
+        now: T + k * 1_000 + 600,
+      });
+    }
+    await storeSentReply(
+      db,
+      saying(post('new', 'me', T + 9_000, null), '<p>kettle on</p>'),
+      T + 9_001,
+    );
+    const result = await searchPosts(db, parseQuery('kettle'));
+    const threads = result.conversations.map((c) => c.threadId);
+    expect(threads).toHaveLength(40);
+    expect(threads[0]).toBe('acct|new');
+    expect(threads).not.toContain('acct|old');
+    // The 39 others: all of the last three deliveries', and 9 of the one before.
+    for (let k = 3; k < 6; k++)
+      for (let i = 0; i < 10; i++) expect(threads).toContain(`acct|c${k}${i}`);
+    expect(threads.filter((t) => t.startsWith('acct|c2'))).toHaveLength(9);
+    expect(result.complete).toBe(false);
+    // An old reply is found when the words ask for it.
+    await storeSentReply(
+      db,
+      saying(post('old2', 'me', T - 2_000_000, null), '<p>kettle whistle</p>'),
+      T,
+    );
+    expect(await found('kettle whistle')).toEqual(['acct|old2']);
+  });
+
+  it('does not trade newer matches of one word for older ones of another that begins the same', async () => {
+    // "tea…" stands for "teapot" (in 60 old posts by Mira) and "teal" (in 40 newer ones by Mira,
+    // and 60 newer still by Olga, whom the screener keeps out). The newest rows of "teal" are all
+    // Olga's; Mira's "teal" posts must still come before her "teapot" ones.
+    const saying60 = (word: string, from: number, author: string) =>
+      Array.from({ length: 60 }, (_, i) =>
+        saying(post(`${word}${from + i}`, author, T + from + i, null), `<p>${word}</p>`),
+      );
+    await store(saying60('teapot', 0, 'mira'), T + 500);
+    await store(saying60('teal', 100, 'mira').slice(0, 40), T + 5_000);
+    await store(saying60('teal', 200, 'olga'), T + 6_000);
+    await makeDelivery(db, { kind: 'scheduled', slot: T + 7_000, now: T + 7_000 });
+    const result = await searchPosts(db, parseQuery('tea'), new Set(['acct|olga']));
+    const words = result.conversations.map((c) => c.posts[0]?.contentHtml);
+    expect(words).toHaveLength(40);
+    expect(new Set(words)).toEqual(new Set(['<p>teal</p>']));
+  });
+
   it('finds a reply the network accepted as soon as it is stored', async () => {
     await storeSentReply(
       db,

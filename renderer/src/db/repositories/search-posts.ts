@@ -40,10 +40,21 @@ export interface PostSearchResult {
   readonly complete: boolean;
 }
 
+/**
+ * The rows of one word and mark in the index, newest first: keys from `lower` to `head` + AFTER,
+ * each `head` (the word and mark) followed by an inverted instant.
+ */
+interface WordRange {
+  readonly head: string;
+  readonly lower: string;
+  /** The user's own posts: few, so read only as far back as the others' have been. */
+  readonly own: boolean;
+}
+
 /** The index ranges of one word of the query (or of the words a prefix stands for). */
 interface Part {
-  /** One range per word and mark, each newest first. */
-  readonly ranges: readonly IDBKeyRange[];
+  /** One range per word and mark. */
+  readonly ranges: readonly WordRange[];
   /** Rows read from each range at most. */
   readonly cap: number;
   /** Whether the words a prefix stands for were cut (it may begin others too). */
@@ -59,6 +70,8 @@ interface Part {
  * The index rows of the query's rarest word are read, newest first, a growing batch at a time
  * (each row has all its post's words, so the other words are checked on the row itself), until
  * they hold MAX_CONVERSATIONS conversations or ENOUGH_POSTS matches, or the word has no more.
+ * Other people's posts set the pace; the user's own (about one post in a hundred) are read only
+ * as far back as theirs have been, and the two are taken together newest first.
  */
 export async function searchPosts(
   db: SlowpostDb,
@@ -102,15 +115,30 @@ async function searchInTransaction(
   const check = parts.length > 1;
   let limit = Math.min(driver.part.cap, driver.first);
   const reads = driver.part.ranges.map(startRead);
+  const paced = reads.filter((read) => !read.range.own);
+  const own = reads.filter((read) => read.range.own);
   for (;;) {
-    await Promise.all(reads.map((read) => readMore(db, read, limit)));
-    const lists = reads.map((read) => read.rows);
+    await Promise.all(paced.map((read) => readMore(db, read, limit, null)));
+    // How far back every other people's range has been read (null: each is read whole).
+    const reached = deepestShared(paced);
+    await Promise.all(
+      own.map((read) =>
+        reached === null
+          ? readMore(db, read, limit, null)
+          : readMore(db, read, driver.part.cap, reached),
+      ),
+    );
     const more = reads.some((read) => !read.done);
+    const last = !more || limit >= driver.part.cap;
+    // Until the last read, only rows down to where every range has been read are taken: older
+    // ones may have newer matches still unread in another range.
+    const takeTo = last ? null : deepestShared(reads);
     const confirmed: PostSearchRow[] = [];
     const threads = new Set<string>();
     const seen = new Set<string>();
     let enough = false;
-    for (const row of interleave(lists)) {
+    for (const { row, at } of newestFirst(reads)) {
+      if (takeTo !== null && at > takeTo) break;
       if (seen.has(row.id)) continue;
       seen.add(row.id);
       if (hiddenAuthors.has(row.authorId) || (check && !hasEveryWord(row, query))) continue;
@@ -121,7 +149,7 @@ async function searchInTransaction(
         break;
       }
     }
-    if (enough || !more || limit >= driver.part.cap) {
+    if (enough || last) {
       return {
         conversations: await groupByConversation(db, confirmed),
         complete: !enough && !more && !parts.some((p) => p.cut),
@@ -136,10 +164,10 @@ async function searchInTransaction(
 }
 
 /** The ranges of one word: other people's released posts, and the user's own. */
-function rangesOf(term: string, released: string): IDBKeyRange[] {
+function rangesOf(term: string, released: string): WordRange[] {
   return [
-    IDBKeyRange.bound(term + OTHERS + released, term + OTHERS + AFTER),
-    IDBKeyRange.bound(term + OWN, term + OWN + AFTER),
+    { head: term + OTHERS, lower: term + OTHERS + released, own: false },
+    { head: term + OWN, lower: term + OWN, own: true },
   ];
 }
 
@@ -183,46 +211,57 @@ function rowsFor(read: number, found: number, wanted: number): number {
 }
 
 /** The ids of a range's first `most` keys. */
-function firstKeys(db: SlowpostDb, range: IDBKeyRange, most: number): Promise<string[]> {
+function firstKeys(db: SlowpostDb, range: WordRange, most: number): Promise<string[]> {
   return db.searchPosts
     .where('keys')
-    .between(range.lower, range.upper, true, true)
+    .between(range.lower, range.head + AFTER, true, true)
     .limit(most)
     .primaryKeys();
 }
 
 /** One range of the index, read newest first a batch at a time. */
 interface RangeRead {
-  readonly range: IDBKeyRange;
-  /** The rows read so far, in index order. */
+  readonly range: WordRange;
+  /** The rows read so far, in index order, and the inverted instant each is keyed by. */
   readonly rows: PostSearchRow[];
+  readonly ats: string[];
   /** The index key of the last row read, and how many rows read so far have that key. */
   last: { key: string; count: number } | null;
+  /** The inverted instant down to which every row of the range has been read. */
+  reached: string | null;
   /** The range has no more rows. */
   done: boolean;
 }
 
-function startRead(range: IDBKeyRange): RangeRead {
-  return { range, rows: [], last: null, done: false };
+function startRead(range: WordRange): RangeRead {
+  return { range, rows: [], ats: [], last: null, reached: null, done: false };
 }
 
 /**
- * Reads `range` on to its first `limit` rows: from where the last read stopped, not from the start
+ * Reads `range` on to its first `limit` rows, and no further back than the inverted instant
+ * `downTo` (null: as far as `limit` goes): from where the last read stopped, not from the start
  * again. Rows sharing one key (posts that came in one batch) are in the index by id, so the read
  * starts at the last key and leaves out the rows of that key it already has.
  */
-async function readMore(db: SlowpostDb, read: RangeRead, limit: number): Promise<void> {
+async function readMore(
+  db: SlowpostDb,
+  read: RangeRead,
+  limit: number,
+  downTo: string | null,
+): Promise<void> {
   const wanted = limit - read.rows.length;
   if (read.done || wanted <= 0) return;
-  const lower = (read.last?.key ?? read.range.lower) as string;
+  if (downTo !== null && read.reached !== null && read.reached >= downTo) return;
+  const lower = read.last?.key ?? read.range.lower;
+  const upper = downTo === null ? read.range.head + AFTER : read.range.head + downTo;
+  if (upper < lower) return;
   const again = read.last?.count ?? 0;
   const rows = await db.searchPosts
     .where('keys')
-    .between(lower, read.range.upper, true, true)
+    .between(lower, upper, true, true)
     .limit(again + wanted)
     .toArray();
   const fresh = rows.slice(again);
-  if (fresh.length < wanted) read.done = true;
   for (const row of fresh) {
     const key = keyWithin(row, read.range);
     read.last =
@@ -230,14 +269,39 @@ async function readMore(db: SlowpostDb, read: RangeRead, limit: number): Promise
         ? { key, count: read.last.count + 1 }
         : { key, count: 1 };
     read.rows.push(row);
+    read.ats.push(key.slice(read.range.head.length));
+  }
+  if (fresh.length < wanted) {
+    if (downTo === null) read.done = true;
+    else read.reached = downTo;
+  } else {
+    read.reached = read.ats[read.ats.length - 1] ?? null;
   }
 }
 
+/**
+ * The inverted instant down to which all of `reads` have been read: the least deep of those with
+ * more rows (null when none has).
+ */
+function deepestShared(reads: readonly RangeRead[]): string | null {
+  let shared: string | null = null;
+  for (const read of reads) {
+    if (read.done || read.reached === null) continue;
+    if (shared === null || read.reached < shared) shared = read.reached;
+  }
+  return shared;
+}
+
+/** The rows read from every range, newest first by the instant they are keyed by. */
+function newestFirst(reads: readonly RangeRead[]): { row: PostSearchRow; at: string }[] {
+  const all = reads.flatMap((read) => read.rows.map((row, i) => ({ row, at: read.ats[i] ?? '' })));
+  return all.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+}
+
 /** The one key of `row` that put it in `range` (each range is one word, one mark). */
-function keyWithin(row: PostSearchRow, range: IDBKeyRange): string {
-  const lower = range.lower as string;
-  const upper = range.upper as string;
-  const key = row.keys.find((k) => k >= lower && k <= upper);
+function keyWithin(row: PostSearchRow, range: WordRange): string {
+  const upper = range.head + AFTER;
+  const key = row.keys.find((k) => k >= range.lower && k <= upper);
   if (key === undefined) throw new Error(`search: a row read from a range has no key in it`);
   return key;
 }
@@ -267,19 +331,6 @@ async function termsBeginning(db: SlowpostDb, prefix: string): Promise<string[]>
 /** The word of an index key (the key less its mark and 13-digit instant). */
 function termOf(key: string): string {
   return key.slice(0, -14);
-}
-
-/** The lists' items taken in turn (each list is newest first): the newest of each come first. */
-function interleave<T>(lists: readonly (readonly T[])[]): T[] {
-  const out: T[] = [];
-  const longest = Math.max(0, ...lists.map((l) => l.length));
-  for (let i = 0; i < longest; i++) {
-    for (const list of lists) {
-      const item = list[i];
-      if (item !== undefined) out.push(item);
-    }
-  }
-  return out;
 }
 
 function hasEveryWord(row: PostSearchRow, query: SearchQuery): boolean {
