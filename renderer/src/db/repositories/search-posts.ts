@@ -120,7 +120,7 @@ async function searchInTransaction(
   for (;;) {
     await Promise.all(paced.map((read) => readMore(db, read, limit, null)));
     // How far back every other people's range has been read (null: each is read whole).
-    const reached = deepestShared(paced);
+    const reached = depthReadByAll(paced);
     await Promise.all(
       own.map((read) =>
         reached === null
@@ -132,7 +132,7 @@ async function searchInTransaction(
     const last = !more || limit >= driver.part.cap;
     // Until the last read, only rows down to where every range has been read are taken: older
     // ones may have newer matches still unread in another range.
-    const takeTo = last ? null : deepestShared(reads);
+    const takeTo = last ? null : depthReadByAll(reads);
     const confirmed: PostSearchRow[] = [];
     const threads = new Set<string>();
     const seen = new Set<string>();
@@ -222,9 +222,8 @@ function firstKeys(db: SlowpostDb, range: WordRange, most: number): Promise<stri
 /** One range of the index, read newest first a batch at a time. */
 interface RangeRead {
   readonly range: WordRange;
-  /** The rows read so far, in index order, and the inverted instant each is keyed by. */
-  readonly rows: PostSearchRow[];
-  readonly ats: string[];
+  /** The rows read so far, in index order, each with the inverted instant it is keyed by. */
+  readonly rows: KeyedRow[];
   /** The index key of the last row read, and how many rows read so far have that key. */
   last: { key: string; count: number } | null;
   /** The inverted instant down to which every row of the range has been read. */
@@ -233,8 +232,14 @@ interface RangeRead {
   done: boolean;
 }
 
+/** An index row, and the inverted instant of the key that put it in the range it was read from. */
+interface KeyedRow {
+  readonly row: PostSearchRow;
+  readonly at: string;
+}
+
 function startRead(range: WordRange): RangeRead {
-  return { range, rows: [], ats: [], last: null, reached: null, done: false };
+  return { range, rows: [], last: null, reached: null, done: false };
 }
 
 /**
@@ -254,7 +259,6 @@ async function readMore(
   if (downTo !== null && read.reached !== null && read.reached >= downTo) return;
   const lower = read.last?.key ?? read.range.lower;
   const upper = downTo === null ? read.range.head + AFTER : read.range.head + downTo;
-  if (upper < lower) return;
   const again = read.last?.count ?? 0;
   const rows = await db.searchPosts
     .where('keys')
@@ -268,14 +272,13 @@ async function readMore(
       read.last !== null && read.last.key === key
         ? { key, count: read.last.count + 1 }
         : { key, count: 1 };
-    read.rows.push(row);
-    read.ats.push(key.slice(read.range.head.length));
+    read.rows.push({ row, at: key.slice(read.range.head.length) });
   }
   if (fresh.length < wanted) {
     if (downTo === null) read.done = true;
     else read.reached = downTo;
   } else {
-    read.reached = read.ats[read.ats.length - 1] ?? null;
+    read.reached = read.rows[read.rows.length - 1]?.at ?? null;
   }
 }
 
@@ -283,7 +286,7 @@ async function readMore(
  * The inverted instant down to which all of `reads` have been read: the least deep of those with
  * more rows (null when none has).
  */
-function deepestShared(reads: readonly RangeRead[]): string | null {
+function depthReadByAll(reads: readonly RangeRead[]): string | null {
   let shared: string | null = null;
   for (const read of reads) {
     if (read.done || read.reached === null) continue;
@@ -293,8 +296,8 @@ function deepestShared(reads: readonly RangeRead[]): string | null {
 }
 
 /** The rows read from every range, newest first by the instant they are keyed by. */
-function newestFirst(reads: readonly RangeRead[]): { row: PostSearchRow; at: string }[] {
-  const all = reads.flatMap((read) => read.rows.map((row, i) => ({ row, at: read.ats[i] ?? '' })));
+function newestFirst(reads: readonly RangeRead[]): KeyedRow[] {
+  const all = reads.flatMap((read) => read.rows);
   return all.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
 }
 
