@@ -8,7 +8,14 @@ import {
   sessionFromRecords,
   storedScreening,
 } from '../../../../shared/session';
-import { ACCOUNT, batch, mention, person, post } from '../../../../tests/fixtures/records';
+import {
+  ACCOUNT,
+  batch,
+  mention,
+  miraMentionsMe,
+  person,
+  post,
+} from '../../../../tests/fixtures/records';
 import { SlowpostDatabase } from '../database';
 import { closeOpenDeliveries, makeDelivery } from './deliveries';
 import { ingestBatch } from './ingest';
@@ -216,16 +223,7 @@ async function replay(seed: number, counts: Counts): Promise<void> {
 
 /** Mira mentions the user for the first time, and a delivery (which makes a snapshot) brings it. */
 async function deliverMirasMention(): Promise<void> {
-  await ingestBatch(
-    db,
-    'acct',
-    batch({
-      people: [person('me', 'Me', true), person('mira', 'Mira')],
-      posts: [post('1', 'mira', T, null)],
-      activity: [mention('a', 'mira', '1', '1', T)],
-    }),
-    T + 1,
-  );
+  await ingestBatch(db, 'acct', miraMentionsMe(T), T + 1);
   await makeDelivery(db, { kind: 'early', slot: T + 2, now: T + 2 });
 }
 

@@ -3,7 +3,14 @@ import type { Person, Post, Thread } from '../../../../shared/domain';
 import { mulberry32 } from '../../../../shared/demo/prng';
 import { htmlToPlainText } from '../../../../shared/text/html-to-text';
 import { participantsLabel, snippetOf } from '../../../../shared/threads/thread-labels';
-import { ACCOUNT, batch, mention, person, post } from '../../../../tests/fixtures/records';
+import {
+  ACCOUNT,
+  batch,
+  mention,
+  miraMentionsMe,
+  person,
+  post,
+} from '../../../../tests/fixtures/records';
 import { SlowpostDatabase } from '../database';
 import { makeDelivery } from './deliveries';
 import { ingestBatch } from './ingest';
@@ -171,16 +178,7 @@ describe('thread summaries', { timeout: HEAVY_TEST_MS }, () => {
   });
 
   it('ingest summarises from the batch and the stored posts together', async () => {
-    await ingestBatch(
-      db,
-      'acct',
-      batch({
-        people: [person('me', 'Me', true), person('mira', 'Mira')],
-        posts: [post('1', 'mira', T, null)],
-        activity: [mention('a', 'mira', '1', '1', T)],
-      }),
-      T + 1,
-    );
+    await ingestBatch(db, 'acct', miraMentionsMe(T), T + 1);
     await makeDelivery(db, { kind: 'scheduled', slot: T + 2, now: T + 2 });
     // Own posts show at once; the same instant as Mira's sorts by id.
     await ingestBatch(
