@@ -208,6 +208,42 @@ test('r pressed at once after clicking a conversation answers that conversation,
   await expect(heading).toHaveText(expected);
 });
 
+test('a conversation handled in another window gives way to the next at once: r pressed in that moment answers the next', async ({
+  page,
+  context,
+}) => {
+  await openInbox(page);
+  await expect.poll(() => listSize(page)).toBeGreaterThan(2);
+  const heading = page.getByRole('heading', { level: 1, name: /^Reply to / });
+  // Whom the second conversation answers: the one the first gives way to.
+  await page.keyboard.press('j');
+  await expect(selected(page)).toHaveAttribute('aria-posinset', '2');
+  await page.keyboard.press('r');
+  await expect(heading).toHaveText(/^Reply to /);
+  const expected = (await heading.textContent()) ?? '';
+  await page.getByRole('button', { name: 'Back' }).click();
+  await page.keyboard.press('k');
+  await expect(selected(page)).toHaveAttribute('aria-posinset', '1');
+  const firstId = (await selected(page).getAttribute('id')) ?? '';
+
+  // The moment the list drops the first conversation (its row goes), r is pressed: before
+  // anything else has run, in the same turn of the page.
+  await page.evaluate((id) => {
+    const observer = new MutationObserver(() => {
+      if (document.getElementById(id) !== null) return;
+      observer.disconnect();
+      document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'r', bubbles: true }));
+    });
+    observer.observe(document.body, { childList: true, subtree: true });
+  }, firstId);
+  // Another window handles the first conversation.
+  const other = await context.newPage();
+  await openInbox(other);
+  await expect(selected(other)).toHaveAttribute('aria-posinset', '1');
+  await other.keyboard.press('e');
+  await expect(heading).toHaveText(expected);
+});
+
 test('a conversation handled just before the page goes stays handled, even while the store is too busy to write it', async ({
   page,
 }) => {

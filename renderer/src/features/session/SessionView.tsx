@@ -34,6 +34,7 @@ import { nextConversationRows, type KeptRows } from './conversation-row';
 import { SessionSummary } from './SessionSummary';
 import { ShortcutsDialog } from './ShortcutsDialog';
 import { TriageBar } from './TriageBar';
+import { selectionGivingWay } from './selection-gives-way';
 
 const screenerKey = (entry: ScreenerEntry): string => `${entry.personId}::${entry.threadId}`;
 
@@ -147,6 +148,22 @@ export function SessionView({ deliveries, review, onClosed }: Props) {
           list.findIndex((c) => c.threadId === threadId)),
     [],
   );
+  // A selection handled elsewhere gives way to the next conversation at once (see
+  // selection-gives-way), in what a render shows and in what a key acts on alike.
+  const conversationsRef = useRef(session.conversations);
+  conversationsRef.current = session.conversations;
+  const storePendingRef = useRef(storePending);
+  storePendingRef.current = storePending;
+  const selectionIn = useCallback(
+    (list: readonly SessionConversation[], selected: string | null): string | null =>
+      selectionGivingWay(
+        selected,
+        list,
+        conversationsRef.current,
+        (threadId) => storePendingRef.current(threadId) || indexIn(list, threadId) !== -1,
+      ),
+    [indexIn],
+  );
   const nextAfter = useCallback(
     (threadId: string): string | null => {
       const pending = pendingRef.current;
@@ -229,7 +246,7 @@ export function SessionView({ deliveries, review, onClosed }: Props) {
     () => new Set(session.screener.flatMap((e) => e.postIds)),
     [session.screener],
   );
-  const current = displayed[indexIn(displayed, selectedId)] ?? null;
+  const current = displayed[indexIn(displayed, selectionIn(displayed, selectedId))] ?? null;
   const currentScreener =
     view.screener.find((e) => screenerKey(e) === selectedScreener) ?? view.screener[0] ?? null;
   const finished = displayed.length === 0 && view.screener.length === 0;
@@ -244,20 +261,13 @@ export function SessionView({ deliveries, review, onClosed }: Props) {
     }
   }, [pane, selectedId, review.threads, view.pending, selectThread]);
 
-  // A selected conversation handled elsewhere (a reply sent from the composer, or another
-  // window) gives way to the next one still waiting, in the session's order.
+  // The store keeps the selection the list shows: a conversation handled elsewhere (a reply sent
+  // from the composer, or another window) gives way to the next one still waiting.
   useEffect(() => {
-    if (pane !== 'conversations' || selectedId === null) return;
-    // Only once the store says so (an action still being written keeps its selection).
-    if (storePending(selectedId) || indexIn(displayed, selectedId) !== -1) return;
-    const position = session.conversations.findIndex((c) => c.threadId === selectedId);
-    if (position === -1) return;
-    const waiting = new Set(displayed.map((c) => c.threadId));
-    const next =
-      session.conversations.slice(position + 1).find((c) => waiting.has(c.threadId)) ??
-      displayed[displayed.length - 1];
-    selectThread(next?.threadId ?? null);
-  }, [pane, selectedId, displayed, storePending, session.conversations, selectThread, indexIn]);
+    if (pane !== 'conversations') return;
+    const shownId = selectionIn(displayed, selectedId);
+    if (shownId !== selectedId) selectThread(shownId);
+  }, [pane, selectedId, displayed, storePending, session.conversations, selectThread, selectionIn]);
 
   // The threads as the store last answered, for actions (which stay the same functions from one
   // answer to the next: the buttons that call them are not drawn again).
@@ -265,7 +275,7 @@ export function SessionView({ deliveries, review, onClosed }: Props) {
   threadsRef.current = review.threads;
   const triage = useCallback(
     (state: TriageState) => {
-      const threadId = useUiStore.getState().selectedThreadId;
+      const threadId = selectionIn(pendingRef.current, useUiStore.getState().selectedThreadId);
       const index = indexIn(pendingRef.current, threadId);
       if (threadId === null || index === -1) return;
       const thread = threadsRef.current.get(threadId);
@@ -284,7 +294,7 @@ export function SessionView({ deliveries, review, onClosed }: Props) {
       const values = { triage: state, triagedAt: state === 'open' ? null : at };
       write(threadId, token, () => setThreadTriage(db, threadId, state, at), values);
     },
-    [db, indexIn, nextAfter, pushUndo, selectThread, write],
+    [db, indexIn, nextAfter, pushUndo, selectThread, selectionIn, write],
   );
   const screen = useCallback(
     (screening: 'let-in' | 'kept-out') => {
@@ -362,12 +372,12 @@ export function SessionView({ deliveries, review, onClosed }: Props) {
   // click must not answer the conversation shown before it (whose post the thread still holds
   // until the store answers for the new one).
   const reply = useCallback(() => {
-    const selected = useUiStore.getState().selectedThreadId;
+    const selected = selectionIn(pendingRef.current, useUiStore.getState().selectedThreadId);
     const conversation = pendingRef.current[indexIn(pendingRef.current, selected)];
     if (conversation === undefined) return;
     const postId = answeringPostIdOf(conversation, threadsRef.current.get(conversation.threadId));
     if (postId !== undefined) openComposer(postId);
-  }, [indexIn, openComposer]);
+  }, [indexIn, openComposer, selectionIn]);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent): void => {
@@ -385,7 +395,7 @@ export function SessionView({ deliveries, review, onClosed }: Props) {
         } else {
           // Read the list and the selection as they are now, not as the last render saw them.
           const list = pendingRef.current;
-          const selectedNow = useUiStore.getState().selectedThreadId;
+          const selectedNow = selectionIn(list, useUiStore.getState().selectedThreadId);
           const index = indexIn(list, selectedNow);
           const target = list[Math.max(0, Math.min(list.length - 1, index + delta))];
           if (target !== undefined) selectThread(target.threadId);
@@ -425,6 +435,7 @@ export function SessionView({ deliveries, review, onClosed }: Props) {
     selectScreener,
     selectThread,
     selectedId,
+    selectionIn,
     setPane,
     showSummary,
     triage,
