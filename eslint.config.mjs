@@ -24,6 +24,21 @@ const FOCUSED_TESTS = {
 /** A `no-restricted-syntax` regex may not contain a slash: spell it as \x2F. */
 const selectorRegex = (regex) => `/${regex.replaceAll('/', '\\x2F')}/`;
 
+/** Code outside shared/ reaches it by its alias (@shared/x), never by climbing (../../../shared/x). */
+const CLIMBS_INTO_SHARED = selectorRegex('^(\\.\\./)+shared/');
+const SHARED_BY_ALIAS = {
+  selector: [
+    'ImportDeclaration',
+    'ExportNamedDeclaration',
+    'ExportAllDeclaration',
+    'ImportExpression',
+  ]
+    .map((node) => `${node}[source.value=${CLIMBS_INTO_SHARED}]`)
+    .join(', '),
+  message:
+    "Import shared code as '@shared/…' (the alias every build and tool knows), not by climbing.",
+};
+
 /**
  * Modules a layer may not import, by specifier regex: as a static import, an `export … from`,
  * a TypeScript `import x = require()`, and a dynamic `import()`.
@@ -249,7 +264,7 @@ function boundaryBlock({ files, ignores = [], parts }) {
         { paths: all('paths'), patterns: all('patterns') },
       ],
       'no-restricted-globals': ['error', ...all('globals')],
-      'no-restricted-syntax': ['error', FOCUSED_TESTS, ...all('syntax')],
+      'no-restricted-syntax': ['error', FOCUSED_TESTS, SHARED_BY_ALIAS, ...all('syntax')],
     },
   };
 }
@@ -292,7 +307,7 @@ export default tseslint.config(
         'error',
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
       ],
-      'no-restricted-syntax': ['error', FOCUSED_TESTS],
+      'no-restricted-syntax': ['error', FOCUSED_TESTS, SHARED_BY_ALIAS],
     },
   },
   {

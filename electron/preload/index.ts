@@ -1,6 +1,6 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import type { IpcRendererEvent } from 'electron';
-import { buildApi } from '../../shared/ipc/api';
+import { buildApi } from '@shared/ipc/api';
 
 // The page gets named functions built from the contract, nothing else: no ipcRenderer, no generic
 // invoke. Each answer and each event is parsed against the contract before the page sees it.

@@ -1,4 +1,4 @@
-import type { Account } from '../../shared/domain';
+import type { Account } from '@shared/domain';
 import {
   startBlueskyNetwork,
   type BlueskyNetwork,

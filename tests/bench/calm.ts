@@ -1,13 +1,13 @@
 import 'fake-indexeddb/auto';
-import type { Post } from '../../shared/domain';
-import { defaultScheduleSettings } from '../../shared/schedule';
+import type { Post } from '@shared/domain';
+import { defaultScheduleSettings } from '@shared/schedule';
 import { createManualClock } from '../../electron/main/services/clock';
 import { createDeliveryService } from '../../electron/main/services/delivery-service';
 import { SlowpostDatabase } from '../../renderer/src/db/database';
 import { makeDelivery } from '../../renderer/src/db/repositories/deliveries';
 import { ingestBatch } from '../../renderer/src/db/repositories/ingest';
 import { ACCOUNT, batch, mention, person, post } from '../fixtures/records';
-import { mulberry32 } from '../../shared/demo/prng';
+import { mulberry32 } from '@shared/demo/prng';
 
 /** Anything that would count as a number pulling the user back between deliveries. */
 const COUNT_PATTERN =

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { mulberry32 } from '../../shared/demo/prng';
+import { mulberry32 } from '@shared/demo/prng';
 
 /**
  * Composer keystroke to paint, measured inside the page: from the key event's timestamp to just

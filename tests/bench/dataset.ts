@@ -1,5 +1,5 @@
-import type { Account } from '../../shared/domain';
-import { mulberry32 } from '../../shared/demo/prng';
+import type { Account } from '@shared/domain';
+import { mulberry32 } from '@shared/demo/prng';
 
 /**
  * The bench dataset: deterministic, seeded, shaped like a busy account — people, threads several

@@ -1,4 +1,4 @@
-import type { Account } from '../../shared/domain';
+import type { Account } from '@shared/domain';
 import { startContractServer } from '../servers/mastodon-contract/contract-server';
 import { MASTODON_RATE_BUDGET } from '../servers/mastodon-contract/rate-limiter';
 import { benchPage, type BenchBrowser } from './browser';

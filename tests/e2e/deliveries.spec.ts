@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
-import { htmlToPlainText } from '../../shared/text/html-to-text';
+import { htmlToPlainText } from '@shared/text/html-to-text';
 import type { RunningHost } from '../host/host-server';
 import { conversations, passWelcome, seriousA11yViolations } from './support/app';
 import { moveClocks, startTimedHost, waitingPosts } from './support/test-host';

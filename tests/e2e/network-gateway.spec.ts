@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { ACCOUNT_HEADER } from '../../shared/connectors/gateway';
+import { ACCOUNT_HEADER } from '@shared/connectors/gateway';
 import type { RunningHost } from '../host/host-server';
 import { snac2Unavailable, startSnac2, type Snac2Server } from '../servers/snac2/snac2-server';
 import { seriousA11yViolations } from './support/app';

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
-import { htmlToVisibleText } from '../../shared/text/html-to-text';
+import { htmlToVisibleText } from '@shared/text/html-to-text';
 import { conversations, passWelcome, readAll, seriousA11yViolations } from './support/app';
 import { moveClocks, timedHostForEachTest } from './support/test-host';
 

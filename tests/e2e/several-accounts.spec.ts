@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
-import { bridgeFailure } from '../../shared/ipc/result';
+import { bridgeFailure } from '@shared/ipc/result';
 import { conversationList, conversations, openInbox, seriousA11yViolations } from './support/app';
 import { BLUESKY_ACCOUNT, MASTODON_ACCOUNT, seedAccount } from './support/other-accounts';
 

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import type { Locator, Page } from '@playwright/test';
-import { DEMO_ACCOUNT_ID } from '../../shared/demo/constants';
+import { DEMO_ACCOUNT_ID } from '@shared/demo/constants';
 import { keepAppReachableOffline, openInbox, seriousA11yViolations } from './support/app';
 
 test.use({ timezoneId: 'Europe/London', locale: 'en-GB' });

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { DEMO_TRACKER_HOST, DEMO_XSS_GLOBAL, DEMO_XSS_POST_ID } from '../../shared/demo/constants';
+import { DEMO_TRACKER_HOST, DEMO_XSS_GLOBAL, DEMO_XSS_POST_ID } from '@shared/demo/constants';
 import {
   conversationList,
   openInbox,

@@ -1,5 +1,5 @@
 import { readFile, writeFile } from 'node:fs/promises';
-import type { SessionTime } from '../../shared/domain';
+import type { SessionTime } from '@shared/domain';
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import {

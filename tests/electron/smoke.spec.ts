@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { _electron as electron, expect, test } from '@playwright/test';
 import { SMOKE_SKIP_REASON as SKIP_REASON, electronBinary } from '../../scripts/electron-binary';
-import { CHANNELS, EVENT_NAMES } from '../../shared/ipc/contract';
+import { CHANNELS, EVENT_NAMES } from '@shared/ipc/contract';
 import { passWelcome } from '../e2e/support/app';
 
 const binary = electronBinary();

@@ -6,7 +6,7 @@ import { extname, join, normalize, sep } from 'node:path';
 import { createBridgeHandlers } from '../../electron/main/ipc/bridge-handlers';
 import { createDispatcher } from '../../electron/main/ipc/bridge-dispatcher';
 import { CONTENT_SECURITY_POLICY } from '../../electron/main/security/content-security-policy';
-import { ACCOUNT_HEADER } from '../../shared/connectors/gateway';
+import { ACCOUNT_HEADER } from '@shared/connectors/gateway';
 import { isTrustedAppUrl } from '../../electron/main/security/trusted-url';
 import type { Clock, ManualClock } from '../../electron/main/services/clock';
 import { createManualClock, systemClock } from '../../electron/main/services/clock';
@@ -34,7 +34,7 @@ import {
   recordingLoginItems,
 } from '../../electron/main/services/desktop-habits';
 import { privateFile, textFile } from '../../electron/main/services/text-file';
-import type { VaultProtection } from '../../shared/ipc/contract';
+import type { VaultProtection } from '@shared/ipc/contract';
 import { createTestOnlyEncryptor } from './test-only-encryptor';
 
 /**

@@ -1,7 +1,7 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import type { Encryptor } from '../../electron/main/services/encryptor';
 import { BASIC_TEXT_MESSAGE, UNAVAILABLE_MESSAGE } from '../../electron/main/services/encryptor';
-import type { VaultProtection } from '../../shared/ipc/contract';
+import type { VaultProtection } from '@shared/ipc/contract';
 
 /**
  * FOR TESTS AND THE LOOPBACK TEST HOST ONLY — never shipped. The desktop app encrypts the vault

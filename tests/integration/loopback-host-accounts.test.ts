@@ -2,7 +2,7 @@ import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ACCOUNT_HEADER, GATEWAY_ANSWER_HEADER } from '../../shared/connectors/gateway';
+import { ACCOUNT_HEADER, GATEWAY_ANSWER_HEADER } from '@shared/connectors/gateway';
 import { startHost, type RunningHost } from '../host/host-server';
 import { answerAuthorizePage } from '../servers/mastodon-contract/authorize-driver';
 import {

@@ -11,7 +11,7 @@ import {
 } from '../../electron/main/services/network-services';
 import { privateFile } from '../../electron/main/services/text-file';
 import { UserFacingError } from '../../electron/main/services/user-facing-error';
-import { ACCOUNT_HEADER, GATEWAY_ANSWER_HEADER } from '../../shared/connectors/gateway';
+import { ACCOUNT_HEADER, GATEWAY_ANSWER_HEADER } from '@shared/connectors/gateway';
 import { createTestOnlyEncryptor } from '../host/test-only-encryptor';
 import { answerAuthorizePage } from '../servers/mastodon-contract/authorize-driver';
 import {

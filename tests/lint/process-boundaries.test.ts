@@ -275,6 +275,29 @@ const violations: Violation[] = [
     expected: [[`1 ${RESTRICTED_IMPORT}`, RAW_IPC]],
   },
 
+  // Everywhere: shared code by its alias, not by climbing to it.
+  ...(
+    [
+      [
+        'renderer/src/features/lint-probe.ts',
+        "export { parseUnknown } from '../../../shared/validation/parse-unknown';\n",
+      ],
+      [
+        'electron/main/services/lint-probe.ts',
+        "import { parseUnknown } from '../../../shared/validation/parse-unknown';\nexport const p = parseUnknown;\n",
+      ],
+      [
+        'tests/integration/lint-probe.test.ts',
+        "export const lazy = () => import('../../shared/validation/parse-unknown');\n",
+      ],
+    ] as const
+  ).map(([filePath, code]): Violation => ({
+    what: `${filePath.split('/')[0] ?? ''}: a climb into shared/`,
+    filePath,
+    code,
+    expected: [['1 no-restricted-syntax', /Import shared code as '@shared\/…'/]],
+  })),
+
   // Everywhere else (tests, scripts): no raw IPC either.
   {
     what: 'tests: ipcMain',
@@ -292,7 +315,7 @@ const allowed: readonly { what: string; filePath: string; code: string }[] = [
     code: [
       "import { useState } from 'react';",
       "import Dexie from 'dexie';",
-      "import { parseUnknown } from '../../shared/validation/parse-unknown';",
+      "import { parseUnknown } from '@shared/validation/parse-unknown';",
       "import { bridge } from './bridge/bridge';",
       'export const parts = [useState, Dexie, parseUnknown, bridge];',
       "export const ping = () => fetch('/__host/ping');",
@@ -323,7 +346,7 @@ const allowed: readonly { what: string; filePath: string; code: string }[] = [
     code: [
       "import { join } from 'node:path';",
       "import { z } from 'zod';",
-      "import { parseUnknown } from '../../../shared/validation/parse-unknown';",
+      "import { parseUnknown } from '@shared/validation/parse-unknown';",
       'export const parts = [join, z, parseUnknown];',
       '',
     ].join('\n'),

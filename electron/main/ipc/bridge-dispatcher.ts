@@ -1,8 +1,8 @@
-import type { Channel, ParsedRequestOf, ResponseOf } from '../../../shared/ipc/contract';
-import { contract, isChannel } from '../../../shared/ipc/contract';
-import type { BridgeResult } from '../../../shared/ipc/result';
-import { bridgeFailure } from '../../../shared/ipc/result';
-import { parseUnknown } from '../../../shared/validation/parse-unknown';
+import type { Channel, ParsedRequestOf, ResponseOf } from '@shared/ipc/contract';
+import { contract, isChannel } from '@shared/ipc/contract';
+import type { BridgeResult } from '@shared/ipc/result';
+import { bridgeFailure } from '@shared/ipc/result';
+import { parseUnknown } from '@shared/validation/parse-unknown';
 import { UserFacingError } from '../services/user-facing-error';
 
 /** The services behind each channel. They receive parsed input only. */

@@ -1,5 +1,5 @@
 import { ipcMain } from 'electron';
-import { CHANNELS } from '../../../shared/ipc/contract';
+import { CHANNELS } from '@shared/ipc/contract';
 import type { Dispatch } from './bridge-dispatcher';
 
 /** Electron glue: every contract channel is answered by the one dispatcher. */

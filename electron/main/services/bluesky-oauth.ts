@@ -13,7 +13,7 @@ import {
   type OAuthSession,
 } from '@atproto/oauth-client-node';
 import { z } from 'zod';
-import type { SignedInAccount } from '../../../shared/ipc/contract';
+import type { SignedInAccount } from '@shared/ipc/contract';
 import type { BlueskyIdentityOptions } from './bluesky-identity';
 import type { Clock } from './clock';
 import type { CredentialVault, OAuthRecordKind, StoredCredential } from './credential-vault';

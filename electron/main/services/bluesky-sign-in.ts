@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Agent, AtpAgent, XRPCError } from '@atproto/api';
 import { z } from 'zod';
-import type { SignedInAccount } from '../../../shared/ipc/contract';
+import type { SignedInAccount } from '@shared/ipc/contract';
 import type { BlueskyIdentity } from './bluesky-identity';
 import { pdsOriginOf } from './bluesky-identity';
 import type { Clock } from './clock';

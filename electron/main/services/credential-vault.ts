@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { VaultStatus } from '../../../shared/ipc/contract';
-import { parseUnknown } from '../../../shared/validation/parse-unknown';
+import type { VaultStatus } from '@shared/ipc/contract';
+import { parseUnknown } from '@shared/validation/parse-unknown';
 import type { Clock } from './clock';
 import { UNAVAILABLE_MESSAGE, type Encryptor } from './encryptor';
 import type { KeptFile } from './text-file';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { defaultScheduleSettings } from '../../../shared/schedule';
-import type { ScheduleSettings } from '../../../shared/schedule';
+import { defaultScheduleSettings } from '@shared/schedule';
+import type { ScheduleSettings } from '@shared/schedule';
 import { createManualClock } from './clock';
 import { createDeliveryClock } from './delivery-clock';
 

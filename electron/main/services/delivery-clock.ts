@@ -1,6 +1,6 @@
-import type { DeliveryClockStatus } from '../../../shared/ipc/contract';
-import type { ScheduleSettings } from '../../../shared/schedule';
-import { catchUp, isInFocusWindow, nextDelivery } from '../../../shared/schedule';
+import type { DeliveryClockStatus } from '@shared/ipc/contract';
+import type { ScheduleSettings } from '@shared/schedule';
+import { catchUp, isInFocusWindow, nextDelivery } from '@shared/schedule';
 import type { Clock } from './clock';
 
 const REANNOUNCE_MS = 60_000;

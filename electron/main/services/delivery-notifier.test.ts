@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultScheduleSettings } from '../../../shared/schedule';
+import { defaultScheduleSettings } from '@shared/schedule';
 import { createManualClock } from './clock';
 import { createDeliveryNotifier } from './delivery-notifier';
 import type { ShownNotification } from './delivery-notifier';

@@ -1,6 +1,6 @@
-import type { DeliveryKind } from '../../../shared/domain';
-import type { ScheduleSettings } from '../../../shared/schedule';
-import { isInFocusWindow } from '../../../shared/schedule';
+import type { DeliveryKind } from '@shared/domain';
+import type { ScheduleSettings } from '@shared/schedule';
+import { isInFocusWindow } from '@shared/schedule';
 import type { Clock } from './clock';
 import { formatClockTime } from './format-clock-time';
 

@@ -1,5 +1,5 @@
-import type { DeliveryClockStatus, EventName, EventPayload } from '../../../shared/ipc/contract';
-import type { ScheduleSettings } from '../../../shared/schedule';
+import type { DeliveryClockStatus, EventName, EventPayload } from '@shared/ipc/contract';
+import type { ScheduleSettings } from '@shared/schedule';
 import type { Clock } from './clock';
 import { createDeliveryClock } from './delivery-clock';
 import type { DeliveryAnnouncement, ShownNotification } from './delivery-notifier';

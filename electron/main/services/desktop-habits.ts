@@ -2,8 +2,8 @@ import {
   DesktopHabitsSchema,
   type DesktopHabits,
   type DesktopHabitsStatus,
-} from '../../../shared/ipc/contract';
-import { parseUnknown } from '../../../shared/validation/parse-unknown';
+} from '@shared/ipc/contract';
+import { parseUnknown } from '@shared/validation/parse-unknown';
 import type { TextFile } from '../window/window-state';
 
 export const DEFAULT_DESKTOP_HABITS: DesktopHabits = Object.freeze({

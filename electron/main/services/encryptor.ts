@@ -1,4 +1,4 @@
-import type { VaultStatus } from '../../../shared/ipc/contract';
+import type { VaultStatus } from '@shared/ipc/contract';
 
 /**
  * Encrypts the credential vault at rest. The desktop app passes one built on Electron's

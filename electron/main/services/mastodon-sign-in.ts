@@ -6,7 +6,7 @@ import {
   MastoTimeoutError,
 } from 'masto';
 import { z } from 'zod';
-import type { SignedInAccount } from '../../../shared/ipc/contract';
+import type { SignedInAccount } from '@shared/ipc/contract';
 import type { Clock } from './clock';
 import { againIfReset } from './connection-reset';
 import type { CredentialVault, RegisteredApp, StoredCredential } from './credential-vault';

@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ACCOUNT_HEADER, GATEWAY_ANSWER_HEADER } from '../../../shared/connectors/gateway';
+import { ACCOUNT_HEADER, GATEWAY_ANSWER_HEADER } from '@shared/connectors/gateway';
 import { createTestOnlyEncryptor } from '../../../tests/host/test-only-encryptor';
 import {
   sendJson,

@@ -3,7 +3,7 @@ import {
   GATEWAY_ANSWER_HEADER,
   isGatewayPath,
   type GatewayAnswer,
-} from '../../../shared/connectors/gateway';
+} from '@shared/connectors/gateway';
 import { isExpiredTokenAnswer, type BlueskySessions } from './bluesky-session';
 import { againIfReset } from './connection-reset';
 import type { CredentialVault, StoredCredential } from './credential-vault';

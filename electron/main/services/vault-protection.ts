@@ -1,4 +1,4 @@
-import type { VaultStatus } from '../../../shared/ipc/contract';
+import type { VaultStatus } from '@shared/ipc/contract';
 import { BASIC_TEXT_MESSAGE, UNAVAILABLE_MESSAGE } from './encryptor';
 
 /** Linux's password stores as Electron names them (`safeStorage.getSelectedStorageBackend()`). */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseJsonText } from '../../../shared/validation/parse-unknown';
+import { parseJsonText } from '@shared/validation/parse-unknown';
 
 export const WindowStateSchema = z.object({
   x: z.number().int().optional(),

@@ -1,4 +1,4 @@
-import type { Account, Network } from '../../../shared/domain';
+import type { Account, Network } from '@shared/domain';
 
 /** What the app calls each network. */
 export const NETWORK_NAMES: Record<Network, string> = {

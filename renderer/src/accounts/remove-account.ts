@@ -1,4 +1,4 @@
-import type { Account } from '../../../shared/domain';
+import type { Account } from '@shared/domain';
 import { bridge } from '../bridge/bridge';
 import type { SlowpostDb } from '../db/database';
 import { removeAccountData } from '../db/repositories/accounts';

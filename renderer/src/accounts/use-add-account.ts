@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Account } from '../../../shared/domain';
-import type { SignedInAccount } from '../../../shared/ipc/contract';
+import type { Account } from '@shared/domain';
+import type { SignedInAccount } from '@shared/ipc/contract';
 import { useDatabase } from '../app/database-context';
 import { welcomeDelivery } from '../app/prepare-store';
 import { bridge } from '../bridge/bridge';

@@ -3,12 +3,8 @@ import {
   FOCUS_PRESETS,
   DELIVERY_PRESETS,
   scheduleFromPresets,
-} from '../../../shared/schedule/schedule-presets';
-import {
-  DemoSetting,
-  ScheduleSetting,
-  WelcomeSetting,
-} from '../../../shared/settings/setting-definitions';
+} from '@shared/schedule/schedule-presets';
+import { DemoSetting, ScheduleSetting, WelcomeSetting } from '@shared/settings/setting-definitions';
 import { SlowpostDatabase } from '../db/database';
 import { readSetting, writeSetting } from '../db/repositories/settings';
 import { addDemoOnFirstRun, answerWelcome, needsWelcome } from './prepare-store';

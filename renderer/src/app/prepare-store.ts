@@ -1,10 +1,6 @@
-import { createDemoAccount } from '../../../shared/demo/account';
-import type { ScheduleSettings } from '../../../shared/schedule/schedule-settings';
-import {
-  DemoSetting,
-  ScheduleSetting,
-  WelcomeSetting,
-} from '../../../shared/settings/setting-definitions';
+import { createDemoAccount } from '@shared/demo/account';
+import type { ScheduleSettings } from '@shared/schedule/schedule-settings';
+import { DemoSetting, ScheduleSetting, WelcomeSetting } from '@shared/settings/setting-definitions';
 import type { SlowpostDb } from '../db/database';
 import { addAccountIfMissing } from '../db/repositories/accounts';
 import { makeDelivery } from '../db/repositories/deliveries';

@@ -1,5 +1,5 @@
-import type { BridgeResult } from '../../../shared/ipc/result';
-import { AVATAR_BATCH, type ResponseOf } from '../../../shared/ipc/contract';
+import type { BridgeResult } from '@shared/ipc/result';
+import { AVATAR_BATCH, type ResponseOf } from '@shared/ipc/contract';
 
 /**
  * What the page knows about people's pictures: for each avatar URL, whether main has stored it

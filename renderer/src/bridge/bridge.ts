@@ -1,5 +1,5 @@
-import type { SlowpostApi, Transport } from '../../../shared/ipc/api';
-import { buildApi } from '../../../shared/ipc/api';
+import type { SlowpostApi, Transport } from '@shared/ipc/api';
+import { buildApi } from '@shared/ipc/api';
 
 declare global {
   interface Window {

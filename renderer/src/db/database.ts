@@ -15,8 +15,8 @@ import type {
   SkippedItem,
   SyncStatus,
   Thread,
-} from '../../../shared/domain';
-import type { PostSearchRow } from '../../../shared/search/post-search-row';
+} from '@shared/domain';
+import type { PostSearchRow } from '@shared/search/post-search-row';
 import type { SearchBuildRow } from './repositories/search-index-build';
 import type { SessionSnapshotRow } from './repositories/session-snapshot-records';
 import { LATEST_SCHEMA_VERSION, SCHEMA_LADDER } from './schema/ladder';

@@ -1,6 +1,6 @@
 import type { DBCore, DBCoreMutateRequest, DBCoreTransaction, Middleware } from 'dexie';
-import type { Post } from '../../../shared/domain';
-import { postSearchRow } from '../../../shared/search/post-search-row';
+import type { Post } from '@shared/domain';
+import { postSearchRow } from '@shared/search/post-search-row';
 
 const POSTS = 'posts';
 const SEARCH = 'searchPosts';

@@ -5,7 +5,7 @@ import type {
   DBCoreTransaction,
   Middleware,
 } from 'dexie';
-import { localId } from '../../../shared/domain';
+import { localId } from '@shared/domain';
 import {
   SNAPSHOT_DEPS_ID,
   SNAPSHOT_HEAD_ID,

@@ -1,4 +1,4 @@
-import type { Delivery, DeliveryKind } from '../../../shared/domain';
+import type { Delivery, DeliveryKind } from '@shared/domain';
 import { bridge } from '../bridge/bridge';
 import type { SlowpostDb } from '../db/database';
 import { makeDelivery } from '../db/repositories/deliveries';

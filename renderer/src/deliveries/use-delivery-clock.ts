@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
-import { ScheduleSetting } from '../../../shared/settings/setting-definitions';
+import { ScheduleSetting } from '@shared/settings/setting-definitions';
 import { bridge } from '../bridge/bridge';
 import type { SlowpostDb } from '../db/database';
 import { lastDeliveredSlot } from '../db/repositories/deliveries';

@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Post } from '../../../shared/domain';
-import { DEMO_XSS_POST_ID } from '../../../shared/demo/constants';
+import type { Post } from '@shared/domain';
+import { DEMO_XSS_POST_ID } from '@shared/demo/constants';
 import {
   draftWriteAheadKey,
   noteWriteAheadKey,
   type WriteAheadEntry,
-} from '../../../shared/drafts/write-ahead-entry';
+} from '@shared/drafts/write-ahead-entry';
 import type { SlowpostDatabase } from '../db/database';
 import { storeNoteVersion } from '../db/repositories/composer-context';
 import {

@@ -1,5 +1,5 @@
-import { saveRetryDelayMs } from '../../../shared/drafts/save-retry';
-import { writeAheadKeyOf, type WriteAheadEntry } from '../../../shared/drafts/write-ahead-entry';
+import { saveRetryDelayMs } from '@shared/drafts/save-retry';
+import { writeAheadKeyOf, type WriteAheadEntry } from '@shared/drafts/write-ahead-entry';
 import type { StoreOutcome } from '../db/repositories/replies';
 import type { StoredWriteAhead, WriteAheadStorage } from './write-ahead-storage';
 

@@ -1,4 +1,4 @@
-import type { SlowpostApi } from '../../../shared/ipc/api';
+import type { SlowpostApi } from '@shared/ipc/api';
 import type { SlowpostDb } from '../db/database';
 import { storeNoteVersion } from '../db/repositories/composer-context';
 import { storeDraftVersion } from '../db/repositories/replies';

@@ -1,4 +1,4 @@
-import { draftWriteAheadKey, noteWriteAheadKey } from '../../../shared/drafts/write-ahead-entry';
+import { draftWriteAheadKey, noteWriteAheadKey } from '@shared/drafts/write-ahead-entry';
 import type { ReplyContext } from '../db/repositories/composer-context';
 import type { DraftKeeper } from './draft-keeper';
 

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
-import type { WriteAheadEntry } from '../../../shared/drafts/write-ahead-entry';
+import type { WriteAheadEntry } from '@shared/drafts/write-ahead-entry';
 import { useDraftKeeper } from './draft-keeper-context';
 
 export type SaveState = 'saved' | 'pending' | 'failed';

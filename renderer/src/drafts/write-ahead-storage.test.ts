@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { draftWriteAheadKey, type WriteAheadEntry } from '../../../shared/drafts/write-ahead-entry';
+import { draftWriteAheadKey, type WriteAheadEntry } from '@shared/drafts/write-ahead-entry';
 import { memoryStorage } from '../testing/memory-storage';
 import { createWriteAheadStorage } from './write-ahead-storage';
 

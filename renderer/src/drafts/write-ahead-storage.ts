@@ -3,7 +3,7 @@ import {
   readWriteAheadEntry,
   writeAheadKeyOf,
   type WriteAheadEntry,
-} from '../../../shared/drafts/write-ahead-entry';
+} from '@shared/drafts/write-ahead-entry';
 
 /** The part of the Web Storage API the write-ahead uses (the page's `localStorage`). */
 export type WriteAheadBacking = Pick<Storage, 'getItem' | 'setItem' | 'removeItem' | 'key'> & {

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Post } from '../../../shared/domain';
-import { DEMO_XSS_POST_ID } from '../../../shared/demo/constants';
-import { createDemoConnector } from '../../../shared/demo';
+import type { Post } from '@shared/domain';
+import { DEMO_XSS_POST_ID } from '@shared/demo/constants';
+import { createDemoConnector } from '@shared/demo';
 import type { SlowpostDatabase } from '../db/database';
 import { loadThread } from '../db/repositories/conversations';
 import { queueDraft } from '../db/repositories/replies';
@@ -11,12 +11,12 @@ import {
   restoreUnreadableRow,
   waitingReplies,
 } from '../db/repositories/replies-overview';
-import type { OutboxEntry } from '../../../shared/domain';
+import type { OutboxEntry } from '@shared/domain';
 import {
   createFakeReplyServer,
   createFaultInjectingConnector,
   faultSequence,
-} from '../../../shared/outbox/testing/fault-injecting-connector';
+} from '@shared/outbox/testing/fault-injecting-connector';
 import { openDemoStore } from '../testing/demo-store';
 import { startOutboxRunner, type OutboxRunner } from './outbox-runner';
 import { editAsDraft, takeBack } from './reply-actions';

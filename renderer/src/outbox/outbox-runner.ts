@@ -1,6 +1,6 @@
-import type { Account } from '../../../shared/domain';
-import type { Connector } from '../../../shared/connectors/connector';
-import { createOutboxEngine, type OutboxEngine, type TickReport } from '../../../shared/outbox';
+import type { Account } from '@shared/domain';
+import type { Connector } from '@shared/connectors/connector';
+import { createOutboxEngine, type OutboxEngine, type TickReport } from '@shared/outbox';
 import type { SlowpostDb } from '../db/database';
 import { createDexieOutboxStore } from '../db/repositories/outbox-store';
 import { storeSentReply } from '../db/repositories/sent-replies';

@@ -1,5 +1,5 @@
-import type { OutboxEntry } from '../../../shared/domain';
-import { draftIdOfEntry, type OutboxCommandResult, type Withdrawn } from '../../../shared/outbox';
+import type { OutboxEntry } from '@shared/domain';
+import { draftIdOfEntry, type OutboxCommandResult, type Withdrawn } from '@shared/outbox';
 import type { SlowpostDb } from '../db/database';
 import { restoreDraft } from '../db/repositories/replies';
 import { undoChange } from '../db/repositories/session';

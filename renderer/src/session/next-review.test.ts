@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Thread, TriageState } from '../../../shared/domain';
-import { BroughtBack } from '../../../shared/session';
-import type { Session, SessionConversation } from '../../../shared/session';
-import { thread } from '../../../shared/session/testing/session-fixtures';
+import type { Thread, TriageState } from '@shared/domain';
+import { BroughtBack } from '@shared/session';
+import type { Session, SessionConversation } from '@shared/session';
+import { thread } from '@shared/session/testing/session-fixtures';
 import type { KeptReview } from './next-review';
 import { nextReview } from './next-review';
 import type { DeliveredSession } from './use-delivered-session';

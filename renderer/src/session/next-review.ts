@@ -1,5 +1,5 @@
-import type { Post, Thread } from '../../../shared/domain';
-import type { BroughtBack, Session, SessionConversation } from '../../../shared/session';
+import type { Post, Thread } from '@shared/domain';
+import type { BroughtBack, Session, SessionConversation } from '@shared/session';
 import type { SessionState } from '../db/repositories/session';
 import type { OrderedSubset } from './ordered-subset';
 import type { KeptViewModel, SessionViewModel } from './session-view-model';

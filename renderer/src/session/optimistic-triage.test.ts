@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { SessionConversation } from '../../../shared/session';
+import type { SessionConversation } from '@shared/session';
 import { OptimisticTriage } from './optimistic-triage';
 
 const all = ['a', 'b', 'c'].map((threadId) => ({ threadId }) as SessionConversation);

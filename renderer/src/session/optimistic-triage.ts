@@ -1,4 +1,4 @@
-import type { SessionConversation } from '../../../shared/session';
+import type { SessionConversation } from '@shared/session';
 
 /**
  * Triage shows at once, before the store has answered. An override says what the user just did

@@ -1,4 +1,4 @@
-import type { Thread } from '../../../shared/domain';
+import type { Thread } from '@shared/domain';
 
 /**
  * The session's threads: as the deliveries left them, with what was triaged since the session

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Thread } from '../../../shared/domain';
-import type { Session, SessionConversation } from '../../../shared/session';
-import { isHandled } from '../../../shared/session';
+import type { Thread } from '@shared/domain';
+import type { Session, SessionConversation } from '@shared/session';
+import { isHandled } from '@shared/session';
 import { sessionViewModel } from './session-view-model';
 
 const START = 1_000;

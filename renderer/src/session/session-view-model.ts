@@ -1,7 +1,7 @@
-import type { Thread } from '../../../shared/domain';
-import type { Session, SessionConversation, ScreenerEntry } from '../../../shared/session';
-import { isHandled, sessionSummary, summaryText } from '../../../shared/session';
-import type { SessionSummary } from '../../../shared/session';
+import type { Thread } from '@shared/domain';
+import type { Session, SessionConversation, ScreenerEntry } from '@shared/session';
+import { isHandled, sessionSummary, summaryText } from '@shared/session';
+import type { SessionSummary } from '@shared/session';
 import { OrderedSubset } from './ordered-subset';
 
 export interface SessionViewModel {

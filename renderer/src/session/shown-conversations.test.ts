@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { SessionConversation } from '../../../shared/session';
+import type { SessionConversation } from '@shared/session';
 import { OptimisticTriage } from './optimistic-triage';
 import { OrderedSubset } from './ordered-subset';
 import { nextShownList } from './shown-conversations';

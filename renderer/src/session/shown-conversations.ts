@@ -1,4 +1,4 @@
-import type { SessionConversation } from '../../../shared/session';
+import type { SessionConversation } from '@shared/session';
 import type { OptimisticTriage } from './optimistic-triage';
 import type { OrderedSubset } from './ordered-subset';
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { TriageStateSchema } from '../../../shared/domain';
+import { TriageStateSchema } from '@shared/domain';
 import type { SlowpostDb } from '../db/database';
-import { parseJsonText } from '../../../shared/validation/parse-unknown';
+import { parseJsonText } from '@shared/validation/parse-unknown';
 
 /**
  * Triage shows at once and is stored just after the frame that shows it (see SessionView). A page

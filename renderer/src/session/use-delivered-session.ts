@@ -1,13 +1,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { Delivery, Post, Thread } from '../../../shared/domain';
-import type { Session } from '../../../shared/session';
-import {
-  BroughtBack,
-  asDelivered,
-  sessionFromRecords,
-  storedScreening,
-} from '../../../shared/session';
+import type { Delivery, Post, Thread } from '@shared/domain';
+import type { Session } from '@shared/session';
+import { BroughtBack, asDelivered, sessionFromRecords, storedScreening } from '@shared/session';
 import type { SlowpostDb } from '../db/database';
 import { loadThreads } from '../db/repositories/session';
 import { loadSessionData } from '../db/repositories/session-data';

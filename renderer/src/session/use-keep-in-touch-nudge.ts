@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useRef, useState } from 'react';
-import type { Delivery } from '../../../shared/domain';
+import type { Delivery } from '@shared/domain';
 import type { SlowpostDb } from '../db/database';
 import { keepInTouchNudge, type KeptInTouch } from '../db/repositories/keep-in-touch';
 import { afterNextPaint } from '../state/after-paint';

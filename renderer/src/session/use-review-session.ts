@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useRef } from 'react';
-import { SessionSetting } from '../../../shared/settings/setting-definitions';
+import { SessionSetting } from '@shared/settings/setting-definitions';
 import type { SlowpostDb } from '../db/database';
 import { loadOpenSessionState } from '../db/repositories/session';
 import { readSetting } from '../db/repositories/settings';

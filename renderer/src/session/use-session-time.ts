@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { SESSION_STEP_MS, sessionStepMs } from '../../../shared/week';
+import { SESSION_STEP_MS, sessionStepMs } from '@shared/week';
 import type { SlowpostDb } from '../db/database';
 import { addSessionTime } from '../db/repositories/session-time';
 

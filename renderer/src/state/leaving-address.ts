@@ -7,7 +7,7 @@
  * the address it came with.
  */
 import { z } from 'zod';
-import { parseJsonText } from '../../../shared/validation/parse-unknown';
+import { parseJsonText } from '@shared/validation/parse-unknown';
 
 const KEY = 'slowpost:leaving-address';
 

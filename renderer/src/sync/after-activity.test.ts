@@ -4,9 +4,9 @@ import type {
   Connector,
   IncomingPerson,
   PeoplePage,
-} from '../../../shared/connectors/connector';
-import { ConnectorError } from '../../../shared/connectors/connector';
-import { MASTODON_DEFAULT_CAPABILITIES, type NetworkCapabilities } from '../../../shared/domain';
+} from '@shared/connectors/connector';
+import { ConnectorError } from '@shared/connectors/connector';
+import { MASTODON_DEFAULT_CAPABILITIES, type NetworkCapabilities } from '@shared/domain';
 import { ACCOUNT, batch, mention, person, post } from '../../../tests/fixtures/records';
 import { SlowpostDatabase } from '../db/database';
 import { closeOpenDeliveries, makeDelivery } from '../db/repositories/deliveries';

@@ -1,6 +1,6 @@
-import type { Account } from '../../../shared/domain';
-import type { Connector } from '../../../shared/connectors/connector';
-import { ACCOUNT_HEADER } from '../../../shared/connectors/gateway';
+import type { Account } from '@shared/domain';
+import type { Connector } from '@shared/connectors/connector';
+import { ACCOUNT_HEADER } from '@shared/connectors/gateway';
 
 /** Whether the computer is online: the page and the sync worker both see `navigator.onLine`. */
 const isOnline = (): boolean => typeof navigator === 'undefined' || navigator.onLine;
@@ -18,7 +18,7 @@ export async function connectorFor(account: Account, now: () => number): Promise
   const gateway = { account, baseUrl: location.origin, headers: { [ACCOUNT_HEADER]: account.id } };
   switch (account.network) {
     case 'demo': {
-      const { createDemoConnector } = await import('../../../shared/demo/demo-connector');
+      const { createDemoConnector } = await import('@shared/demo/demo-connector');
       return createDemoConnector({ anchor: account.addedAt, clock: now, isOnline });
     }
     case 'mastodon': {

@@ -1,7 +1,7 @@
-import type { Connector, IncomingPerson, PeoplePage } from '../../../shared/connectors/connector';
-import { withDeadline } from '../../../shared/connectors/deadline';
-import { IncomingPersonSchema } from '../../../shared/connectors/incoming-schemas';
-import type { Account } from '../../../shared/domain';
+import type { Connector, IncomingPerson, PeoplePage } from '@shared/connectors/connector';
+import { withDeadline } from '@shared/connectors/deadline';
+import { IncomingPersonSchema } from '@shared/connectors/incoming-schemas';
+import type { Account } from '@shared/domain';
 import type { SlowpostDb } from '../db/database';
 import { letInFollowed } from '../db/repositories/followed-people';
 import type { SyncOptions } from './sync-account';

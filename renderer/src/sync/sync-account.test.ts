@@ -4,9 +4,9 @@ import type {
   Connector,
   ConnectorFailure,
   PeoplePage,
-} from '../../../shared/connectors/connector';
-import { ConnectorError } from '../../../shared/connectors/connector';
-import { MASTODON_DEFAULT_CAPABILITIES } from '../../../shared/domain';
+} from '@shared/connectors/connector';
+import { ConnectorError } from '@shared/connectors/connector';
+import { MASTODON_DEFAULT_CAPABILITIES } from '@shared/domain';
 import { ACCOUNT, batch, mention, person, post, rawBatch } from '../../../tests/fixtures/records';
 import { SlowpostDatabase } from '../db/database';
 import { PageNotStoredError } from '../db/repositories/ingest-page';

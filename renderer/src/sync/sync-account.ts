@@ -1,6 +1,6 @@
-import { ConnectorError, type Connector } from '../../../shared/connectors/connector';
-import { withDeadline, type RequestTimer } from '../../../shared/connectors/deadline';
-import { sanitizeBatch } from '../../../shared/connectors/sanitize-batch';
+import { ConnectorError, type Connector } from '@shared/connectors/connector';
+import { withDeadline, type RequestTimer } from '@shared/connectors/deadline';
+import { sanitizeBatch } from '@shared/connectors/sanitize-batch';
 import type { SlowpostDb } from '../db/database';
 import { recordServerAccepted, recordSignInRefused } from '../db/repositories/account-state';
 import { NoSuchAccountError } from '../db/repositories/ingest';

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ActivityBatch, Connector } from '../../../shared/connectors/connector';
-import type { RequestTimer } from '../../../shared/connectors/deadline';
-import { MASTODON_DEFAULT_CAPABILITIES, type Account } from '../../../shared/domain';
+import type { ActivityBatch, Connector } from '@shared/connectors/connector';
+import type { RequestTimer } from '@shared/connectors/deadline';
+import { MASTODON_DEFAULT_CAPABILITIES, type Account } from '@shared/domain';
 import { ACCOUNT, batch, mention, person, post } from '../../../tests/fixtures/records';
 import { SlowpostDatabase } from '../db/database';
 import { readSyncLogs } from '../db/repositories/sync-log';

@@ -1,5 +1,5 @@
-import type { Account } from '../../../shared/domain';
-import type { Connector } from '../../../shared/connectors/connector';
+import type { Account } from '@shared/domain';
+import type { Connector } from '@shared/connectors/connector';
 import type { SlowpostDb } from '../db/database';
 import { connectorFor } from './connector-for';
 import { syncAccount, type SyncOptions } from './sync-account';

@@ -1,4 +1,4 @@
-import { parseUnknown } from '../../../shared/validation/parse-unknown';
+import { parseUnknown } from '@shared/validation/parse-unknown';
 import { SyncResponseSchema } from './sync-protocol';
 import type { SyncRequest, SyncResponse } from './sync-protocol';
 

@@ -1,4 +1,4 @@
-import { ConnectorError } from '../../../shared/connectors/connector';
+import { ConnectorError } from '@shared/connectors/connector';
 
 /** Why a sync stopped, in a sentence or two for Settings ("The last sync … did not finish. …"). */
 export function describeSyncFailure(error: unknown): string {

@@ -1,5 +1,5 @@
 /// <reference lib="webworker" />
-import { parseUnknown } from '../../../shared/validation/parse-unknown';
+import { parseUnknown } from '@shared/validation/parse-unknown';
 import { openDatabase } from '../db/database';
 import { syncAll, tellSeenAll } from './sync-all';
 import type { SyncResponse } from './sync-protocol';

@@ -1,5 +1,5 @@
-import type { Connector } from '../../../shared/connectors/connector';
-import { withDeadline } from '../../../shared/connectors/deadline';
+import type { Connector } from '@shared/connectors/connector';
+import { withDeadline } from '@shared/connectors/deadline';
 import type { SlowpostDb } from '../db/database';
 import { recordSeenTold } from '../db/repositories/account-state';
 import { describeSyncFailure } from './sync-failure';

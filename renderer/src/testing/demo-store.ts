@@ -1,4 +1,4 @@
-import { createDemoConnector } from '../../../shared/demo';
+import { createDemoConnector } from '@shared/demo';
 import { addDemoOnFirstRun, welcomeDelivery } from '../app/prepare-store';
 import { SlowpostDatabase } from '../db/database';
 import { syncAccount } from '../sync/sync-account';

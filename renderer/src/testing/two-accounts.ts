@@ -6,8 +6,8 @@ import type {
   Person,
   Post,
   Thread,
-} from '../../../shared/domain';
-import { WAITING_FOR_DELIVERY } from '../../../shared/domain';
+} from '@shared/domain';
+import { WAITING_FOR_DELIVERY } from '@shared/domain';
 import type { SlowpostDb } from '../db/database';
 
 /** A Mastodon and a Bluesky account, each with one conversation, a draft and an outbox entry. */

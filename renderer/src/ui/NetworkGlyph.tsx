@@ -1,4 +1,4 @@
-import type { Network } from '../../../shared/domain';
+import type { Network } from '@shared/domain';
 
 /** A small shape per network, so marks tell networks apart without relying on colour. */
 export function NetworkGlyph({ network }: { readonly network: Network }) {

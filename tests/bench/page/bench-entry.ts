@@ -1,9 +1,9 @@
 import './bluesky-sync-page';
 import './search-page';
 import './search-profile-page';
-import type { ActivityBatch } from '../../../shared/connectors/connector';
-import { sanitizeBatch } from '../../../shared/connectors/sanitize-batch';
-import { DemoSetting, WelcomeSetting } from '../../../shared/settings/setting-definitions';
+import type { ActivityBatch } from '@shared/connectors/connector';
+import { sanitizeBatch } from '@shared/connectors/sanitize-batch';
+import { DemoSetting, WelcomeSetting } from '@shared/settings/setting-definitions';
 import { SlowpostDatabase } from '../../../renderer/src/db/database';
 import { searchIndexKeeper } from '../../../renderer/src/db/search-index-keeper';
 import {
@@ -13,8 +13,8 @@ import {
 import { ingestPage } from '../../../renderer/src/db/repositories/ingest-page';
 import { writeSetting } from '../../../renderer/src/db/repositories/settings';
 import { PRESETS, benchAccount, generateBatches } from '../dataset';
-import type { Account } from '../../../shared/domain';
-import { ACCOUNT_HEADER } from '../../../shared/connectors/gateway';
+import type { Account } from '@shared/domain';
+import { ACCOUNT_HEADER } from '@shared/connectors/gateway';
 import { createMastodonConnector } from '../../../renderer/src/connectors/mastodon/mastodon-connector';
 import { syncAccount } from '../../../renderer/src/sync/sync-account';
 import type { Preset, RawBatch } from '../dataset';

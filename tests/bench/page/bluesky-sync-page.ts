@@ -1,6 +1,6 @@
-import type { Account } from '../../../shared/domain';
-import { ACCOUNT_HEADER } from '../../../shared/connectors/gateway';
-import { DemoSetting } from '../../../shared/settings/setting-definitions';
+import type { Account } from '@shared/domain';
+import { ACCOUNT_HEADER } from '@shared/connectors/gateway';
+import { DemoSetting } from '@shared/settings/setting-definitions';
 import { createBlueskyConnector } from '../../../renderer/src/connectors/bluesky/bluesky-connector';
 import { SlowpostDatabase } from '../../../renderer/src/db/database';
 import { writeSetting } from '../../../renderer/src/db/repositories/settings';

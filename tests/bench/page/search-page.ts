@@ -1,4 +1,4 @@
-import { parseQuery } from '../../../shared/text/search-terms';
+import { parseQuery } from '@shared/text/search-terms';
 import { SlowpostDatabase } from '../../../renderer/src/db/database';
 import {
   findDrafts,

@@ -1,5 +1,5 @@
-import { parseQuery } from '../../../shared/text/search-terms';
-import { AFTER, OTHERS, invertInstant } from '../../../shared/search/post-search-row';
+import { parseQuery } from '@shared/text/search-terms';
+import { AFTER, OTHERS, invertInstant } from '@shared/search/post-search-row';
 import { SlowpostDatabase } from '../../../renderer/src/db/database';
 import {
   findDrafts,

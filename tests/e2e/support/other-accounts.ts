@@ -1,4 +1,4 @@
-import type { Account, ActivityItem, Delivery, Person, Post, Thread } from '../../../shared/domain';
+import type { Account, ActivityItem, Delivery, Person, Post, Thread } from '@shared/domain';
 import type { Page } from '@playwright/test';
 import { readAll, writeRecords } from './app';
 

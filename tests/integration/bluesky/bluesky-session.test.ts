@@ -12,7 +12,7 @@ import {
 } from '../../../electron/main/services/network-services';
 import { privateFile } from '../../../electron/main/services/text-file';
 import { UserFacingError } from '../../../electron/main/services/user-facing-error';
-import { ACCOUNT_HEADER, GATEWAY_ANSWER_HEADER } from '../../../shared/connectors/gateway';
+import { ACCOUNT_HEADER, GATEWAY_ANSWER_HEADER } from '@shared/connectors/gateway';
 import { startHost } from '../../host/host-server';
 import { createTestOnlyEncryptor } from '../../host/test-only-encryptor';
 import {

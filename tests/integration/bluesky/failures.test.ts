@@ -6,9 +6,9 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ConnectorError, type ConnectorFailure } from '../../../shared/connectors/connector';
-import { GATEWAY_ANSWER_HEADER } from '../../../shared/connectors/gateway';
-import type { Account } from '../../../shared/domain';
+import { ConnectorError, type ConnectorFailure } from '@shared/connectors/connector';
+import { GATEWAY_ANSWER_HEADER } from '@shared/connectors/gateway';
+import type { Account } from '@shared/domain';
 import { createBlueskyConnector } from '../../../renderer/src/connectors/bluesky/bluesky-connector';
 
 interface Answer {

@@ -7,14 +7,10 @@
  * Mastodon OpenAPI description; each test ends with zero contract violations.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  ConnectorError,
-  type Connector,
-  type OutgoingReply,
-} from '../../../shared/connectors/connector';
-import { localId, type Account, type ActivityItem, type Post } from '../../../shared/domain';
-import { createOutboxEngine } from '../../../shared/outbox';
-import { buildDigest } from '../../../shared/session/digest';
+import { ConnectorError, type Connector, type OutgoingReply } from '@shared/connectors/connector';
+import { localId, type Account, type ActivityItem, type Post } from '@shared/domain';
+import { createOutboxEngine } from '@shared/outbox';
+import { buildDigest } from '@shared/session/digest';
 import { createMastodonConnector } from '../../../renderer/src/connectors/mastodon/mastodon-connector';
 import {
   FIRST_SYNC_DAYS,

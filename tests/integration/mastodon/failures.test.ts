@@ -5,9 +5,9 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ConnectorError, type ConnectorFailure } from '../../../shared/connectors/connector';
-import { GATEWAY_ANSWER_HEADER } from '../../../shared/connectors/gateway';
-import type { Account } from '../../../shared/domain';
+import { ConnectorError, type ConnectorFailure } from '@shared/connectors/connector';
+import { GATEWAY_ANSWER_HEADER } from '@shared/connectors/gateway';
+import type { Account } from '@shared/domain';
 import { createMastodonConnector } from '../../../renderer/src/connectors/mastodon/mastodon-connector';
 
 interface Answer {

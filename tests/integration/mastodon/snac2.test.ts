@@ -12,9 +12,9 @@ import {
   isTransient,
   type Connector,
   type OutgoingReply,
-} from '../../../shared/connectors/connector';
-import { localId, type Account, type Person, type Post } from '../../../shared/domain';
-import { createOutboxEngine } from '../../../shared/outbox';
+} from '@shared/connectors/connector';
+import { localId, type Account, type Person, type Post } from '@shared/domain';
+import { createOutboxEngine } from '@shared/outbox';
 import { createMastodonConnector } from '../../../renderer/src/connectors/mastodon/mastodon-connector';
 import { SlowpostDatabase } from '../../../renderer/src/db/database';
 import { createDexieOutboxStore } from '../../../renderer/src/db/repositories/outbox-store';

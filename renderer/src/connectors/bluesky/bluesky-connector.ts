@@ -31,14 +31,10 @@ import {
   type PeoplePage,
   type SentReply,
   type ThreadSnapshot,
-} from '../../../../shared/connectors/connector';
-import {
-  decodeBlueskyCursor,
-  encodeBlueskyCursor,
-  FROM_THE_OLDEST,
-} from '../../../../shared/bluesky/cursor';
-import { BlueskyRecords } from '../../../../shared/bluesky/map-notifications';
-import { splitAtUri, toPost } from '../../../../shared/bluesky/map-records';
+} from '@shared/connectors/connector';
+import { decodeBlueskyCursor, encodeBlueskyCursor, FROM_THE_OLDEST } from '@shared/bluesky/cursor';
+import { BlueskyRecords } from '@shared/bluesky/map-notifications';
+import { splitAtUri, toPost } from '@shared/bluesky/map-records';
 import {
   CreatedRecordSchema,
   FollowsSchema,
@@ -50,17 +46,17 @@ import {
   ThreadNodeSchema,
   type Notification,
   type StrongRef,
-} from '../../../../shared/bluesky/payloads';
-import { tidAt } from '../../../../shared/bluesky/tid';
+} from '@shared/bluesky/payloads';
+import { tidAt } from '@shared/bluesky/tid';
 import {
   BLUESKY_CAPABILITIES,
   type Account,
   type Addressee,
   type NetworkCapabilities,
   type RecordKey,
-} from '../../../../shared/domain';
-import { networkIdOf } from '../../../../shared/mastodon/ids';
-import { parseUnknown } from '../../../../shared/validation/parse-unknown';
+} from '@shared/domain';
+import { networkIdOf } from '@shared/mastodon/ids';
+import { parseUnknown } from '@shared/validation/parse-unknown';
 import type { z } from 'zod';
 import { LIST_PAGE, positionOf, walkBack, type WalkBound } from './notification-pages';
 import { call, callLenient, createAgent, type Caller, type FetchLike } from './xrpc-agent';

@@ -16,10 +16,10 @@
  *   server's words; an answer that does not fit the lexicon: `malformed`.
  */
 import { XRPCError } from '@atproto/api';
-import { ConnectorError, type ConnectorFailure } from '../../../../shared/connectors/connector';
-import { GATEWAY_ANSWER_HEADER } from '../../../../shared/connectors/gateway';
+import { ConnectorError, type ConnectorFailure } from '@shared/connectors/connector';
+import { GATEWAY_ANSWER_HEADER } from '@shared/connectors/gateway';
 import { isLostConnection } from '../mastodon/failures';
-import { failureOfStatus } from '../../../../shared/connectors/status-failure';
+import { failureOfStatus } from '@shared/connectors/status-failure';
 
 export interface FailureContext {
   /** Whether this computer believes it is online (`navigator.onLine`). */

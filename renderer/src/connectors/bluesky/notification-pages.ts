@@ -13,16 +13,16 @@
  * Each notification's place is the time the network sorts it by (`indexedAt`) and its URI. One
  * that cannot be read is reported as a problem with the first batch, and skipped.
  */
-import type { CallOptions, ConnectorProblem } from '../../../../shared/connectors/connector';
-import { comparePositions } from '../../../../shared/bluesky/cursor';
-import { parseNotification } from '../../../../shared/bluesky/map-notifications';
+import type { CallOptions, ConnectorProblem } from '@shared/connectors/connector';
+import { comparePositions } from '@shared/bluesky/cursor';
+import { parseNotification } from '@shared/bluesky/map-notifications';
 import {
   NotificationListSchema,
   type Notification,
   type NotificationPosition,
-} from '../../../../shared/bluesky/payloads';
-import { parseUnknown } from '../../../../shared/validation/parse-unknown';
-import { ConnectorError } from '../../../../shared/connectors/connector';
+} from '@shared/bluesky/payloads';
+import { parseUnknown } from '@shared/validation/parse-unknown';
+import { ConnectorError } from '@shared/connectors/connector';
 import { callLenient, type Caller } from './xrpc-agent';
 
 export const FIRST_SYNC_DAYS = 7;

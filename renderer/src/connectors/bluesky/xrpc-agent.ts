@@ -5,7 +5,7 @@
  * `app.bsky.*` to the AppView). In tests, `baseUrl` is the loopback host with the real gateway.
  */
 import { Agent } from '@atproto/api';
-import type { CallOptions } from '../../../../shared/connectors/connector';
+import type { CallOptions } from '@shared/connectors/connector';
 import { invalidResponseBody, toConnectorError, type FailureContext } from './failures';
 
 export type FetchLike = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;

@@ -19,9 +19,9 @@ import {
   MastoTimeoutError,
   MastoUnexpectedError,
 } from 'masto';
-import { ConnectorError, type ConnectorFailure } from '../../../../shared/connectors/connector';
-import { GATEWAY_ANSWER_HEADER } from '../../../../shared/connectors/gateway';
-import { failureOfStatus } from '../../../../shared/connectors/status-failure';
+import { ConnectorError, type ConnectorFailure } from '@shared/connectors/connector';
+import { GATEWAY_ANSWER_HEADER } from '@shared/connectors/gateway';
+import { failureOfStatus } from '@shared/connectors/status-failure';
 
 /** What `fetch` says when nothing could be sent or received (Node, Chromium, Firefox, Safari). */
 const FETCH_FAILED =

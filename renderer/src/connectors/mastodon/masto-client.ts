@@ -7,8 +7,8 @@
  */
 import { createRestAPIClient, type mastodon } from 'masto';
 import type { z } from 'zod';
-import { ConnectorError, type CallOptions } from '../../../../shared/connectors/connector';
-import { parseUnknown } from '../../../../shared/validation/parse-unknown';
+import { ConnectorError, type CallOptions } from '@shared/connectors/connector';
+import { parseUnknown } from '@shared/validation/parse-unknown';
 import { isLostConnection, toConnectorError, type FailureContext } from './failures';
 
 export type MastoClient = mastodon.rest.Client;

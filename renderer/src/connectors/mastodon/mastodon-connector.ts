@@ -28,23 +28,18 @@ import {
   type PeoplePage,
   type SentReply,
   type ThreadSnapshot,
-} from '../../../../shared/connectors/connector';
+} from '@shared/connectors/connector';
 import {
   MASTODON_DEFAULT_CAPABILITIES,
   type Account,
   type NetworkCapabilities,
   type Post,
-} from '../../../../shared/domain';
-import { decodeMastodonCursor, encodeMastodonCursor } from '../../../../shared/mastodon/cursor';
-import { compareIds, networkIdOf } from '../../../../shared/mastodon/ids';
-import { instanceFacts, type InstanceFacts } from '../../../../shared/mastodon/instance';
-import { parseEach, RecordsBuilder } from '../../../../shared/mastodon/map-notifications';
-import {
-  localDomainOf,
-  toPerson,
-  toPost,
-  type MappingContext,
-} from '../../../../shared/mastodon/map-records';
+} from '@shared/domain';
+import { decodeMastodonCursor, encodeMastodonCursor } from '@shared/mastodon/cursor';
+import { compareIds, networkIdOf } from '@shared/mastodon/ids';
+import { instanceFacts, type InstanceFacts } from '@shared/mastodon/instance';
+import { parseEach, RecordsBuilder } from '@shared/mastodon/map-notifications';
+import { localDomainOf, toPerson, toPost, type MappingContext } from '@shared/mastodon/map-records';
 import {
   MastodonAccountSchema,
   MastodonInstanceV1Schema,
@@ -53,14 +48,14 @@ import {
   MastodonNotificationSchema,
   MastodonStatusSchema,
   type MastodonStatus,
-} from '../../../../shared/mastodon/payloads';
+} from '@shared/mastodon/payloads';
 import {
   addressNewConversation,
   addressReply,
   type AddressedReply,
-} from '../../../../shared/mastodon/reply-address';
-import { CLOCK_SKEW_MS, isSentReply } from '../../../../shared/mastodon/sent-reply-match';
-import { ThreadRoots } from '../../../../shared/mastodon/thread-roots';
+} from '@shared/mastodon/reply-address';
+import { CLOCK_SKEW_MS, isSentReply } from '@shared/mastodon/sent-reply-match';
+import { ThreadRoots } from '@shared/mastodon/thread-roots';
 import { z } from 'zod';
 import { nextLinkParam, parseAnswer, read, request, type ServerAccess } from './masto-client';
 import {

@@ -8,10 +8,10 @@
  */
 import type { mastodon } from 'masto';
 import { z } from 'zod';
-import type { ActivityBatch, CallOptions } from '../../../../shared/connectors/connector';
-import { isTransient, ConnectorError } from '../../../../shared/connectors/connector';
-import { encodeMastodonCursor } from '../../../../shared/mastodon/cursor';
-import { compareIds } from '../../../../shared/mastodon/ids';
+import type { ActivityBatch, CallOptions } from '@shared/connectors/connector';
+import { isTransient, ConnectorError } from '@shared/connectors/connector';
+import { encodeMastodonCursor } from '@shared/mastodon/cursor';
+import { compareIds } from '@shared/mastodon/ids';
 import {
   addGroup,
   addNotification,
@@ -20,8 +20,8 @@ import {
   quotedOf,
   readableId,
   RecordsBuilder,
-} from '../../../../shared/mastodon/map-notifications';
-import { CONVERSATION_TYPES, type MappingContext } from '../../../../shared/mastodon/map-records';
+} from '@shared/mastodon/map-notifications';
+import { CONVERSATION_TYPES, type MappingContext } from '@shared/mastodon/map-records';
 import {
   GroupedNotificationsSchema,
   MastodonAccountSchema,
@@ -32,8 +32,8 @@ import {
   type MastodonAccount,
   type MastodonStatus,
   type NotificationGroup,
-} from '../../../../shared/mastodon/payloads';
-import { parseUnknown } from '../../../../shared/validation/parse-unknown';
+} from '@shared/mastodon/payloads';
+import { parseUnknown } from '@shared/validation/parse-unknown';
 import { parseAnswer, read, type ServerAccess } from './masto-client';
 import {
   newestOf,

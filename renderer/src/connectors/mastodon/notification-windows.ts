@@ -16,8 +16,8 @@
  * size), far inside the server's budget of 300 requests per 5 minutes; the sync then pages
  * forwards from it as usual.
  */
-import type { CallOptions } from '../../../../shared/connectors/connector';
-import { compareIds } from '../../../../shared/mastodon/ids';
+import type { CallOptions } from '@shared/connectors/connector';
+import { compareIds } from '@shared/mastodon/ids';
 
 export const FIRST_SYNC_DAYS = 7;
 export const FIRST_SYNC_NOTIFICATIONS = 200;

@@ -2,19 +2,15 @@
  * Learning a conversation from the server (`GET /api/v1/statuses/:id/context`): its root, for the
  * thread rule (shared/mastodon/thread-roots.ts), and its posts, so a conversation arrives whole.
  */
-import {
-  ConnectorError,
-  isTransient,
-  type CallOptions,
-} from '../../../../shared/connectors/connector';
-import { readableId, type RecordsBuilder } from '../../../../shared/mastodon/map-notifications';
+import { ConnectorError, isTransient, type CallOptions } from '@shared/connectors/connector';
+import { readableId, type RecordsBuilder } from '@shared/mastodon/map-notifications';
 import {
   MastodonContextSchema,
   MastodonStatusSchema,
   type MastodonStatus,
-} from '../../../../shared/mastodon/payloads';
-import type { ThreadRoots } from '../../../../shared/mastodon/thread-roots';
-import { parseUnknown } from '../../../../shared/validation/parse-unknown';
+} from '@shared/mastodon/payloads';
+import type { ThreadRoots } from '@shared/mastodon/thread-roots';
+import { parseUnknown } from '@shared/validation/parse-unknown';
 import { parseAnswer, read, type ServerAccess } from './masto-client';
 
 export interface LearnedContext {

@@ -1,4 +1,4 @@
-import type { NetworkCapabilities } from '../../../../shared/domain';
+import type { NetworkCapabilities } from '@shared/domain';
 import type { SlowpostDb } from '../database';
 import { sameRecord } from './same-record';
 

@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
-import type { Account } from '../../../../shared/domain';
-import { newConversationDraftId } from '../../../../shared/domain/draft';
-import type { SignedInAccount } from '../../../../shared/ipc/contract';
+import type { Account } from '@shared/domain';
+import { newConversationDraftId } from '@shared/domain/draft';
+import type { SignedInAccount } from '@shared/ipc/contract';
 import type { SlowpostDb } from '../database';
 import { openDeliveries } from './open-deliveries';
 import { dropFromLinks } from './person-links';

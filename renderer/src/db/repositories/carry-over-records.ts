@@ -1,7 +1,7 @@
 import type { z } from 'zod';
-import type { CarriedSource, LeftConversation } from '../../../../shared/domain';
-import { CarriedSourceSchema, LeftConversationSchema } from '../../../../shared/domain';
-import { parseUnknown } from '../../../../shared/validation/parse-unknown';
+import type { CarriedSource, LeftConversation } from '@shared/domain';
+import { CarriedSourceSchema, LeftConversationSchema } from '@shared/domain';
+import { parseUnknown } from '@shared/validation/parse-unknown';
 import type { SlowpostDb } from '../database';
 
 /** What carry-overs hold, read and parsed. */

@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ACCOUNT, batch, mention, person, post } from '../../../../tests/fixtures/records';
-import type { Delivery } from '../../../../shared/domain';
-import { WAITING_FOR_DELIVERY } from '../../../../shared/domain';
-import { sessionFromRecords, storedScreening } from '../../../../shared/session';
-import { BroughtBack } from '../../../../shared/session/brought-back';
+import type { Delivery } from '@shared/domain';
+import { WAITING_FOR_DELIVERY } from '@shared/domain';
+import { sessionFromRecords, storedScreening } from '@shared/session';
+import { BroughtBack } from '@shared/session/brought-back';
 import { sessionViewModel } from '../../session/session-view-model';
 import { SlowpostDatabase } from '../database';
 import { closeOpenDeliveries, makeDelivery, openDeliveries } from './deliveries';

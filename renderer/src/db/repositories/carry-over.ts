@@ -1,12 +1,12 @@
-import type { ActivityItem, CarriedSource } from '../../../../shared/domain';
-import { WAITING_FOR_DELIVERY } from '../../../../shared/domain';
+import type { ActivityItem, CarriedSource } from '@shared/domain';
+import { WAITING_FOR_DELIVERY } from '@shared/domain';
 import {
   leftUntouched,
   mergeLeft,
   sessionFromRecords,
   stillWaiting,
   storedScreening,
-} from '../../../../shared/session';
+} from '@shared/session';
 import type { SlowpostDb } from '../database';
 import { readCarried } from './carry-over-records';
 import { loadThreads } from './session';

@@ -1,10 +1,10 @@
-import type { Account, Person, Post, Thread } from '../../../../shared/domain';
-import { localId } from '../../../../shared/domain';
-import type { NoteWriteAhead } from '../../../../shared/drafts/write-ahead-entry';
-import type { SentReply } from '../../../../shared/text/form-letter';
-import { htmlToVisibleText } from '../../../../shared/text/html-to-text';
-import { quoteOf, snippetOf } from '../../../../shared/threads/thread-labels';
-import { isScreenedOut } from '../../../../shared/session/screened-out';
+import type { Account, Person, Post, Thread } from '@shared/domain';
+import { localId } from '@shared/domain';
+import type { NoteWriteAhead } from '@shared/drafts/write-ahead-entry';
+import type { SentReply } from '@shared/text/form-letter';
+import { htmlToVisibleText } from '@shared/text/html-to-text';
+import { quoteOf, snippetOf } from '@shared/threads/thread-labels';
+import { isScreenedOut } from '@shared/session/screened-out';
 import type { SlowpostDb } from '../database';
 import { readableEntry } from './outbox-store';
 import { withLinkedNotes, writeNotes } from './person-links';

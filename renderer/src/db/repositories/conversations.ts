@@ -1,4 +1,4 @@
-import type { Person, Post, Thread } from '../../../../shared/domain';
+import type { Person, Post, Thread } from '@shared/domain';
 import { isReleased, releasedUpTo } from './released';
 import type { SlowpostDb } from '../database';
 

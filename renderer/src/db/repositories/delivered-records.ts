@@ -1,5 +1,5 @@
 import Dexie from 'dexie';
-import type { ActivityItem, Delivery, Person, Post } from '../../../../shared/domain';
+import type { ActivityItem, Delivery, Person, Post } from '@shared/domain';
 import type { SlowpostDb } from '../database';
 import { readCarried } from './carry-over-records';
 import { RANGE_READ_FACTOR, recordsByRange } from './records-by-range';

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createScreeningCache, sessionFromRecords } from '../../../../shared/session';
+import { createScreeningCache, sessionFromRecords } from '@shared/session';
 import { ACCOUNT, batch, mention, person, post } from '../../../../tests/fixtures/records';
 import { SlowpostDatabase } from '../database';
 import { loadThread } from './conversations';

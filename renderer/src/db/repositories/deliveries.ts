@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
-import type { ActivityItem, Delivery, DeliveryKind } from '../../../../shared/domain';
-import { WAITING_FOR_DELIVERY } from '../../../../shared/domain';
-import { isConversational } from '../../../../shared/session';
+import type { ActivityItem, Delivery, DeliveryKind } from '@shared/domain';
+import { WAITING_FOR_DELIVERY } from '@shared/domain';
+import { isConversational } from '@shared/session';
 import type { SlowpostDb } from '../database';
 import { carryInto, keepWhatWasLeft } from './carry-over';
 import { openDeliveries } from './open-deliveries';

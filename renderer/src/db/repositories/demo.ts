@@ -1,4 +1,4 @@
-import { DemoSetting } from '../../../../shared/settings/setting-definitions';
+import { DemoSetting } from '@shared/settings/setting-definitions';
 import type { SlowpostDb } from '../database';
 import { removeAccountData } from './accounts';
 import { readSetting, writeSetting } from './settings';

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Post } from '../../../../shared/domain';
+import type { Post } from '@shared/domain';
 import { ACCOUNT, post } from '../../../../tests/fixtures/records';
 import { languageChoices } from '../../features/compose/reply-options';
 import { SlowpostDatabase } from '../database';

@@ -1,13 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Draft, OutboxEntry } from '../../../../shared/domain';
+import type { Draft, OutboxEntry } from '@shared/domain';
 import {
   EXPORT_TABLE_NAMES,
   NOT_EXPORTED,
   readExportChunks,
   readExportFile,
   type ExportFile,
-} from '../../../../shared/export/export-file';
-import { IMPORTED_OPEN_NOTE } from '../../../../shared/export/merge-records';
+} from '@shared/export/export-file';
+import { IMPORTED_OPEN_NOTE } from '@shared/export/merge-records';
 import { fileTextChunks } from '../../features/data/file-text-chunks';
 import { openDemoStore } from '../../testing/demo-store';
 import { SlowpostDatabase } from '../database';

@@ -3,7 +3,7 @@ import {
   EXPORT_TABLE_NAMES,
   EXPORT_VERSION,
   type ExportTable,
-} from '../../../../shared/export/export-file';
+} from '@shared/export/export-file';
 import type { SlowpostDb } from '../database';
 
 /** Records read and written out at a time: a year of history never sits in memory as one string. */

@@ -1,5 +1,5 @@
-import type { IncomingPerson } from '../../../../shared/connectors/connector';
-import type { Person } from '../../../../shared/domain';
+import type { IncomingPerson } from '@shared/connectors/connector';
+import type { Person } from '@shared/domain';
 import type { SlowpostDb } from '../database';
 import { mergePerson } from './ingest-merge';
 import { sameRecord } from './same-record';

@@ -4,7 +4,7 @@ import {
   type ExportFile,
   type ExportTable,
   type ExportTables,
-} from '../../../../shared/export/export-file';
+} from '@shared/export/export-file';
 import {
   keepStored,
   mergeByUpdatedAt,
@@ -13,8 +13,8 @@ import {
   mergePersonRecord,
   mergeSessionTimeRecord,
   mergeThreadRecord,
-} from '../../../../shared/export/merge-records';
-import type { OutboxEntry, PersonLink } from '../../../../shared/domain';
+} from '@shared/export/merge-records';
+import type { OutboxEntry, PersonLink } from '@shared/domain';
 import type { SlowpostDb } from '../database';
 import { releasedUpTo } from './released';
 import { summariseThreads } from './thread-summaries';

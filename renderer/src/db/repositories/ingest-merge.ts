@@ -1,7 +1,7 @@
-import type { ActivityItem, Person, Post } from '../../../../shared/domain';
-import { WAITING_FOR_DELIVERY } from '../../../../shared/domain';
-import type { IncomingActivity, IncomingPerson } from '../../../../shared/connectors/connector';
-import { screenText } from '../../../../shared/text/spam-signals';
+import type { ActivityItem, Person, Post } from '@shared/domain';
+import { WAITING_FOR_DELIVERY } from '@shared/domain';
+import type { IncomingActivity, IncomingPerson } from '@shared/connectors/connector';
+import { screenText } from '@shared/text/spam-signals';
 
 /** One record per id, the last one winning (as writing them one after another would). */
 export function lastPerId<T extends { readonly id: string }>(records: readonly T[]): T[] {

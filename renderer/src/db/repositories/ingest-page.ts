@@ -1,10 +1,10 @@
-import type { Post } from '../../../../shared/domain';
+import type { Post } from '@shared/domain';
 import type {
   ActivityBatch,
   ConnectorProblem,
   IncomingActivity,
   IncomingPerson,
-} from '../../../../shared/connectors/connector';
+} from '@shared/connectors/connector';
 import type { SlowpostDb } from '../database';
 import { ingestBatch, NoSuchAccountError } from './ingest';
 

@@ -1,5 +1,5 @@
-import type { Account, Person, Post } from '../../../../shared/domain';
-import type { ActivityBatch } from '../../../../shared/connectors/connector';
+import type { Account, Person, Post } from '@shared/domain';
+import type { ActivityBatch } from '@shared/connectors/connector';
 import type { SlowpostDb } from '../database';
 import { freshActivity, lastPerId, mergePerson, mergePost } from './ingest-merge';
 import { releasedUpTo } from './released';

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { OutboxEntry, Post } from '../../../../shared/domain';
+import type { OutboxEntry, Post } from '@shared/domain';
 import { BLUESKY, MASTODON, personOf } from '../../testing/two-accounts';
 import { SlowpostDatabase } from '../database';
 import { mergePerson } from './ingest-merge';

@@ -1,5 +1,5 @@
-import type { Person, PersonLink } from '../../../../shared/domain';
-import { localId, PersonLinkSchema } from '../../../../shared/domain';
+import type { Person, PersonLink } from '@shared/domain';
+import { localId, PersonLinkSchema } from '@shared/domain';
 import {
   dueAt,
   keptPersonOf,
@@ -8,8 +8,8 @@ import {
   type KeptPerson,
   type LastContact,
   type OutboxContact,
-} from '../../../../shared/keep-in-touch';
-import { nameOf, snippetOf } from '../../../../shared/threads/thread-labels';
+} from '@shared/keep-in-touch';
+import { nameOf, snippetOf } from '@shared/threads/thread-labels';
 import type { SlowpostDb } from '../database';
 import { releasedUpTo } from './released';
 

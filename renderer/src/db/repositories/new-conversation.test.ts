@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Person } from '../../../../shared/domain';
-import { newConversationDraftId } from '../../../../shared/domain/draft';
-import { cancel } from '../../../../shared/outbox';
+import type { Person } from '@shared/domain';
+import { newConversationDraftId } from '@shared/domain/draft';
+import { cancel } from '@shared/outbox';
 import { openDemoStore } from '../../testing/demo-store';
 import type { SlowpostDatabase } from '../database';
 import { removeAccountData } from './accounts';

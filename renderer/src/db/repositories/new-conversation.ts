@@ -1,12 +1,6 @@
-import type {
-  Account,
-  Addressee,
-  OutboxEntry,
-  Person,
-  Visibility,
-} from '../../../../shared/domain';
-import { newConversationDraftId } from '../../../../shared/domain/draft';
-import type { DraftWriteAhead } from '../../../../shared/drafts/write-ahead-entry';
+import type { Account, Addressee, OutboxEntry, Person, Visibility } from '@shared/domain';
+import { newConversationDraftId } from '@shared/domain/draft';
+import type { DraftWriteAhead } from '@shared/drafts/write-ahead-entry';
 import type { SlowpostDb } from '../database';
 import { linkedPeople, withLinkedNotes } from './person-links';
 import { queueFromDraft, type DraftFields } from './replies';

@@ -1,4 +1,4 @@
-import type { Delivery } from '../../../../shared/domain';
+import type { Delivery } from '@shared/domain';
 import type { SlowpostDb } from '../database';
 
 /** Deliveries the user has not closed yet, oldest first. */

@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { OutboxEntry } from '../../../../shared/domain';
-import { createOutboxEngine } from '../../../../shared/outbox';
+import type { OutboxEntry } from '@shared/domain';
+import { createOutboxEngine } from '@shared/outbox';
 import {
   createFakeReplyServer,
   createFaultInjectingConnector,
   faultSequence,
-} from '../../../../shared/outbox/testing/fault-injecting-connector';
+} from '@shared/outbox/testing/fault-injecting-connector';
 import { SlowpostDatabase } from '../database';
 import { createDexieOutboxStore } from './outbox-store';
 

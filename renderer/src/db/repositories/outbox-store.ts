@@ -1,8 +1,8 @@
-import type { OutboxEntry, OutboxState } from '../../../../shared/domain';
-import { OutboxEntrySchema } from '../../../../shared/domain';
-import type { OutboxStore } from '../../../../shared/outbox/outbox-store';
-import { byAge, sameEntry } from '../../../../shared/outbox/outbox-store';
-import { parseUnknown } from '../../../../shared/validation/parse-unknown';
+import type { OutboxEntry, OutboxState } from '@shared/domain';
+import { OutboxEntrySchema } from '@shared/domain';
+import type { OutboxStore } from '@shared/outbox/outbox-store';
+import { byAge, sameEntry } from '@shared/outbox/outbox-store';
+import { parseUnknown } from '@shared/validation/parse-unknown';
 import type { SlowpostDb } from '../database';
 
 /**

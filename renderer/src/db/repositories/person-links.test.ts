@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Account } from '../../../../shared/domain';
+import type { Account } from '@shared/domain';
 import { BLUESKY, MASTODON, personOf } from '../../testing/two-accounts';
 import { SlowpostDatabase } from '../database';
 import { loadReplyContext, storeNoteVersion } from './composer-context';

@@ -1,7 +1,7 @@
-import type { Person, PersonLink } from '../../../../shared/domain';
-import { PersonLinkSchema } from '../../../../shared/domain';
-import { keptPersonOf, type KeptPerson } from '../../../../shared/keep-in-touch';
-import { nameOf } from '../../../../shared/threads/thread-labels';
+import type { Person, PersonLink } from '@shared/domain';
+import { PersonLinkSchema } from '@shared/domain';
+import { keptPersonOf, type KeptPerson } from '@shared/keep-in-touch';
+import { nameOf } from '@shared/threads/thread-labels';
 import type { SlowpostDb } from '../database';
 
 /** The link a person is in, if any (a stored link that no longer parses counts as none). */

@@ -1,4 +1,4 @@
-import type { Post } from '../../../../shared/domain';
+import type { Post } from '@shared/domain';
 import type { SlowpostDb } from '../database';
 
 /**

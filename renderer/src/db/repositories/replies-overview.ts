@@ -1,13 +1,8 @@
-import type { Draft, OutboxEntry, Person, Post, Thread } from '../../../../shared/domain';
-import {
-  DraftSchema,
-  LanguageSchema,
-  OutboxEntrySchema,
-  VisibilitySchema,
-} from '../../../../shared/domain';
-import { parseUnknown } from '../../../../shared/validation/parse-unknown';
+import type { Draft, OutboxEntry, Person, Post, Thread } from '@shared/domain';
+import { DraftSchema, LanguageSchema, OutboxEntrySchema, VisibilitySchema } from '@shared/domain';
+import { parseUnknown } from '@shared/validation/parse-unknown';
 import { readableEntry } from './outbox-store';
-import { isScreenedOut } from '../../../../shared/session/screened-out';
+import { isScreenedOut } from '@shared/session/screened-out';
 import type { SlowpostDb } from '../database';
 import { isReleased, releasedUpTo } from './released';
 

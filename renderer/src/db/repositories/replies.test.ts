@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Post } from '../../../../shared/domain';
-import { DEMO_XSS_POST_ID } from '../../../../shared/demo/constants';
-import { NO_TEXT } from '../../../../shared/threads/thread-labels';
+import type { Post } from '@shared/domain';
+import { DEMO_XSS_POST_ID } from '@shared/demo/constants';
+import { NO_TEXT } from '@shared/threads/thread-labels';
 import { openDemoStore } from '../../testing/demo-store';
 import type { SlowpostDatabase } from '../database';
 import { recentReplies, pastConversations, storeNoteVersion } from './composer-context';

@@ -1,12 +1,12 @@
-import type { Draft, OutboxEntry, Post, Visibility } from '../../../../shared/domain';
-import { DraftSchema } from '../../../../shared/domain';
-import { decideDraftFold } from '../../../../shared/drafts/draft-fold-decision';
-import type { DraftWriteAhead } from '../../../../shared/drafts/write-ahead-entry';
-import { draftFromEntry, draftIdOfEntry, queueReply } from '../../../../shared/outbox';
-import type { QueueReplyInput } from '../../../../shared/outbox';
-import { isNewConversationDraftId } from '../../../../shared/domain/draft';
-import { normaliseLanguageTag } from '../../../../shared/text/language-tag';
-import { parseUnknown } from '../../../../shared/validation/parse-unknown';
+import type { Draft, OutboxEntry, Post, Visibility } from '@shared/domain';
+import { DraftSchema } from '@shared/domain';
+import { decideDraftFold } from '@shared/drafts/draft-fold-decision';
+import type { DraftWriteAhead } from '@shared/drafts/write-ahead-entry';
+import { draftFromEntry, draftIdOfEntry, queueReply } from '@shared/outbox';
+import type { QueueReplyInput } from '@shared/outbox';
+import { isNewConversationDraftId } from '@shared/domain/draft';
+import { normaliseLanguageTag } from '@shared/text/language-tag';
+import { parseUnknown } from '@shared/validation/parse-unknown';
 import type { SlowpostDb } from '../database';
 
 /** What the user wrote, and how it should go out. */

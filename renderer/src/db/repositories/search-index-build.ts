@@ -1,4 +1,4 @@
-import { postSearchRow } from '../../../../shared/search/post-search-row';
+import { postSearchRow } from '@shared/search/post-search-row';
 import type { SlowpostDb } from '../database';
 
 /** How far the search index of a store made before it existed has been built. */

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Person } from '../../../../shared/domain';
-import { parseQuery } from '../../../../shared/text/search-terms';
+import type { Person } from '@shared/domain';
+import { parseQuery } from '@shared/text/search-terms';
 import { ACCOUNT, post } from '../../../../tests/fixtures/records';
 import { SlowpostDatabase } from '../database';
 import { findDrafts, findPeople, latestConversationOf, loadPeopleSearch } from './search-people';

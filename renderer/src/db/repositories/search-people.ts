@@ -1,7 +1,7 @@
-import type { Draft, Person } from '../../../../shared/domain';
-import { PersonLinkSchema } from '../../../../shared/domain';
-import type { SearchQuery } from '../../../../shared/text/search-terms';
-import { matchesAll, searchTerms } from '../../../../shared/text/search-terms';
+import type { Draft, Person } from '@shared/domain';
+import { PersonLinkSchema } from '@shared/domain';
+import type { SearchQuery } from '@shared/text/search-terms';
+import { matchesAll, searchTerms } from '@shared/text/search-terms';
 import type { SlowpostDb } from '../database';
 import { isReleased, releasedUpTo } from './released';
 

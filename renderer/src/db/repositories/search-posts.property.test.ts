@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Post } from '../../../../shared/domain';
-import { mulberry32 } from '../../../../shared/demo/prng';
-import { postSearchText } from '../../../../shared/search/post-search-row';
-import { matchesAll, parseQuery, searchTerms } from '../../../../shared/text/search-terms';
+import type { Post } from '@shared/domain';
+import { mulberry32 } from '@shared/demo/prng';
+import { postSearchText } from '@shared/search/post-search-row';
+import { matchesAll, parseQuery, searchTerms } from '@shared/text/search-terms';
 import { ACCOUNT, batch, mention, person, post } from '../../../../tests/fixtures/records';
 import { SlowpostDatabase } from '../database';
 import { makeDelivery } from './deliveries';

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Post } from '../../../../shared/domain';
-import { parseQuery } from '../../../../shared/text/search-terms';
+import type { Post } from '@shared/domain';
+import { parseQuery } from '@shared/text/search-terms';
 import { ACCOUNT, batch, mention, person, post } from '../../../../tests/fixtures/records';
 import { SlowpostDatabase } from '../database';
 import { removeAccountData } from './accounts';

@@ -1,8 +1,8 @@
-import type { Post } from '../../../../shared/domain';
-import { AFTER, OTHERS, OWN, invertInstant } from '../../../../shared/search/post-search-row';
-import type { PostSearchRow } from '../../../../shared/search/post-search-row';
-import type { SearchQuery } from '../../../../shared/text/search-terms';
-import { isEmptyQuery } from '../../../../shared/text/search-terms';
+import type { Post } from '@shared/domain';
+import { AFTER, OTHERS, OWN, invertInstant } from '@shared/search/post-search-row';
+import type { PostSearchRow } from '@shared/search/post-search-row';
+import type { SearchQuery } from '@shared/text/search-terms';
+import { isEmptyQuery } from '@shared/text/search-terms';
 import type { SlowpostDb } from '../database';
 import { releasedUpTo } from './released';
 

@@ -1,5 +1,5 @@
 import Dexie from 'dexie';
-import type { Account, Delivery } from '../../../../shared/domain';
+import type { Account, Delivery } from '@shared/domain';
 import type { SlowpostDb } from '../database';
 
 type SeenUpTo = NonNullable<Account['seenUpTo']>;

@@ -1,6 +1,6 @@
-import type { Post } from '../../../../shared/domain';
-import { PostSchema } from '../../../../shared/domain';
-import { parseUnknown } from '../../../../shared/validation/parse-unknown';
+import type { Post } from '@shared/domain';
+import { PostSchema } from '@shared/domain';
+import { parseUnknown } from '@shared/validation/parse-unknown';
 import type { SlowpostDb } from '../database';
 import { releasedUpTo } from './released';
 import { summariseThreads } from './thread-summaries';

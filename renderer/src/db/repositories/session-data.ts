@@ -1,5 +1,5 @@
-import type { ActivityItem, Delivery, Thread } from '../../../../shared/domain';
-import type { SessionRecords } from '../../../../shared/session/session-from-records';
+import type { ActivityItem, Delivery, Thread } from '@shared/domain';
+import type { SessionRecords } from '@shared/session/session-from-records';
 import type { SlowpostDb } from '../database';
 import { readDeliveredRecords } from './delivered-records';
 import { openDeliveries } from './open-deliveries';

@@ -1,5 +1,5 @@
-import type { ActivityItem, Delivery, Person, Post, Thread } from '../../../../shared/domain';
-import type { Session } from '../../../../shared/session';
+import type { ActivityItem, Delivery, Person, Post, Thread } from '@shared/domain';
+import type { Session } from '@shared/session';
 import type { TalksWith } from './talks-with';
 
 /**

@@ -1,13 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Post, Screening, Thread } from '../../../../shared/domain';
-import { mulberry32 } from '../../../../shared/demo/prng';
-import { asDelivered, isHandled } from '../../../../shared/session/left-untouched';
+import type { Post, Screening, Thread } from '@shared/domain';
+import { mulberry32 } from '@shared/demo/prng';
+import { asDelivered, isHandled } from '@shared/session/left-untouched';
 import {
   BroughtBack,
   conversationQuote,
   sessionFromRecords,
   storedScreening,
-} from '../../../../shared/session';
+} from '@shared/session';
 import {
   ACCOUNT,
   batch,

@@ -1,4 +1,4 @@
-import type { Delivery } from '../../../../shared/domain';
+import type { Delivery } from '@shared/domain';
 import type { SlowpostDb } from '../database';
 import { readDelivered } from './delivered-records';
 import { openDeliveries } from './open-deliveries';

@@ -1,4 +1,4 @@
-import type { SessionTime } from '../../../../shared/domain';
+import type { SessionTime } from '@shared/domain';
 import type { SlowpostDb } from '../database';
 
 /**

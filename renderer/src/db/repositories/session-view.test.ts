@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { sessionFromRecords, storedScreening } from '../../../../shared/session';
+import { sessionFromRecords, storedScreening } from '@shared/session';
 import { ACCOUNT, batch, mention, person, post } from '../../../../tests/fixtures/records';
 import { SlowpostDatabase } from '../database';
 import { makeDelivery } from './deliveries';

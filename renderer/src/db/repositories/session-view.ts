@@ -1,11 +1,11 @@
-import type { Delivery } from '../../../../shared/domain';
-import type { Session } from '../../../../shared/session';
+import type { Delivery } from '@shared/domain';
+import type { Session } from '@shared/session';
 import {
   BroughtBack,
   conversationQuote,
   sessionFromRecords,
   storedScreening,
-} from '../../../../shared/session';
+} from '@shared/session';
 import type { SlowpostDb } from '../database';
 import { openDeliveries } from './open-deliveries';
 import type { SessionData } from './session-data';

@@ -1,4 +1,4 @@
-import type { Screening, Thread, TriageState } from '../../../../shared/domain';
+import type { Screening, Thread, TriageState } from '@shared/domain';
 import type { SlowpostDb } from '../database';
 import { openDeliveries } from './open-deliveries';
 import { RANGE_READ_FACTOR, recordsByRange } from './records-by-range';

@@ -1,9 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  DemoSetting,
-  ReplySetting,
-  ScheduleSetting,
-} from '../../../../shared/settings/setting-definitions';
+import { DemoSetting, ReplySetting, ScheduleSetting } from '@shared/settings/setting-definitions';
 import { addDemoOnFirstRun } from '../../app/prepare-store';
 import { SlowpostDatabase } from '../database';
 import { removeDemo } from './demo';

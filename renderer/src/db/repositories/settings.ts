@@ -1,13 +1,7 @@
 import type { z } from 'zod';
-import {
-  readSettingRecord,
-  type SettingReading,
-} from '../../../../shared/settings/read-setting-record';
-import {
-  ALL_SETTINGS,
-  type SettingDefinition,
-} from '../../../../shared/settings/setting-definitions';
-import { parseUnknown } from '../../../../shared/validation/parse-unknown';
+import { readSettingRecord, type SettingReading } from '@shared/settings/read-setting-record';
+import { ALL_SETTINGS, type SettingDefinition } from '@shared/settings/setting-definitions';
+import { parseUnknown } from '@shared/validation/parse-unknown';
 import type { SlowpostDb } from '../database';
 
 /**

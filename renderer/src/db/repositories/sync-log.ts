@@ -1,6 +1,6 @@
-import type { Account, SkippedItem, SyncStatus } from '../../../../shared/domain';
-import { SkippedItemSchema, SyncStatusSchema } from '../../../../shared/domain';
-import type { ConnectorProblem } from '../../../../shared/connectors/connector';
+import type { Account, SkippedItem, SyncStatus } from '@shared/domain';
+import { SkippedItemSchema, SyncStatusSchema } from '@shared/domain';
+import type { ConnectorProblem } from '@shared/connectors/connector';
 import type { SlowpostDb } from '../database';
 
 /** Skipped items kept per account; older ones are dropped as new ones come. */

@@ -1,6 +1,6 @@
-import type { Person, Post } from '../../../../shared/domain';
-import { localId } from '../../../../shared/domain';
-import { historyPost, type HistoryPost } from '../../../../shared/session';
+import type { Person, Post } from '@shared/domain';
+import { localId } from '@shared/domain';
+import { historyPost, type HistoryPost } from '@shared/session';
 import type { SlowpostDb } from '../database';
 
 /**

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Person, Post, Thread } from '../../../../shared/domain';
-import { mulberry32 } from '../../../../shared/demo/prng';
-import { htmlToPlainText } from '../../../../shared/text/html-to-text';
-import { participantsLabel, snippetOf } from '../../../../shared/threads/thread-labels';
+import type { Person, Post, Thread } from '@shared/domain';
+import { mulberry32 } from '@shared/demo/prng';
+import { htmlToPlainText } from '@shared/text/html-to-text';
+import { participantsLabel, snippetOf } from '@shared/threads/thread-labels';
 import {
   ACCOUNT,
   batch,

@@ -1,4 +1,4 @@
-import type { Person, Post, Thread } from '../../../../shared/domain';
+import type { Person, Post, Thread } from '@shared/domain';
 import type { SlowpostDb } from '../database';
 import { isReleased } from './released';
 import { releasedAuthorIds, sameSummary, summaryOf } from './thread-summary';

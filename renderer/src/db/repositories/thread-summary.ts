@@ -1,6 +1,6 @@
-import type { Person, Post, Thread } from '../../../../shared/domain';
-import { htmlToVisibleText } from '../../../../shared/text/html-to-text';
-import { participantsLabel, snippetOf } from '../../../../shared/threads/thread-labels';
+import type { Person, Post, Thread } from '@shared/domain';
+import { htmlToVisibleText } from '@shared/text/html-to-text';
+import { participantsLabel, snippetOf } from '@shared/threads/thread-labels';
 import { isReleased } from './released';
 import { sameRecord } from './same-record';
 

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Delivery, OutboxEntry, Person } from '../../../../shared/domain';
-import { weekContaining, weekFigures } from '../../../../shared/week';
+import type { Delivery, OutboxEntry, Person } from '@shared/domain';
+import { weekContaining, weekFigures } from '@shared/week';
 import { post } from '../../../../tests/fixtures/records';
 import { SlowpostDatabase } from '../database';
 import { addSessionTime } from './session-time';

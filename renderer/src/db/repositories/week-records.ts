@@ -1,6 +1,6 @@
-import type { Delivery, OutboxEntry, Person } from '../../../../shared/domain';
-import { ScheduleSetting, SessionSetting } from '../../../../shared/settings/setting-definitions';
-import type { SentMessage, WeekInput, WeekRange } from '../../../../shared/week';
+import type { Delivery, OutboxEntry, Person } from '@shared/domain';
+import { ScheduleSetting, SessionSetting } from '@shared/settings/setting-definitions';
+import type { SentMessage, WeekInput, WeekRange } from '@shared/week';
 import type { SlowpostDb } from '../database';
 import { sessionsStartedBetween } from './session-time';
 import { readSetting } from './settings';

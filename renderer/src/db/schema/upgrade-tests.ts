@@ -8,7 +8,7 @@ import {
   type Person,
   type Post,
   type Thread,
-} from '../../../../shared/domain';
+} from '@shared/domain';
 import type { SlowpostDatabase } from '../database';
 
 /**

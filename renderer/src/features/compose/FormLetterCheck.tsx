@@ -1,6 +1,6 @@
 import { memo, useMemo } from 'react';
-import type { Person } from '../../../../shared/domain';
-import { detectFormLetter, type SentReply } from '../../../../shared/text/form-letter';
+import type { Person } from '@shared/domain';
+import { detectFormLetter, type SentReply } from '@shared/text/form-letter';
 import { FormLetterHint } from './FormLetterHint';
 import type { TypedText } from './typed-text';
 import { useSettledText } from './use-typed';

@@ -1,7 +1,7 @@
-import type { Person } from '../../../../shared/domain';
-import type { FormLetterResult, SentReply } from '../../../../shared/text/form-letter';
-import { htmlToVisibleText } from '../../../../shared/text/html-to-text';
-import { nameOf, quoteOf } from '../../../../shared/threads/thread-labels';
+import type { Person } from '@shared/domain';
+import type { FormLetterResult, SentReply } from '@shared/text/form-letter';
+import { htmlToVisibleText } from '@shared/text/html-to-text';
+import { nameOf, quoteOf } from '@shared/threads/thread-labels';
 import { formatPostTime } from '../../ui/format-time';
 
 interface Props {

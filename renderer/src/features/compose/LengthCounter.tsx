@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import type { LengthCount } from '../../../../shared/text/length-counter';
+import type { LengthCount } from '@shared/text/length-counter';
 import type { TypedText } from './typed-text';
 import { useTyped } from './use-typed';
 

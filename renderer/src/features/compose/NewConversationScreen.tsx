@@ -1,12 +1,12 @@
 import { ArrowLeft } from 'lucide-react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { Person } from '../../../../shared/domain';
-import { newConversationDraftId } from '../../../../shared/domain/draft';
-import { draftWriteAheadKey } from '../../../../shared/drafts/write-ahead-entry';
-import { sendTiming } from '../../../../shared/outbox/send-timing';
-import { ReplySetting, type SendMode } from '../../../../shared/settings/setting-definitions';
-import { nameOf } from '../../../../shared/threads/thread-labels';
+import type { Person } from '@shared/domain';
+import { newConversationDraftId } from '@shared/domain/draft';
+import { draftWriteAheadKey } from '@shared/drafts/write-ahead-entry';
+import { sendTiming } from '@shared/outbox/send-timing';
+import { ReplySetting, type SendMode } from '@shared/settings/setting-definitions';
+import { nameOf } from '@shared/threads/thread-labels';
 import { NETWORK_NAMES } from '../../accounts/account-mark';
 import { useDatabase } from '../../app/database-context';
 import { useDraftKeeper } from '../../drafts/draft-keeper-context';

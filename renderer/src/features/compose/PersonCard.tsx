@@ -1,13 +1,10 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { memo, useCallback, useState } from 'react';
 import { PenLine } from 'lucide-react';
-import type { Person } from '../../../../shared/domain';
-import { newConversationDraftId } from '../../../../shared/domain/draft';
-import {
-  noteWriteAheadKey,
-  type NoteWriteAhead,
-} from '../../../../shared/drafts/write-ahead-entry';
-import { nameOf } from '../../../../shared/threads/thread-labels';
+import type { Person } from '@shared/domain';
+import { newConversationDraftId } from '@shared/domain/draft';
+import { noteWriteAheadKey, type NoteWriteAhead } from '@shared/drafts/write-ahead-entry';
+import { nameOf } from '@shared/threads/thread-labels';
 import { useDatabase } from '../../app/database-context';
 import { useAccountMarks } from '../../accounts/use-account-marks';
 import { pastConversations } from '../../db/repositories/composer-context';

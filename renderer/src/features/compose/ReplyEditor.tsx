@@ -1,9 +1,9 @@
 import { memo, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import type { Network, NetworkCapabilities, Person, Visibility } from '../../../../shared/domain';
-import { VisibilitySchema } from '../../../../shared/domain';
-import type { SendMode } from '../../../../shared/settings/setting-definitions';
-import type { SentReply } from '../../../../shared/text/form-letter';
-import { countForNetwork } from '../../../../shared/text/length-counter';
+import type { Network, NetworkCapabilities, Person, Visibility } from '@shared/domain';
+import { VisibilitySchema } from '@shared/domain';
+import type { SendMode } from '@shared/settings/setting-definitions';
+import type { SentReply } from '@shared/text/form-letter';
+import { countForNetwork } from '@shared/text/length-counter';
 import type { DraftFields } from '../../db/repositories/replies';
 import { formatClockTime } from '../../ui/format-time';
 import { DraftSaveStatus } from './DraftSaveStatus';

@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useDeferredValue, useId, useState } from 'react';
-import type { Person } from '../../../../shared/domain';
-import { nameOf } from '../../../../shared/threads/thread-labels';
+import type { Person } from '@shared/domain';
+import { nameOf } from '@shared/threads/thread-labels';
 import { accountViaLabel, type MarkedAccount } from '../../accounts/account-mark';
 import { useDatabase } from '../../app/database-context';
 import {

@@ -1,5 +1,5 @@
 import { useSyncExternalStore } from 'react';
-import { unsavedWritingLine } from '../../../../shared/drafts/unsaved-wording';
+import { unsavedWritingLine } from '@shared/drafts/unsaved-wording';
 import { useDraftKeeper } from '../../drafts/draft-keeper-context';
 
 /**

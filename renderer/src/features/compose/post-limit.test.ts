@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { BLUESKY_CAPABILITIES, MASTODON_DEFAULT_CAPABILITIES } from '../../../../shared/domain';
-import { countForNetwork } from '../../../../shared/text/length-counter';
+import { BLUESKY_CAPABILITIES, MASTODON_DEFAULT_CAPABILITIES } from '@shared/domain';
+import { countForNetwork } from '@shared/text/length-counter';
 import { ACCOUNT } from '../../../../tests/fixtures/records';
 import { capabilitiesOf, postLimitOf } from './post-limit';
 

@@ -1,6 +1,6 @@
-import type { Account, NetworkCapabilities } from '../../../../shared/domain';
-import { BLUESKY_CAPABILITIES, MASTODON_DEFAULT_CAPABILITIES } from '../../../../shared/domain';
-import type { CountOptions } from '../../../../shared/text/length-counter';
+import type { Account, NetworkCapabilities } from '@shared/domain';
+import { BLUESKY_CAPABILITIES, MASTODON_DEFAULT_CAPABILITIES } from '@shared/domain';
+import type { CountOptions } from '@shared/text/length-counter';
 
 /**
  * What a reply from this account may do: its server's own capabilities as the last sync read

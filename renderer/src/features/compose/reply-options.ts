@@ -1,5 +1,5 @@
-import type { Visibility } from '../../../../shared/domain';
-import { normaliseLanguageTag } from '../../../../shared/text/language-tag';
+import type { Visibility } from '@shared/domain';
+import { normaliseLanguageTag } from '@shared/text/language-tag';
 
 /** Mastodon's four audiences, in the words the composer uses. */
 export const VISIBILITY_LABELS: Record<Visibility, string> = {

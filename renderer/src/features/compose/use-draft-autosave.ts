@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
-import type { Post } from '../../../../shared/domain';
-import { draftWriteAheadKey } from '../../../../shared/drafts/write-ahead-entry';
+import type { Post } from '@shared/domain';
+import { draftWriteAheadKey } from '@shared/drafts/write-ahead-entry';
 import { draftVersion, type DraftFields } from '../../db/repositories/replies';
 import { useKeptWriting, type KeptWriting } from '../../drafts/use-kept-writing';
 

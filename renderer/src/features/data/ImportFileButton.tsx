@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import { readExportChunks } from '../../../../shared/export/export-file';
+import { readExportChunks } from '@shared/export/export-file';
 import { useDatabase } from '../../app/database-context';
 import { importExport, type ImportSummary } from '../../db/repositories/import-store';
 import { fileTextChunks } from './file-text-chunks';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readExportChunks } from '../../../../shared/export/export-file';
+import { readExportChunks } from '@shared/export/export-file';
 import { fileTextChunks } from './file-text-chunks';
 
 /** A file read as `stream` gives it (a Blob's own stream may join its parts). */

@@ -1,8 +1,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { Coffee } from 'lucide-react';
 import { useState } from 'react';
-import { movedDelivery } from '../../../../shared/schedule';
-import { ScheduleSetting } from '../../../../shared/settings/setting-definitions';
+import { movedDelivery } from '@shared/schedule';
+import { ScheduleSetting } from '@shared/settings/setting-definitions';
 import { useDatabase } from '../../app/database-context';
 import { useUiStore } from '../../state/ui-store';
 import type { SyncClient } from '../../sync/sync-client';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Delivery } from '../../../../shared/domain';
-import type { FocusWindow } from '../../../../shared/schedule';
+import type { Delivery } from '@shared/domain';
+import type { FocusWindow } from '@shared/schedule';
 import { broughtLabel, carriedLabel, movedLabel, waitingSinceLabel } from './delivery-labels';
 
 // Local times, so the days are the machine's days whatever its time zone.

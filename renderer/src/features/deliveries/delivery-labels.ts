@@ -1,5 +1,5 @@
-import type { Delivery } from '../../../../shared/domain';
-import type { FocusWindow, MovedDelivery } from '../../../../shared/schedule';
+import type { Delivery } from '@shared/domain';
+import type { FocusWindow, MovedDelivery } from '@shared/schedule';
 import { formatClockTime, formatPastDay } from '../../ui/format-time';
 
 /** "Your 13:00 delivery", "Your early opening at 10:42", "Your first delivery". */

@@ -4,7 +4,7 @@ import {
   cadenceLabel,
   parseCustomCadence,
   type CadenceUnit,
-} from '../../../../shared/keep-in-touch';
+} from '@shared/keep-in-touch';
 
 const CUSTOM = 'custom';
 

@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
-import { cadenceLabel, lastInTouchLabel } from '../../../../shared/keep-in-touch';
-import { quoteOf } from '../../../../shared/threads/thread-labels';
+import { cadenceLabel, lastInTouchLabel } from '@shared/keep-in-touch';
+import { quoteOf } from '@shared/threads/thread-labels';
 import { useAccountMarks } from '../../accounts/use-account-marks';
 import { useDatabase } from '../../app/database-context';
 import { keptInTouch, keptName, type KeptInTouch } from '../../db/repositories/keep-in-touch';

@@ -1,10 +1,10 @@
 import { memo, useRef, useState } from 'react';
-import { cadenceLabel, lastInTouchLabel, startOfNextWeek } from '../../../../shared/keep-in-touch';
-import { quoteOf } from '../../../../shared/threads/thread-labels';
+import { cadenceLabel, lastInTouchLabel, startOfNextWeek } from '@shared/keep-in-touch';
+import { quoteOf } from '@shared/threads/thread-labels';
 import { useDatabase } from '../../app/database-context';
 import { keptName, type KeptInTouch } from '../../db/repositories/keep-in-touch';
 import { snoozeKeepInTouch, writeKeepInTouch } from '../../db/repositories/person-links';
-import { newConversationDraftId } from '../../../../shared/domain/draft';
+import { newConversationDraftId } from '@shared/domain/draft';
 import { useUiStore } from '../../state/ui-store';
 import { CadencePicker } from './CadencePicker';
 import { localFirstDayOfWeek, localZone } from './local-week';

@@ -1,4 +1,4 @@
-import type { IsoWeekday } from '../../../../shared/schedule/local-time';
+import type { IsoWeekday } from '@shared/schedule/local-time';
 
 interface WeekInfo {
   readonly firstDay?: number;

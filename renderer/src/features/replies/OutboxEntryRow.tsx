@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import type { OutboxEntry, Person } from '../../../../shared/domain';
-import { outboxStatus } from '../../../../shared/outbox/outbox-status';
-import { nameOf, snippetOf } from '../../../../shared/threads/thread-labels';
+import type { OutboxEntry, Person } from '@shared/domain';
+import { outboxStatus } from '@shared/outbox/outbox-status';
+import { nameOf, snippetOf } from '@shared/threads/thread-labels';
 import { useAccountMarks } from '../../accounts/use-account-marks';
 import { useDatabase } from '../../app/database-context';
 import { AccountMark } from '../../ui/AccountMark';

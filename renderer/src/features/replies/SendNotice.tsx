@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { memo, useEffect, useState } from 'react';
-import { outboxStatus } from '../../../../shared/outbox/outbox-status';
+import { outboxStatus } from '@shared/outbox/outbox-status';
 import { useDatabase } from '../../app/database-context';
 import { readableEntry } from '../../db/repositories/outbox-store';
 import { useOutbox } from '../../outbox/outbox-context';

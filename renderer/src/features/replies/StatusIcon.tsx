@@ -1,5 +1,5 @@
 import { CircleAlert, CircleCheck, Clock, Send, WifiOff } from 'lucide-react';
-import type { OutboxState } from '../../../../shared/domain/outbox';
+import type { OutboxState } from '@shared/domain/outbox';
 
 /** A reply's state at a glance (decoration: the words next to it say the same). */
 export function StatusIcon({ state, online }: { state: OutboxState; online: boolean }) {

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { nameOf, snippetOf } from '../../../../shared/threads/thread-labels';
+import { nameOf, snippetOf } from '@shared/threads/thread-labels';
 import { useDatabase } from '../../app/database-context';
 import {
   removeUnreadableRow,

@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { htmlToVisibleText } from '../../../../shared/text/html-to-text';
-import { nameOf, quoteOf, snippetOf } from '../../../../shared/threads/thread-labels';
+import { htmlToVisibleText } from '@shared/text/html-to-text';
+import { nameOf, quoteOf, snippetOf } from '@shared/threads/thread-labels';
 import { useAccountMarks } from '../../accounts/use-account-marks';
 import { useDatabase } from '../../app/database-context';
 import { AccountMark } from '../../ui/AccountMark';

@@ -1,12 +1,12 @@
 import { ArrowLeft } from 'lucide-react';
 import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
-import type { Person } from '../../../../shared/domain';
-import { snippetParts } from '../../../../shared/search/snippet';
-import { htmlToVisibleText } from '../../../../shared/text/html-to-text';
-import type { HighlightPart } from '../../../../shared/text/search-terms';
-import { highlight } from '../../../../shared/text/search-terms';
-import { nameOf } from '../../../../shared/threads/thread-labels';
+import type { Person } from '@shared/domain';
+import { snippetParts } from '@shared/search/snippet';
+import { htmlToVisibleText } from '@shared/text/html-to-text';
+import type { HighlightPart } from '@shared/text/search-terms';
+import { highlight } from '@shared/text/search-terms';
+import { nameOf } from '@shared/threads/thread-labels';
 import { useDatabase } from '../../app/database-context';
 import { latestConversationOf } from '../../db/repositories/search-people';
 import { Dialog } from '../../ui/Dialog';

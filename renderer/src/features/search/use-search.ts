@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
-import type { Draft, Person, Thread } from '../../../../shared/domain';
-import type { SearchQuery } from '../../../../shared/text/search-terms';
-import { isEmptyQuery, parseQuery } from '../../../../shared/text/search-terms';
+import type { Draft, Person, Thread } from '@shared/domain';
+import type { SearchQuery } from '@shared/text/search-terms';
+import { isEmptyQuery, parseQuery } from '@shared/text/search-terms';
 import type { SlowpostDb } from '../../db/database';
 import { searchIndexBuilding } from '../../db/repositories/search-index-build';
 import type { PeopleSearch } from '../../db/repositories/search-people';

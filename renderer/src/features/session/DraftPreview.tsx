@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import type { Post } from '../../../../shared/domain';
-import { snippetOf } from '../../../../shared/threads/thread-labels';
+import type { Post } from '@shared/domain';
+import { snippetOf } from '@shared/threads/thread-labels';
 import { useDatabase } from '../../app/database-context';
 import { readDraft } from '../../db/repositories/replies';
 

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { budgetProgress } from '../../../../shared/session';
+import { budgetProgress } from '@shared/session';
 
 /** A gentle sense of time: how much of the session's budget is left. Never an alarm. */
 export function PaceMeter({

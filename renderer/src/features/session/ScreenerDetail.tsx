@@ -1,9 +1,9 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { ShieldX, UserCheck } from 'lucide-react';
-import type { Person, Post } from '../../../../shared/domain';
+import type { Person, Post } from '@shared/domain';
 import { useDatabase } from '../../app/database-context';
-import type { ScreenerEntry } from '../../../../shared/session';
-import { nameOf } from '../../../../shared/threads/thread-labels';
+import type { ScreenerEntry } from '@shared/session';
+import { nameOf } from '@shared/threads/thread-labels';
 import { SafeHtml } from '../../ui/SafeHtml';
 
 interface Props {

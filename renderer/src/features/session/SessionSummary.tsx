@@ -1,4 +1,4 @@
-import type { SessionSummary as Summary } from '../../../../shared/session';
+import type { SessionSummary as Summary } from '@shared/session';
 
 /** The end of a session: what was done, and a clear way to close the inbox until next time. */
 export function SessionSummary({

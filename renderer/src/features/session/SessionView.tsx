@@ -1,8 +1,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useEffect, useMemo, useRef } from 'react';
-import type { Delivery, Person, Post, Thread, TriageState } from '../../../../shared/domain';
-import type { ScreenerEntry, SessionConversation } from '../../../../shared/session';
-import { nameOf } from '../../../../shared/threads/thread-labels';
+import type { Delivery, Person, Post, Thread, TriageState } from '@shared/domain';
+import type { ScreenerEntry, SessionConversation } from '@shared/session';
+import { nameOf } from '@shared/threads/thread-labels';
 import { useAccountMarks } from '../../accounts/use-account-marks';
 import { useDatabase } from '../../app/database-context';
 import { closeOpenDeliveries } from '../../db/repositories/deliveries';

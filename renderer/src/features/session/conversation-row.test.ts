@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Person, Post, Thread } from '../../../../shared/domain';
-import type { SessionConversation } from '../../../../shared/session';
+import type { Person, Post, Thread } from '@shared/domain';
+import type { SessionConversation } from '@shared/session';
 import { OrderedSubset } from '../../session/ordered-subset';
 import {
   conversationRows,

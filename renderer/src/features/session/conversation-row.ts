@@ -1,7 +1,7 @@
-import type { Person, Post, Thread } from '../../../../shared/domain';
-import type { SessionConversation } from '../../../../shared/session';
-import { postQuote } from '../../../../shared/session';
-import { nameOf } from '../../../../shared/threads/thread-labels';
+import type { Person, Post, Thread } from '@shared/domain';
+import type { SessionConversation } from '@shared/session';
+import { postQuote } from '@shared/session';
+import { nameOf } from '@shared/threads/thread-labels';
 import type { MarkedAccount } from '../../accounts/account-mark';
 import type { ListRow, RowFace } from './SessionList';
 

@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useState } from 'react';
-import type { Account } from '../../../../shared/domain';
+import type { Account } from '@shared/domain';
 import { NETWORK_NAMES } from '../../accounts/account-mark';
 import { removeAccount } from '../../accounts/remove-account';
 import { useDatabase } from '../../app/database-context';

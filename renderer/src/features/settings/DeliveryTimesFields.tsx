@@ -1,14 +1,9 @@
 import { Plus, X } from 'lucide-react';
 import { useEffect, useId, useState } from 'react';
 import type { ReactNode } from 'react';
-import type { IsoWeekday } from '../../../../shared/schedule';
-import {
-  ISO_WEEKDAYS,
-  formatLocalTime,
-  parseLocalTime,
-  weekdayName,
-} from '../../../../shared/schedule';
-import { WEEKDAYS } from '../../../../shared/schedule/schedule-presets';
+import type { IsoWeekday } from '@shared/schedule';
+import { ISO_WEEKDAYS, formatLocalTime, parseLocalTime, weekdayName } from '@shared/schedule';
+import { WEEKDAYS } from '@shared/schedule/schedule-presets';
 import type { ScheduleForm, TimeEntry } from './schedule-form';
 import { freshKey } from './schedule-form';
 

@@ -1,4 +1,4 @@
-import type { DesktopHabits } from '../../../../shared/ipc/contract';
+import type { DesktopHabits } from '@shared/ipc/contract';
 import { FieldProblem } from './FieldProblem';
 
 /** What the dialog knows of the habits main keeps; null while asking. */

@@ -1,6 +1,6 @@
 import { useId } from 'react';
-import type { WeeklyDeliveries } from '../../../../shared/schedule';
-import { ISO_WEEKDAYS, weekdayName } from '../../../../shared/schedule';
+import type { WeeklyDeliveries } from '@shared/schedule';
+import { ISO_WEEKDAYS, weekdayName } from '@shared/schedule';
 import type { WindowForm } from './schedule-form';
 import { deliveryMarks, describeWindow, weekBlocks } from './focus-week';
 

@@ -1,8 +1,8 @@
 import { Plus } from 'lucide-react';
 import type { ReactNode } from 'react';
-import type { IsoWeekday } from '../../../../shared/schedule';
-import { ISO_WEEKDAYS, weekdayName } from '../../../../shared/schedule';
-import { FOCUS_PRESETS } from '../../../../shared/schedule/schedule-presets';
+import type { IsoWeekday } from '@shared/schedule';
+import { ISO_WEEKDAYS, weekdayName } from '@shared/schedule';
+import { FOCUS_PRESETS } from '@shared/schedule/schedule-presets';
 import type { WindowForm } from './schedule-form';
 
 interface Props {

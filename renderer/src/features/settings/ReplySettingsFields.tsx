@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import type { ReplySetting } from '../../../../shared/settings/setting-definitions';
-import { type SendMode } from '../../../../shared/settings/setting-definitions';
+import type { ReplySetting } from '@shared/settings/setting-definitions';
+import { type SendMode } from '@shared/settings/setting-definitions';
 import { UnitNumberField } from './UnitNumberField';
 
 export interface ReplyForm {

@@ -1,10 +1,10 @@
 import { useId } from 'react';
-import type { ScheduleSettings } from '../../../../shared/schedule';
+import type { ScheduleSettings } from '@shared/schedule';
 import {
   DELIVERY_PRESETS,
   matchingDeliveryPreset,
   scheduleFromPresets,
-} from '../../../../shared/schedule/schedule-presets';
+} from '@shared/schedule/schedule-presets';
 
 interface Props {
   readonly value: ScheduleSettings;

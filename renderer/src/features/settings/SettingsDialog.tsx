@@ -1,13 +1,13 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useId, useRef, useState } from 'react';
-import type { DesktopHabits } from '../../../../shared/ipc/contract';
-import type { ScheduleProblem } from '../../../../shared/schedule';
-import { validateSchedule } from '../../../../shared/schedule';
+import type { DesktopHabits } from '@shared/ipc/contract';
+import type { ScheduleProblem } from '@shared/schedule';
+import { validateSchedule } from '@shared/schedule';
 import {
   ReplySetting,
   ScheduleSetting,
   SessionSetting,
-} from '../../../../shared/settings/setting-definitions';
+} from '@shared/settings/setting-definitions';
 import { useDatabase } from '../../app/database-context';
 import { bridge } from '../../bridge/bridge';
 import { readSetting, writeSetting } from '../../db/repositories/settings';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultScheduleSettings } from '../../../../shared/schedule';
+import { defaultScheduleSettings } from '@shared/schedule';
 import { deliveryMarks, describeWindow, weekBlocks } from './focus-week';
 import type { WindowForm } from './schedule-form';
 

@@ -1,11 +1,11 @@
-import type { IsoWeekday, WeeklyDeliveries } from '../../../../shared/schedule';
+import type { IsoWeekday, WeeklyDeliveries } from '@shared/schedule';
 import {
   ISO_WEEKDAYS,
   parseDayEnd,
   parseLocalTime,
   weekdayKey,
   weekdayName,
-} from '../../../../shared/schedule';
+} from '@shared/schedule';
 import type { WindowForm } from './schedule-form';
 import { storedEnd } from './schedule-form';
 

@@ -1,4 +1,4 @@
-import type { ScheduleProblem } from '../../../../shared/schedule';
+import type { ScheduleProblem } from '@shared/schedule';
 
 /**
  * Where in the Settings form a schedule problem is shown: next to a weekday's times, a focus

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultScheduleSettings, validateSchedule } from '../../../../shared/schedule';
+import { defaultScheduleSettings, validateSchedule } from '@shared/schedule';
 import {
   copyDay,
   deliveriesOf,

@@ -4,9 +4,9 @@ import type {
   ScheduleProblem,
   ScheduleSettings,
   WeeklyDeliveries,
-} from '../../../../shared/schedule';
-import { ISO_WEEKDAYS, weekdayKey, weekdayName } from '../../../../shared/schedule';
-import { copyDayTo } from '../../../../shared/schedule/schedule-presets';
+} from '@shared/schedule';
+import { ISO_WEEKDAYS, weekdayKey, weekdayName } from '@shared/schedule';
+import { copyDayTo } from '@shared/schedule/schedule-presets';
 
 /**
  * The schedule as the form edits it: one time picker per delivery time (each with a key of its

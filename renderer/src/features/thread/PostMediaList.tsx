@@ -1,5 +1,5 @@
 import { FileAudio, Film, Image, Paperclip } from 'lucide-react';
-import type { PostMedia } from '../../../../shared/domain';
+import type { PostMedia } from '@shared/domain';
 import { bridge } from '../../bridge/bridge';
 
 const KIND_NAMES: Readonly<Record<PostMedia['kind'], string>> = {

@@ -1,7 +1,7 @@
 import { memo } from 'react';
-import type { Person, Post } from '../../../../shared/domain';
-import { normaliseLanguageTag } from '../../../../shared/text/language-tag';
-import { nameOf } from '../../../../shared/threads/thread-labels';
+import type { Person, Post } from '@shared/domain';
+import { normaliseLanguageTag } from '@shared/text/language-tag';
+import { nameOf } from '@shared/threads/thread-labels';
 import { Avatar } from '../../ui/Avatar';
 import { SafeHtml } from '../../ui/SafeHtml';
 import { formatFullTime, formatPostTime } from '../../ui/format-time';

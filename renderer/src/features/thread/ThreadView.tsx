@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { forwardRef, memo, useId, useMemo } from 'react';
 import type { ReactNode } from 'react';
-import { participantsLabel } from '../../../../shared/threads/thread-labels';
+import { participantsLabel } from '@shared/threads/thread-labels';
 import { useAccountMarks } from '../../accounts/use-account-marks';
 import { useDatabase } from '../../app/database-context';
 import { AccountMark } from '../../ui/AccountMark';

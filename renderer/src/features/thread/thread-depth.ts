@@ -1,4 +1,4 @@
-import type { Post } from '../../../../shared/domain';
+import type { Post } from '@shared/domain';
 
 /** How deep each post sits in its thread (root = 0), following parent links within the thread. */
 export function threadDepths(posts: readonly Post[]): Map<string, number> {

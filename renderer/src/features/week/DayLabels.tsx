@@ -1,4 +1,4 @@
-import type { WeekDay } from '../../../../shared/week';
+import type { WeekDay } from '@shared/week';
 import { columnCenter } from './chart-frame';
 import { shortWeekday } from './week-labels';
 

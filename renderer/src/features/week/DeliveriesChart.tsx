@@ -1,4 +1,4 @@
-import type { DeliveryMarkKind, WeekFigures } from '../../../../shared/week';
+import type { DeliveryMarkKind, WeekFigures } from '@shared/week';
 import { CHART_WIDTH, GUTTER, columnCenter } from './chart-frame';
 import { DayLabels } from './DayLabels';
 import { DELIVERY_KIND_WORDS, deliveriesByDay } from './week-labels';

@@ -1,4 +1,4 @@
-import type { WeekFigures } from '../../../../shared/week';
+import type { WeekFigures } from '@shared/week';
 import { focusByWindow, shortWeekday } from './week-labels';
 
 const SPACING = 34;

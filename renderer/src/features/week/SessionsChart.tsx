@@ -1,4 +1,4 @@
-import type { WeekFigures } from '../../../../shared/week';
+import type { WeekFigures } from '@shared/week';
 import { CHART_WIDTH, COLUMN, GUTTER, columnCenter } from './chart-frame';
 import { DayLabels } from './DayLabels';
 import { sessionsByDay } from './week-labels';

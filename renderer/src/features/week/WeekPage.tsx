@@ -12,8 +12,8 @@ import {
   weekKey,
   weekShiftedBy,
   writingSummary,
-} from '../../../../shared/week';
-import type { WeekRange } from '../../../../shared/week';
+} from '@shared/week';
+import type { WeekRange } from '@shared/week';
 import { useDatabase } from '../../app/database-context';
 import { readWeekRecords } from '../../db/repositories/week-records';
 import { currentTimeZone } from '../../deliveries/use-delivery-clock';

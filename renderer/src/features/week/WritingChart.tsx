@@ -1,4 +1,4 @@
-import type { WeekFigures } from '../../../../shared/week';
+import type { WeekFigures } from '@shared/week';
 import { CHART_WIDTH, GUTTER, columnCenter } from './chart-frame';
 import { DayLabels } from './DayLabels';
 import { sentByDay } from './week-labels';

@@ -1,5 +1,5 @@
-import type { DeliveryMarkKind, WeekDay, WeekFigures, WeekRange } from '../../../../shared/week';
-import { counted } from '../../../../shared/week';
+import type { DeliveryMarkKind, WeekDay, WeekFigures, WeekRange } from '@shared/week';
+import { counted } from '@shared/week';
 import { formatClockTime } from '../../ui/format-time';
 
 /** "Mon", "Tue"… for the charts' day columns. */

@@ -6,7 +6,7 @@ import {
   scheduleFromPresets,
   type DeliveryPreset,
   type FocusPreset,
-} from '../../../../shared/schedule/schedule-presets';
+} from '@shared/schedule/schedule-presets';
 import { useDatabase } from '../../app/database-context';
 import { answerWelcome, needsWelcome, type WelcomeAnswer } from '../../app/prepare-store';
 import { ImportFileButton } from '../data/ImportFileButton';

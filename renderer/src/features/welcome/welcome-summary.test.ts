@@ -3,8 +3,8 @@ import {
   DELIVERY_PRESETS,
   FOCUS_PRESETS,
   scheduleFromPresets,
-} from '../../../../shared/schedule/schedule-presets';
-import { defaultScheduleSettings } from '../../../../shared/schedule';
+} from '@shared/schedule/schedule-presets';
+import { defaultScheduleSettings } from '@shared/schedule';
 import { listTimes, scheduleSummary } from './welcome-summary';
 
 const preset = (id: string) => {

@@ -3,7 +3,7 @@ import {
   deliveriesThroughWeek,
   weekdayName,
   type ScheduleSettings,
-} from '../../../../shared/schedule';
+} from '@shared/schedule';
 
 /** "09:00", "08:30 and 17:30", "12:00, 13:00 and 18:00". */
 export function listTimes(times: readonly string[]): string {
