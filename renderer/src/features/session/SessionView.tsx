@@ -35,21 +35,9 @@ import { SessionSummary } from './SessionSummary';
 import { ShortcutsDialog } from './ShortcutsDialog';
 import { TriageBar } from './TriageBar';
 import { selectionGivingWay } from './selection-gives-way';
+import { useSessionKeys } from './use-session-keys';
 
 const screenerKey = (entry: ScreenerEntry): string => `${entry.personId}::${entry.threadId}`;
-
-function isTyping(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
-}
-
-/** Links, buttons and the like act on Enter themselves: the session's Enter leaves them alone. */
-function actsOnEnter(target: EventTarget | null): boolean {
-  return (
-    target instanceof Element &&
-    target.closest('a[href], button, summary, [role="button"], [role="link"]') !== null
-  );
-}
 
 interface Props {
   readonly deliveries: readonly Delivery[];
@@ -379,70 +367,41 @@ export function SessionView({ deliveries, review, onClosed }: Props) {
     if (postId !== undefined) openComposer(postId);
   }, [indexIn, openComposer, selectionIn]);
 
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent): void => {
-      if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
-      if (isTyping(event.target) || document.querySelector('dialog[open]') !== null) return;
-      const ui = useUiStore.getState();
-      if (ui.page !== 'inbox' || ui.composing !== null) return;
-      const inScreener = pane === 'screener';
-      const move = (delta: number): void => {
-        if (inScreener) {
-          const index = view.screener.findIndex((e) => e === currentScreener);
-          const target =
-            view.screener[Math.max(0, Math.min(view.screener.length - 1, index + delta))];
-          if (target !== undefined) selectScreener(screenerKey(target));
-        } else {
-          // Read the list and the selection as they are now, not as the last render saw them.
-          const list = pendingRef.current;
-          const selectedNow = selectionIn(list, useUiStore.getState().selectedThreadId);
-          const index = indexIn(list, selectedNow);
-          const target = list[Math.max(0, Math.min(list.length - 1, index + delta))];
-          if (target !== undefined) selectThread(target.threadId);
-        }
-      };
-      const actions: Record<string, () => void> = {
-        j: () => move(1),
-        k: () => move(-1),
-        Enter: () => headingRef.current?.focus(),
-        r: reply,
-        l: () => triage('later'),
-        e: () => triage('done'),
-        m: () => triage('muted'),
-        u: undo,
-        s: () => setPane(inScreener ? 'conversations' : 'screener'),
-        i: () => inScreener && screen('let-in'),
-        o: () => inScreener && screen('kept-out'),
-        '?': () => setPane('shortcuts'),
-        // Shift+D: "Done for now" (to the session's summary).
-        D: () => setPane('summary'),
-      };
-      const action = actions[event.key];
-      if (action === undefined || showSummary) return;
-      if (event.key === 'Enter' && actsOnEnter(event.target)) return;
-      event.preventDefault();
-      action();
-    };
-    document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
-  }, [
-    current,
-    currentScreener,
-    indexIn,
-    pane,
-    reply,
-    screen,
-    selectScreener,
-    selectThread,
-    selectedId,
-    selectionIn,
-    setPane,
-    showSummary,
-    triage,
-    undo,
-    view.pending,
-    view.screener,
-  ]);
+  const inScreener = pane === 'screener';
+  const move = (delta: number): void => {
+    if (inScreener) {
+      const index = view.screener.findIndex((e) => e === currentScreener);
+      const target = view.screener[Math.max(0, Math.min(view.screener.length - 1, index + delta))];
+      if (target !== undefined) selectScreener(screenerKey(target));
+    } else {
+      // Read the list and the selection as they are now, not as the last render saw them.
+      const list = pendingRef.current;
+      const selectedNow = selectionIn(list, useUiStore.getState().selectedThreadId);
+      const index = indexIn(list, selectedNow);
+      const target = list[Math.max(0, Math.min(list.length - 1, index + delta))];
+      if (target !== undefined) selectThread(target.threadId);
+    }
+  };
+  useSessionKeys(
+    showSummary
+      ? null
+      : {
+          j: () => move(1),
+          k: () => move(-1),
+          Enter: () => headingRef.current?.focus(),
+          r: reply,
+          l: () => triage('later'),
+          e: () => triage('done'),
+          m: () => triage('muted'),
+          u: undo,
+          s: () => setPane(inScreener ? 'conversations' : 'screener'),
+          i: () => inScreener && screen('let-in'),
+          o: () => inScreener && screen('kept-out'),
+          '?': () => setPane('shortcuts'),
+          // Shift+D: "Done for now" (to the session's summary).
+          D: () => setPane('summary'),
+        },
+  );
 
   const latest = deliveries[deliveries.length - 1];
   const title = useMemo(
