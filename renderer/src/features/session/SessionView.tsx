@@ -8,15 +8,11 @@ import { useDatabase } from '../../app/database-context';
 import { closeOpenDeliveries } from '../../db/repositories/deliveries';
 import { setScreening, setThreadTriage, undoChange } from '../../db/repositories/session';
 import type { ReviewSession } from '../../session/use-review-session';
-import { OptimisticTriage } from '../../session/optimistic-triage';
 import { changedThreadIds } from '../../session/session-threads';
-import { nextShownList, storePendingTest } from '../../session/shown-conversations';
-import type { KeptList } from '../../session/shown-conversations';
 import { useSendsPastUndo } from '../../session/sends-past-undo';
+import { useOptimisticList } from '../../session/use-optimistic-list';
 import { useOutbox } from '../../outbox/outbox-context';
 import { takeBack } from '../../outbox/reply-actions';
-import { afterNextPaint } from '../../state/after-paint';
-import { pageTriageWriteAhead, type TriageValues } from '../../session/triage-write-ahead';
 import { useUiStore } from '../../state/ui-store';
 import { useNow } from '../../ui/use-now';
 import { usePainted } from '../../ui/use-painted';
@@ -81,49 +77,9 @@ export function SessionView({ deliveries, review, onClosed }: Props) {
     return new Map(found.filter((p): p is Person => p !== undefined).map((p) => [p.id, p]));
   }, [db, session]);
 
-  // Keys can come faster than the store answers: the list shows what the user did at once
-  // (see optimistic-triage), and actions read the selection as it is now.
-  const optimistic = useRef(new OptimisticTriage());
+  // The list shows what the user did at once; actions read the selection as it is now.
   const { order } = review;
-  const storePending = useMemo(() => storePendingTest(order, view.pending), [order, view.pending]);
-  // Each new answer from the store gets a version number.
-  const version = useRef({ of: review, n: 0 });
-  if (version.current.of !== review) version.current = { of: review, n: version.current.n + 1 };
-  optimistic.current.settle(storePending, version.current.n);
-  const revision = optimistic.current.revision;
-  // Made from the last list: a keystroke or an answer looks again at what it changed only.
-  const shownList = useRef<KeptList | null>(null);
-  const displayed = useMemo(() => {
-    shownList.current = nextShownList(
-      shownList.current,
-      session.conversations,
-      order,
-      view.pending,
-      optimistic.current,
-    );
-    return shownList.current.list;
-    // `revision` stands for the overrides, which live in a ref.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [session.conversations, order, view.pending, revision]);
-  // Writes for one thread run in order: an undo never overtakes the action it reverses.
-  const writes = useRef(new Map<string, Promise<unknown>>());
-  // The list shows the action at once; the write starts once that frame is drawn. Until it is
-  // stored, the values it stores are kept if the page goes (see triage-write-ahead).
-  const write = useCallback(
-    (threadId: string, token: number, run: () => Promise<unknown>, values?: TriageValues) => {
-      if (values !== undefined) pageTriageWriteAhead.pending(threadId, values);
-      const previous = writes.current.get(threadId) ?? Promise.resolve();
-      const next = previous
-        .then(() => new Promise<void>((painted) => afterNextPaint(painted)))
-        .then(run)
-        .then(() => {
-          if (values !== undefined) pageTriageWriteAhead.stored(threadId, values);
-          optimistic.current.written(threadId, token, version.current.n);
-        });
-      writes.current.set(threadId, next);
-    },
-    [],
-  );
+  const { displayed, storePending, act, write, written } = useOptimisticList(review);
   const pendingRef = useRef(displayed);
   pendingRef.current = displayed;
   const orderRef = useRef(order);
@@ -269,7 +225,7 @@ export function SessionView({ deliveries, review, onClosed }: Props) {
       const thread = threadsRef.current.get(threadId);
       if (thread === undefined) return;
       const next = nextAfter(threadId);
-      const token = optimistic.current.set(threadId, 'handled');
+      const token = act(threadId, 'handled');
       pendingRef.current = pendingRef.current.toSpliced(index, 1);
       selectThread(next);
       // Undo is ready at once, before the store has answered.
@@ -282,7 +238,7 @@ export function SessionView({ deliveries, review, onClosed }: Props) {
       const values = { triage: state, triagedAt: state === 'open' ? null : at };
       write(threadId, token, () => setThreadTriage(db, threadId, state, at), values);
     },
-    [db, indexIn, nextAfter, pushUndo, selectThread, selectionIn, write],
+    [act, db, indexIn, nextAfter, pushUndo, selectThread, selectionIn, write],
   );
   const screen = useCallback(
     (screening: 'let-in' | 'kept-out') => {
@@ -320,8 +276,7 @@ export function SessionView({ deliveries, review, onClosed }: Props) {
         if (!result.ok) {
           // Sent meanwhile: the conversation stays handled.
           if (before?.triage === 'open') {
-            const token = optimistic.current.set(before.threadId, 'handled');
-            optimistic.current.written(before.threadId, token, version.current.n);
+            written(before.threadId, act(before.threadId, 'handled'));
           }
           return;
         }
@@ -329,13 +284,13 @@ export function SessionView({ deliveries, review, onClosed }: Props) {
         openComposer(result.draftId);
       };
       if (before?.triage === 'open') {
-        const token = optimistic.current.set(before.threadId, 'open');
+        const token = act(before.threadId, 'open');
         setPane('conversations');
         selectThread(before.threadId);
         write(before.threadId, token, run);
       } else void run();
     } else if (change.type === 'thread') {
-      const token = optimistic.current.set(change.threadId, 'open');
+      const token = act(change.threadId, 'open');
       setPane('conversations');
       selectThread(change.threadId);
       write(change.threadId, token, () => undoChange(db, change), change.before);
@@ -344,6 +299,7 @@ export function SessionView({ deliveries, review, onClosed }: Props) {
       void undoChange(db, change);
     }
   }, [
+    act,
     canUndoEntry,
     db,
     openComposer,
@@ -354,6 +310,7 @@ export function SessionView({ deliveries, review, onClosed }: Props) {
     setPane,
     setQueued,
     write,
+    written,
   ]);
 
   // The post a reply answers, for the conversation selected right now: a key pressed just after a
