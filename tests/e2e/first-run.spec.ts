@@ -5,6 +5,7 @@ import {
   conversations,
   listSize,
   openInbox,
+  passWelcome,
   seriousA11yViolations,
 } from './support/app';
 
@@ -162,4 +163,27 @@ test('the way into the reply does not move once shown: it appears below the load
   expect(first?.posts, 'the thread was shown when the button first appeared').toBeGreaterThan(0);
   const settled = await write.evaluate((b) => b.getBoundingClientRect().top);
   expect(first?.top).toBe(settled);
+});
+
+test('a sync worker that cannot start is said plainly, not waited on; the next start catches up and the demo opens', async ({
+  page,
+  context,
+}) => {
+  // The worker's script answers as a broken proxy would: an HTML error page.
+  const broken = '**/assets/sync.worker-*.js';
+  await context.route(broken, (route) =>
+    route.fulfill({ status: 502, contentType: 'text/html', body: '<h1>Bad gateway</h1>' }),
+  );
+  await page.goto('/');
+  await passWelcome(page);
+  await expect(page.getByRole('status').filter({ hasText: 'Could not catch up' })).toHaveText(
+    'Could not catch up: The sync worker stopped. It starts again with the next sync.',
+  );
+  await expect(page.getByText('Preparing your demo inbox…')).toBeHidden();
+
+  await context.unroute(broken);
+  await page.reload();
+  await expect(conversations(page).first()).toBeVisible();
+  await expect(page.getByText(/Could not catch up/)).toBeHidden();
+  expect(await listSize(page)).toBeGreaterThan(5);
 });

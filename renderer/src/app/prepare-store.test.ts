@@ -7,7 +7,13 @@ import {
 import { DemoSetting, ScheduleSetting, WelcomeSetting } from '@shared/settings/setting-definitions';
 import { SlowpostDatabase } from '../db/database';
 import { readSetting, writeSetting } from '../db/repositories/settings';
-import { addDemoOnFirstRun, answerWelcome, needsWelcome } from './prepare-store';
+import {
+  addDemoOnFirstRun,
+  answerWelcome,
+  demoOwesWelcome,
+  needsWelcome,
+  welcomeDelivery,
+} from './prepare-store';
 
 const T = 1_700_000_000_000;
 let db: SlowpostDatabase;
@@ -59,5 +65,22 @@ describe('the first-run welcome', () => {
     expect(await addDemoOnFirstRun(db, T)).toBe(false);
     expect(await readSetting(db, DemoSetting)).toEqual({ state: 'removed', anchor: null });
     expect(await needsWelcome(db)).toBe(false);
+  });
+});
+
+describe("the demo's first delivery", () => {
+  it('is owed from the moment the demo loads until a delivery comes', async () => {
+    expect(await demoOwesWelcome(db)).toBe(false);
+    await addDemoOnFirstRun(db, T);
+    // The sync before it failed: the next start still owes it.
+    expect(await demoOwesWelcome(db)).toBe(true);
+    await welcomeDelivery(db, T + 60_000);
+    expect(await demoOwesWelcome(db)).toBe(false);
+  });
+
+  it('is not owed once the demo is removed', async () => {
+    await addDemoOnFirstRun(db, T);
+    await writeSetting(db, DemoSetting, { state: 'removed', anchor: null }, T);
+    expect(await demoOwesWelcome(db)).toBe(false);
   });
 });

@@ -63,6 +63,15 @@ export async function addDemoOnFirstRun(db: SlowpostDb, now: number): Promise<bo
   return true;
 }
 
+/**
+ * Whether the demo still owes its first delivery: it is loaded and no delivery has come yet (the
+ * sync before it failed). The next start that catches up brings it.
+ */
+export async function demoOwesWelcome(db: SlowpostDb): Promise<boolean> {
+  const demo = await readSetting(db, DemoSetting);
+  return demo.state === 'active' && (await db.deliveries.limit(1).count()) === 0;
+}
+
 /** Brings the demo back after it was removed (the empty inbox offers this). */
 export async function restoreDemo(db: SlowpostDb, now: number): Promise<void> {
   await writeSetting(db, DemoSetting, { state: 'absent', anchor: null }, now);

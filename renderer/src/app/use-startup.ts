@@ -3,7 +3,7 @@ import type { SlowpostDb } from '../db/database';
 import { useUiStore } from '../state/ui-store';
 import { storeKeptTriage } from '../session/triage-write-ahead';
 import type { SyncClient } from '../sync/sync-client';
-import { addDemoOnFirstRun, needsWelcome, welcomeDelivery } from './prepare-store';
+import { addDemoOnFirstRun, demoOwesWelcome, needsWelcome, welcomeDelivery } from './prepare-store';
 
 /**
  * Opens the store, waits for the welcome on the very first open, adds the demo on first run, and
@@ -33,9 +33,11 @@ export function useStartup(db: SlowpostDb, sync: SyncClient): void {
         if (!cancelled) setStartup('ready');
         return;
       }
+      // A new user gets a first delivery at once: the demo opens with everything it brought (on
+      // the next start that catches up, if this one cannot).
+      const owesWelcome = added || (await demoOwesWelcome(db));
       const result = await sync.sync(Date.now());
-      // A new user gets a first delivery at once: the demo opens with everything it brought.
-      if (added && result.type === 'synced') await welcomeDelivery(db, Date.now());
+      if (owesWelcome && result.type === 'synced') await welcomeDelivery(db, Date.now());
       if (cancelled) return;
       if (result.type === 'failed') setStartup('failed', result.message);
       else setStartup('ready');
