@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { ConnectorError, type Connector } from '../connectors/connector';
 import type { OutboxEntry } from '../domain/outbox';
 import { createOutboxEngine, failureOf, type OutboxEngine } from './outbox-engine';
-import { createMemoryOutboxStore, type OutboxStore } from './outbox-store';
+import type { OutboxStore } from './outbox-store';
+import { createMemoryOutboxStore } from './testing/memory-outbox-store';
 import type { QueueReplyInput } from './outbox-transitions';
 import {
   createFakeReplyServer,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { OutboxEntrySchema, type OutboxEntry } from '../domain/outbox';
-import { createMemoryOutboxStore, sameEntry } from './outbox-store';
+import { sameEntry } from './outbox-store';
+import { createMemoryOutboxStore } from './testing/memory-outbox-store';
 
 function entry(id: string, over: Partial<OutboxEntry> = {}): OutboxEntry {
   return {

@@ -2,7 +2,7 @@ import type { Account } from '@shared/domain';
 import type { Connector } from '@shared/connectors/connector';
 import { createOutboxEngine, type OutboxEngine, type TickReport } from '@shared/outbox';
 import type { SlowpostDb } from '../db/database';
-import { createDexieOutboxStore } from '../db/repositories/outbox-store';
+import { createDexieOutboxStore } from '../db/repositories/dexie-outbox-store';
 import { storeSentReply } from '../db/repositories/sent-replies';
 
 export interface OutboxRunnerOptions {

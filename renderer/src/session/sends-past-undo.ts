@@ -2,7 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
 import { mayHaveReachedServer } from '@shared/outbox';
 import type { SlowpostDb } from '../db/database';
-import { readableEntry } from '../db/repositories/outbox-store';
+import { readableEntry } from '../db/repositories/dexie-outbox-store';
 import type { UndoEntry } from '../state/ui-store';
 
 /**

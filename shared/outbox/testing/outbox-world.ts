@@ -16,7 +16,8 @@ import {
   type OutboxEngineOptions,
   type RequestTimer,
 } from '../outbox-engine';
-import { createMemoryOutboxStore, type MemoryOutboxStore, type OutboxStore } from '../outbox-store';
+import type { OutboxStore } from '../outbox-store';
+import { createMemoryOutboxStore, type MemoryOutboxStore } from './memory-outbox-store';
 import { mulberry32 } from '../../demo/prng';
 import {
   createFakeReplyServer,

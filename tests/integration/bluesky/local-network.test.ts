@@ -16,7 +16,7 @@ import { localId, type Account, type Post } from '@shared/domain';
 import { createOutboxEngine } from '@shared/outbox';
 import { createBlueskyConnector } from '../../../renderer/src/connectors/bluesky/bluesky-connector';
 import { SlowpostDatabase } from '../../../renderer/src/db/database';
-import { createDexieOutboxStore } from '../../../renderer/src/db/repositories/outbox-store';
+import { createDexieOutboxStore } from '../../../renderer/src/db/repositories/dexie-outbox-store';
 import { queueDraft } from '../../../renderer/src/db/repositories/replies';
 import { syncAccount } from '../../../renderer/src/sync/sync-account';
 import { startHost, type RunningHost } from '../../host/host-server';

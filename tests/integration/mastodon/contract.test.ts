@@ -18,7 +18,7 @@ import {
 } from '../../../renderer/src/connectors/mastodon/notification-windows';
 import { SlowpostDatabase } from '../../../renderer/src/db/database';
 import { makeDelivery } from '../../../renderer/src/db/repositories/deliveries';
-import { createDexieOutboxStore } from '../../../renderer/src/db/repositories/outbox-store';
+import { createDexieOutboxStore } from '../../../renderer/src/db/repositories/dexie-outbox-store';
 import { queueDraft } from '../../../renderer/src/db/repositories/replies';
 import { readSyncLogs } from '../../../renderer/src/db/repositories/sync-log';
 import { syncAccount, type SyncSummary } from '../../../renderer/src/sync/sync-account';

@@ -17,7 +17,7 @@ import { localId, type Account, type Person, type Post } from '@shared/domain';
 import { createOutboxEngine } from '@shared/outbox';
 import { createMastodonConnector } from '../../../renderer/src/connectors/mastodon/mastodon-connector';
 import { SlowpostDatabase } from '../../../renderer/src/db/database';
-import { createDexieOutboxStore } from '../../../renderer/src/db/repositories/outbox-store';
+import { createDexieOutboxStore } from '../../../renderer/src/db/repositories/dexie-outbox-store';
 import { queueDraft } from '../../../renderer/src/db/repositories/replies';
 import { queueNewConversation } from '../../../renderer/src/db/repositories/new-conversation';
 import { syncAccount } from '../../../renderer/src/sync/sync-account';

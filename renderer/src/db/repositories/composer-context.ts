@@ -6,7 +6,7 @@ import { htmlToVisibleText } from '@shared/text/html-to-text';
 import { quoteOf, snippetOf } from '@shared/threads/thread-labels';
 import { isScreenedOut } from '@shared/session/screened-out';
 import type { SlowpostDb } from '../database';
-import { readableEntry } from './outbox-store';
+import { readableEntry } from './dexie-outbox-store';
 import { withLinkedNotes, writeNotes } from './person-links';
 import { defaultDraftFields, type DraftFields, type StoreOutcome } from './replies';
 

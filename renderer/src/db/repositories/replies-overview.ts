@@ -1,7 +1,7 @@
 import type { Draft, OutboxEntry, Person, Post, Thread } from '@shared/domain';
 import { DraftSchema, LanguageSchema, OutboxEntrySchema, VisibilitySchema } from '@shared/domain';
 import { parseUnknown } from '@shared/validation/parse-unknown';
-import { readableEntry } from './outbox-store';
+import { readableEntry } from './dexie-outbox-store';
 import { isScreenedOut } from '@shared/session/screened-out';
 import type { SlowpostDb } from '../database';
 import { isReleased, releasedUpTo } from './released';

@@ -2,7 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { memo, useEffect, useState } from 'react';
 import { outboxStatus } from '@shared/outbox/outbox-status';
 import { useDatabase } from '../../app/database-context';
-import { readableEntry } from '../../db/repositories/outbox-store';
+import { readableEntry } from '../../db/repositories/dexie-outbox-store';
 import { useOutbox } from '../../outbox/outbox-context';
 import { takeBack } from '../../outbox/reply-actions';
 import { useOnline } from '../../outbox/use-online';

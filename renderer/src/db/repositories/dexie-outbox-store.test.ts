@@ -7,7 +7,7 @@ import {
   faultSequence,
 } from '@shared/outbox/testing/fault-injecting-connector';
 import { SlowpostDatabase } from '../database';
-import { createDexieOutboxStore } from './outbox-store';
+import { createDexieOutboxStore } from './dexie-outbox-store';
 
 let db: SlowpostDatabase;
 let n = 0;
