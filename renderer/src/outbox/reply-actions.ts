@@ -2,7 +2,7 @@ import type { OutboxEntry } from '@shared/domain';
 import { draftIdOfEntry, type OutboxCommandResult, type Withdrawn } from '@shared/outbox';
 import type { SlowpostDb } from '../db/database';
 import { restoreDraft } from '../db/repositories/replies';
-import { undoChange } from '../db/repositories/session';
+import { undoChange } from '../db/repositories/triage-actions';
 import type { QueuedNotice } from '../state/ui-store';
 import type { OutboxRunner } from './outbox-runner';
 

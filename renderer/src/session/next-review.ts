@@ -1,6 +1,6 @@
 import type { Post, Thread } from '@shared/domain';
 import type { BroughtBack, Session, SessionConversation } from '@shared/session';
-import type { SessionState } from '../db/repositories/session';
+import type { SessionState } from '../db/repositories/session-state';
 import type { OrderedSubset } from './ordered-subset';
 import type { KeptViewModel, SessionViewModel } from './session-view-model';
 import { nextViewModel } from './session-view-model';

@@ -4,7 +4,7 @@ import type { Delivery, Post, Thread } from '@shared/domain';
 import type { Session } from '@shared/session';
 import { BroughtBack, asDelivered, sessionFromRecords, storedScreening } from '@shared/session';
 import type { SlowpostDb } from '../db/database';
-import { loadThreads } from '../db/repositories/session';
+import { loadThreads } from '../db/repositories/session-state';
 import { loadSessionData } from '../db/repositories/session-data';
 import type { SessionData } from '../db/repositories/session-data';
 import { SNAPSHOT_FIRST_ID } from '../db/repositories/session-snapshot-records';

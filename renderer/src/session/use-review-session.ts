@@ -2,7 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useRef } from 'react';
 import { SessionSetting } from '@shared/settings/setting-definitions';
 import type { SlowpostDb } from '../db/database';
-import { loadOpenSessionState } from '../db/repositories/session';
+import { loadOpenSessionState } from '../db/repositories/session-state';
 import { readSetting } from '../db/repositories/settings';
 import { useDeliveredSession } from './use-delivered-session';
 import type { KeptReview, ReviewSession } from './next-review';

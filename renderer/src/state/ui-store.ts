@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import type { DeliveryClockStatus } from '@shared/ipc/contract';
 import type { TriageState } from '@shared/domain';
 import { newConversationDraftId, personOfNewConversationDraft } from '@shared/domain/draft';
-import type { TriageChange } from '../db/repositories/session';
+import type { TriageChange } from '../db/repositories/triage-actions';
 import {
   readConversationFromHash,
   readFromHash,

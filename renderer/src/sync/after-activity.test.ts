@@ -10,7 +10,7 @@ import { MASTODON_DEFAULT_CAPABILITIES, type NetworkCapabilities } from '@shared
 import { ACCOUNT, batch, mention, person, post } from '../../../tests/fixtures/records';
 import { SlowpostDatabase } from '../db/database';
 import { closeOpenDeliveries, makeDelivery } from '../db/repositories/deliveries';
-import { setScreening } from '../db/repositories/session';
+import { setScreening } from '../db/repositories/triage-actions';
 import { readSyncLogs } from '../db/repositories/sync-log';
 import { FOLLOWING_READ_EVERY_MS } from './let-in-followed';
 import { syncAccount } from './sync-account';

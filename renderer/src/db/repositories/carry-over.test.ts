@@ -9,7 +9,8 @@ import { SlowpostDatabase } from '../database';
 import { closeOpenDeliveries, makeDelivery, openDeliveries } from './deliveries';
 import type { DeliveryRequest } from './deliveries';
 import { ingestBatch } from './ingest';
-import { loadOpenSessionState, loadThreads, setScreening, setThreadTriage } from './session';
+import { loadOpenSessionState, loadThreads } from './session-state';
+import { setScreening, setThreadTriage } from './triage-actions';
 import { loadSessionData } from './session-data';
 
 let db: SlowpostDatabase;

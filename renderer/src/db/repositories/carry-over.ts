@@ -9,7 +9,7 @@ import {
 } from '@shared/session';
 import type { SlowpostDb } from '../database';
 import { readCarried } from './carry-over-records';
-import { loadThreads } from './session';
+import { loadThreads } from './session-state';
 import { loadSessionData } from './session-data';
 
 const screeningCache = storedScreening();

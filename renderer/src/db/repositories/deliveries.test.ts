@@ -11,7 +11,7 @@ import {
   openDeliveries,
 } from './deliveries';
 import { ingestBatch } from './ingest';
-import { setScreening } from './session';
+import { setScreening } from './triage-actions';
 import { loadSessionData } from './session-data';
 
 const openThreadIds = async (): Promise<string[]> =>

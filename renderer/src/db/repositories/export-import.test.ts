@@ -13,7 +13,7 @@ import { openDemoStore } from '../../testing/demo-store';
 import { SlowpostDatabase } from '../database';
 import { exportStore } from './export-store';
 import { importExport } from './import-store';
-import { setThreadTriage } from './session';
+import { setThreadTriage } from './triage-actions';
 
 const T = Date.UTC(2026, 10, 2, 9, 0);
 const open: SlowpostDatabase[] = [];

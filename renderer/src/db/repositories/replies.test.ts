@@ -7,7 +7,7 @@ import type { SlowpostDatabase } from '../database';
 import { recentReplies, pastConversations, storeNoteVersion } from './composer-context';
 import { defaultDraftFields, queueDraft, restoreDraft, saveDraft } from './replies';
 import { releasedUpTo } from './released';
-import { loadSessionState } from './session';
+import { loadSessionState } from './session-state';
 
 const ANCHOR = Date.UTC(2026, 10, 25, 8, 0);
 let db: SlowpostDatabase;

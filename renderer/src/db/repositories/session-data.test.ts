@@ -4,7 +4,8 @@ import { SlowpostDatabase } from '../database';
 import { closeOpenDeliveries, makeDelivery } from './deliveries';
 import { ingestBatch } from './ingest';
 import { recordsByRange } from './records-by-range';
-import { loadOpenSessionState, loadThreads, setScreening, setThreadTriage } from './session';
+import { loadOpenSessionState, loadThreads } from './session-state';
+import { setScreening, setThreadTriage } from './triage-actions';
 import { loadSessionData } from './session-data';
 
 let db: SlowpostDatabase;

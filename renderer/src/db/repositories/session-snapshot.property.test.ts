@@ -19,7 +19,8 @@ import {
 import { SlowpostDatabase } from '../database';
 import { closeOpenDeliveries, makeDelivery } from './deliveries';
 import { ingestBatch } from './ingest';
-import { loadOpenSessionState, setScreening, setThreadTriage } from './session';
+import { loadOpenSessionState } from './session-state';
+import { setScreening, setThreadTriage } from './triage-actions';
 import { loadSessionData, loadSessionDataFromRecords } from './session-data';
 import type { SessionData } from './session-data';
 import { writeSessionSnapshot } from './session-snapshot';

@@ -2,7 +2,7 @@ import type { Delivery } from '@shared/domain';
 import type { SlowpostDb } from '../database';
 import { readDelivered } from './delivered-records';
 import { openDeliveries } from './open-deliveries';
-import { loadThreads } from './session';
+import { loadThreads } from './session-state';
 import {
   SNAPSHOT_DEPS_ID,
   SNAPSHOT_FORMAT,

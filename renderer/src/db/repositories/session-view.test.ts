@@ -4,7 +4,7 @@ import { ACCOUNT, batch, mention, person, post } from '../../../../tests/fixture
 import { SlowpostDatabase } from '../database';
 import { makeDelivery } from './deliveries';
 import { ingestBatch } from './ingest';
-import { setScreening } from './session';
+import { setScreening } from './triage-actions';
 import { loadSessionDataFromRecords } from './session-data';
 import { FIRST_SCREEN_ROWS, loadSessionView } from './session-view';
 

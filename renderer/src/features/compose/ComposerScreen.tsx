@@ -17,7 +17,7 @@ import {
   type ReplyContext,
 } from '../../db/repositories/composer-context';
 import { discardDraft, queueDraft, type DraftFields } from '../../db/repositories/replies';
-import { setThreadTriage } from '../../db/repositories/session';
+import { setThreadTriage } from '../../db/repositories/triage-actions';
 import { readSetting } from '../../db/repositories/settings';
 import { useOutbox } from '../../outbox/outbox-context';
 import { useUiStore } from '../../state/ui-store';

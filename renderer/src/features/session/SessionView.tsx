@@ -6,7 +6,7 @@ import { nameOf } from '@shared/threads/thread-labels';
 import { useAccountMarks } from '../../accounts/use-account-marks';
 import { useDatabase } from '../../app/database-context';
 import { closeOpenDeliveries } from '../../db/repositories/deliveries';
-import { setScreening, setThreadTriage, undoChange } from '../../db/repositories/session';
+import { setScreening, setThreadTriage, undoChange } from '../../db/repositories/triage-actions';
 import type { ReviewSession } from '../../session/use-review-session';
 import { changedThreadIds } from '../../session/session-threads';
 import { useSendsPastUndo } from '../../session/sends-past-undo';
