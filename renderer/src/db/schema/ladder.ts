@@ -10,6 +10,7 @@ import { v9 } from './v9';
 import { v10 } from './v10';
 import { v11 } from './v11';
 import { v12 } from './v12';
+import { v13 } from './v13';
 import type { SchemaVersion } from './schema-version';
 
 /** Every schema version ever shipped, oldest first. Never edit a shipped step; add a new one. */
@@ -26,6 +27,7 @@ export const SCHEMA_LADDER: readonly SchemaVersion[] = [
   v10,
   v11,
   v12,
+  v13,
 ];
 
 export const LATEST_SCHEMA_VERSION = SCHEMA_LADDER[SCHEMA_LADDER.length - 1]?.version ?? 1;

@@ -249,6 +249,25 @@ export const UPGRADE_TESTS: readonly UpgradeTest[] = [
       expect(kept).toEqual(['acct|mira']);
     },
   },
+  {
+    toVersion: 13,
+    async seed(db) {
+      await db.table('outbox').bulkPut([
+        { ...legacyOutboxRow('o-old', 'sent', 1), createdAt: 1_000 },
+        { ...legacyOutboxRow('o-new', 'waiting', 0), createdAt: 9_000 },
+      ]);
+    },
+    async verify(db) {
+      // The entries are as they were; those queued since an instant are one range of the index.
+      expect(await db.table('outbox').get('o-old')).toEqual({
+        ...legacyOutboxRow('o-old', 'sent', 1),
+        createdAt: 1_000,
+      });
+      expect(await db.outbox.where('createdAt').aboveOrEqual(5_000).primaryKeys()).toEqual([
+        'o-new',
+      ]);
+    },
+  },
 ];
 
 function personOf(
