@@ -101,6 +101,48 @@ test('offline, a reply for a delivery less than a minute away still says when it
   }
 });
 
+test('the reply text takes the focus as it appears, but never from a field the user is already in', async ({
+  page,
+}) => {
+  await openInbox(page);
+  // The editor waits for the reply settings; the person card does not. Another connection holds
+  // the settings store (one long write) so the card is there first, as on a busy machine.
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const flag = window as unknown as { holdSettings?: boolean };
+        flag.holdSettings = true;
+        const open = indexedDB.open('slowpost');
+        open.onerror = () => reject(new Error(String(open.error)));
+        open.onsuccess = () => {
+          const store = open.result.transaction(['settings'], 'readwrite').objectStore('settings');
+          const spin = (): void => {
+            if (flag.holdSettings === true) store.get('hold').onsuccess = spin;
+            else open.result.close();
+          };
+          spin();
+          resolve();
+        };
+      }),
+  );
+  await page.keyboard.press('r');
+  const cadence = page.getByRole('combobox', { name: /^Keep in touch with / });
+  await cadence.focus();
+  await expect(composer(page)).toHaveCount(0);
+
+  await page.evaluate(() => {
+    (window as unknown as { holdSettings?: boolean }).holdSettings = false;
+  });
+  await expect(composer(page)).toBeVisible();
+  await expect(cadence).toBeFocused();
+  await expect(composer(page)).not.toBeFocused();
+
+  // Opened with nothing else in hand, the text has the focus at once.
+  await page.keyboard.press('Escape');
+  await expect(composer(page)).toBeHidden();
+  await startReply(page);
+});
+
 test('Ctrl+Enter sends the reply from any of its fields, not only the text', async ({ page }) => {
   await openInbox(page);
   const recipient = await startReply(page);

@@ -83,13 +83,16 @@ export const ReplyEditor = memo(function ReplyEditor(props: Props) {
       : props.defaultSendMode,
   );
   const ids = useId();
-  // A draft continues where it ends: the caret goes after its text, not before it.
+  // A draft continues where it ends: the caret goes after its text, not before it. The text takes
+  // the focus as the editor appears, unless the user is already in another of the composer's
+  // fields (the person card can show first): what they type must not land in the reply.
   const textArea = useRef<HTMLTextAreaElement>(null);
   useLayoutEffect(() => {
     const area = textArea.current;
     if (area === null) return;
     area.setSelectionRange(area.value.length, area.value.length);
     area.scrollTop = area.scrollHeight;
+    if (!userIsElsewhereIn(area.closest('.composer'))) area.focus();
   }, []);
   const [confirmingDiscard, setConfirmingDiscard] = useState(false);
   const canWarn = capabilities.contentWarning;
@@ -166,7 +169,6 @@ export const ReplyEditor = memo(function ReplyEditor(props: Props) {
           rows={10}
           spellCheck
           lang={language ?? undefined}
-          autoFocus
           defaultValue={initial.text}
           aria-describedby="reply-counter"
           onChange={(event) => {
@@ -340,3 +342,11 @@ export const ReplyEditor = memo(function ReplyEditor(props: Props) {
     </form>
   );
 });
+
+/** Whether the user has gone to a field of the composer already (focus is inside it). */
+function userIsElsewhereIn(composer: Element | null): boolean {
+  const active = document.activeElement;
+  return (
+    composer !== null && active !== null && active !== document.body && composer.contains(active)
+  );
+}
